@@ -1,0 +1,35 @@
+import { loadConfig, type Config } from '../core/config.js';
+import type { Database } from '../core/db.js';
+import { openStore } from '../store/store.js';
+
+/** What a command needs from the outside world; tests pass their own. */
+export interface CliContext {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  config: Config;
+  /** Opens the store (once per command run). */
+  openDb: () => Promise<Database>;
+  /** Show progress bars (on stderr). */
+  progress: boolean;
+}
+
+export function processContext(): CliContext {
+  const config = loadConfig();
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    config,
+    openDb: () => openStore(config),
+    progress: true,
+  };
+}
+
+/** Opens the database, runs `work`, always closes it (PGlite keeps the process alive otherwise). */
+export async function withDb<T>(ctx: CliContext, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await ctx.openDb();
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}

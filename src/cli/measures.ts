@@ -1,0 +1,6 @@
+import type { CliContext } from './context.js';
+
+// Placeholder until this command is built (issue 2).
+export async function measuresCommand(_ctx: CliContext, _options: unknown): Promise<void> {
+  throw new Error('not built yet');
+}

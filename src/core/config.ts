@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything Lantern reads from the environment, read once and checked at start-up. */
+const configSchema = z.object({
+  LANTERN_DATA_DIR: z.string().min(1).default('./.lantern'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  LANTERN_ORGANISATION_NAME: z.string().default('Lantern'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export interface Config {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+  organisationName: string;
+  logLevel: string;
+  production: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Lantern's settings are not valid:\n${lines.join('\n')}\nSee .env.example.`);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: path.resolve(e.LANTERN_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    host: e.HOST,
+    organisationName: e.LANTERN_ORGANISATION_NAME,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+  };
+}

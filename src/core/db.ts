@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Pool, PoolClient } from 'pg';
+import { applyMigrations } from '../store/migrate.js';
+
+/** The little Lantern needs from a database: run SQL, run a transaction, close. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly engine: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction: everything it writes lands, or nothing does. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** `postgres://…` for a server; otherwise the embedded database is used. */
+  databaseUrl?: string | undefined;
+  /** Folder for the embedded database's files. */
+  dataDir?: string | undefined;
+  /** An already-open PGlite instance (tests load a migrated snapshot into one). */
+  pglite?: PGlite;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const db = options.databaseUrl
+    ? await openPostgres(options.databaseUrl)
+    : await openPglite(options.pglite, options.dataDir);
+  if (options.migrate !== false) {
+    try {
+      await applyMigrations(db);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+  return db;
+}
+
+async function openPglite(existing: PGlite | undefined, dataDir: string | undefined): Promise<Database> {
+  const client = existing ?? (await createPglite({ dataDir }));
+  const queryable = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+    async query<T>(text: string, params?: unknown[]) {
+      const result = await q.query<T>(text, params);
+      return result.rows;
+    },
+    async exec(script: string) {
+      await q.exec(script);
+    },
+  });
+  return {
+    engine: 'pglite',
+    ...queryable(client),
+    transaction: (work) => client.transaction((tx) => work(queryable(tx))),
+    close: () => client.close(),
+  };
+}
+
+/** Both engines return counts (int8) and numerics as JS numbers: ours are far below 2^53. */
+const numberParsers = { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) };
+
+export async function createPglite(options: { dataDir?: string | undefined; loadDataDir?: Blob } = {}): Promise<PGlite> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  let dir: string | undefined;
+  if (options.dataDir) {
+    dir = path.join(options.dataDir, 'pglite');
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  return PGlite.create(dir, { parsers: numberParsers, loadDataDir: options.loadDataDir });
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const { default: pg } = await import('pg');
+  pg.types.setTypeParser(20, numberParsers[20]);
+  pg.types.setTypeParser(1700, numberParsers[1700]);
+  const pool: Pool = new pg.Pool({ connectionString: url, max: 10 });
+  const fromClient = (c: Pool | PoolClient): Queryable => ({
+    async query<T>(text: string, params?: unknown[]) {
+      const result = await c.query(text, params as unknown[]);
+      return result.rows as T[];
+    },
+    async exec(script: string) {
+      await c.query(script);
+    },
+  });
+  return {
+    engine: 'postgres',
+    ...fromClient(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(fromClient(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

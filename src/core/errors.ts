@@ -1,0 +1,70 @@
+/**
+ * Lantern's stable error codes. Each is listed, with what to do about it, in docs/errors.md;
+ * test/core/errors.test.ts fails when this list and that document disagree.
+ */
+export const errorCodes = {
+  LANTERN_CONFIG_INVALID: 'A setting in the environment is not valid.',
+  LANTERN_USAGE: 'A command was called with missing or wrong arguments.',
+  LANTERN_FILE_NOT_FOUND: 'A file or folder named on the command line does not exist.',
+  LANTERN_IMPORT_INVALID: 'A file to import has problems; nothing was imported.',
+  LANTERN_IMPORT_MISSING_COLUMN: 'A file to import lacks a column Lantern needs.',
+  LANTERN_IMPORT_ENCODING: 'A file to import is not UTF-8 text.',
+  LANTERN_IMPORT_TRUNCATED: 'A file to import ends part-way through.',
+  LANTERN_MAPPING_INVALID: 'An EES mapping file has problems.',
+  LANTERN_MEASURE_NOT_FOUND: 'No measure has the code given.',
+  LANTERN_AREA_NOT_FOUND: 'No local authority has the code given.',
+  LANTERN_YEAR_NOT_FOUND: 'The measure has no data for the year given.',
+  LANTERN_NO_DATA: 'The database holds no data yet.',
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export interface ImportProblem {
+  file: string;
+  /** 1-based line or row number in the file as a spreadsheet shows it (the header is row 1). */
+  row?: number | undefined;
+  column?: string | undefined;
+  value?: string | undefined;
+  /** What was expected, in words. */
+  expected: string;
+}
+
+export class LanternError extends Error {
+  readonly code: ErrorCode;
+  /** What the person should do next. */
+  readonly hint: string | undefined;
+  readonly problems: ImportProblem[];
+
+  constructor(code: ErrorCode, message: string, options: { hint?: string; problems?: ImportProblem[]; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'LanternError';
+    this.code = code;
+    this.hint = options.hint;
+    this.problems = options.problems ?? [];
+  }
+}
+
+export function lanternError(
+  code: ErrorCode,
+  message: string,
+  options: { hint?: string; problems?: ImportProblem[]; cause?: unknown } = {},
+): LanternError {
+  return new LanternError(code, message, options);
+}
+
+/** "file, row 12, column Values: got "abc"; expected a number" */
+export function describeProblem(p: ImportProblem): string {
+  const where = [p.file, p.row !== undefined ? `row ${p.row}` : undefined, p.column !== undefined ? `column "${p.column}"` : undefined]
+    .filter(Boolean)
+    .join(', ');
+  const got = p.value !== undefined ? `got "${p.value.length > 60 ? p.value.slice(0, 57) + '...' : p.value}"; ` : '';
+  return `${where}: ${got}expected ${p.expected}`;
+}
+
+export function formatError(error: LanternError): string {
+  const lines = [`${error.message} [${error.code}]`];
+  for (const p of error.problems.slice(0, 20)) lines.push(`  - ${describeProblem(p)}`);
+  if (error.problems.length > 20) lines.push(`  ... and ${error.problems.length - 20} more problems`);
+  if (error.hint) lines.push(error.hint);
+  return lines.join('\n');
+}

@@ -1,0 +1,4 @@
+import { ensureSnapshot } from './snapshot.js';
+
+const file = await ensureSnapshot();
+process.stderr.write(`[test] PGlite snapshot: ${file}\n`);
