@@ -1,0 +1,59 @@
+/**
+ * The one place numbers become text. Rounding is half away from zero, as the DfE's dfeR
+ * `round_five_up` does (with its tiny fudge that absorbs floating-point noise in means),
+ * so a figure Lantern shows matches the figure LAIT shows.
+ */
+const fudge = Math.sqrt(Number.EPSILON);
+
+export function roundHalfAwayFromZero(value: number, decimalPlaces: number): number {
+  const scale = 10 ** decimalPlaces;
+  const rounded = Math.trunc(Math.abs(value) * scale + 0.5 + fudge) / scale;
+  return value < 0 ? -rounded : rounded;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(min: number, max: number, grouping = true): Intl.NumberFormat {
+  const key = `${min}:${max}:${grouping}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: grouping });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+export interface FormatOptions {
+  /** What to show for a missing value (default: the suppression marker if any, else "–"). */
+  missing?: string;
+  suppression?: string | null;
+}
+
+/**
+ * "57.0", "17.34", "-2.77", "1,234.5", "1.235 million". Values of a million or more use
+ * LAIT's "x.xxx million/billion" style.
+ */
+export function formatNumber(value: number | null | undefined, decimalPlaces: number, options: FormatOptions = {}): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return options.suppression ?? options.missing ?? '–';
+  const abs = Math.abs(value);
+  if (abs >= 1e6) {
+    const [divisor, word] = abs >= 1e9 ? [1e9, 'billion'] : [1e6, 'million'];
+    const scaled = value / divisor;
+    const dp = (abs / divisor) % 10 === 0 ? 0 : 3;
+    return `${formatter(dp, dp).format(roundHalfAwayFromZero(scaled, dp))} ${word}`;
+  }
+  const rounded = roundHalfAwayFromZero(value, decimalPlaces);
+  return formatter(decimalPlaces, decimalPlaces).format(rounded === 0 ? 0 : rounded);
+}
+
+/** A change with its sign: "+1.0", "-2.77", "0.0". */
+export function formatChange(value: number | null | undefined, decimalPlaces: number, options: FormatOptions = {}): string {
+  const text = formatNumber(value, decimalPlaces, options);
+  if (value === null || value === undefined || Number.isNaN(value)) return text;
+  return roundHalfAwayFromZero(value, decimalPlaces) > 0 ? `+${text}` : text;
+}
+
+/** Rank "136 of 151". */
+export function formatRank(rank: number | null, of: number | null): string {
+  if (rank === null) return '–';
+  return of === null ? String(rank) : `${rank} of ${of}`;
+}
