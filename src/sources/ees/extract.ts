@@ -1,0 +1,116 @@
+import type { ObservationRow } from '../../measures/observations.repository.js';
+import type { ProblemCollector } from '../shared/problems.js';
+import type { EesTable } from './csv.js';
+import { resolveArea, type AreaIndex } from './geography.js';
+import type { EesMapping, MappingEntry } from './mapping.js';
+import { parseCell } from './markers.js';
+import { yearLabel } from './years.js';
+
+export interface Extraction {
+  observations: ObservationRow[];
+  rowsUsed: number;
+  rowsExcluded: number;
+  /** Rows at a level that is not National, Regional or Local authority, by level. */
+  rowsIgnoredByLevel: Record<string, number>;
+  /** Rows at a known level that no entry's filters matched. */
+  rowsUnmatched: number;
+}
+
+const matches = (row: Record<string, string>, filters: Record<string, string>) =>
+  Object.entries(filters).every(([column, value]) => (row[column] ?? '').trim() === value);
+
+/** Turns an EES table into observations, adding every problem found to `problems`. Pure. */
+export function extractObservations(
+  table: EesTable,
+  mapping: EesMapping,
+  areas: AreaIndex,
+  problems: ProblemCollector,
+  onRow: (done: number) => void = () => {},
+): Extraction {
+  const out: Extraction = { observations: [], rowsUsed: 0, rowsExcluded: 0, rowsIgnoredByLevel: {}, rowsUnmatched: 0 };
+  const seen = new Map<string, number>(); // measure|area|year → index in table.rows
+  const matchCounts = new Map<MappingEntry, number>();
+
+  for (let i = 0; i < table.rows.length && !problems.full; i++) {
+    if (i % 1000 === 0) onRow(i);
+    const row = table.rows[i]!;
+    const rowNumber = i + 2;
+    if (mapping.exclude.some((e) => matches(row, e))) {
+      out.rowsExcluded++;
+      continue;
+    }
+    const area = resolveArea(row, areas);
+    if (area.kind === 'ignored') {
+      out.rowsIgnoredByLevel[area.level] = (out.rowsIgnoredByLevel[area.level] ?? 0) + 1;
+      continue;
+    }
+    const entries = mapping.entries.filter((e) => matches(row, e.filters));
+    if (entries.length === 0) {
+      out.rowsUnmatched++;
+      continue;
+    }
+    if (area.kind === 'problem') {
+      problems.add({ row: rowNumber, column: area.column, value: area.value, expected: area.expected });
+      continue;
+    }
+    const year = yearLabel(row.time_period ?? '', mapping.yearStyle);
+    if ('error' in year) {
+      problems.add({ row: rowNumber, column: 'time_period', value: row.time_period ?? '', expected: year.error });
+      continue;
+    }
+    out.rowsUsed++;
+    const byMeasure = new Map<string, MappingEntry>();
+    for (const entry of entries) {
+      matchCounts.set(entry, (matchCounts.get(entry) ?? 0) + 1);
+      const other = byMeasure.get(entry.measureCode);
+      if (other) {
+        problems.add({
+          row: rowNumber,
+          column: entry.indicator,
+          value: row[entry.indicator] ?? '',
+          expected: `at most one entry per measure to match a row, but entries ${other.number} and ${entry.number} both give measure "${entry.measureCode}" (make their filters differ)`,
+        });
+        continue;
+      }
+      byMeasure.set(entry.measureCode, entry);
+      const cell = parseCell(row[entry.indicator]);
+      if ('error' in cell) {
+        problems.add({ row: rowNumber, column: entry.indicator, value: row[entry.indicator] ?? '', expected: cell.error });
+        continue;
+      }
+      const key = `${entry.measureCode}|${area.code}|${year.label}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        problems.add({ row: rowNumber, column: entry.indicator, value: row[entry.indicator] ?? '', expected: duplicateExpectation(table, first, i, entry, year.label) });
+        continue;
+      }
+      seen.set(key, i);
+      out.observations.push({ measureCode: entry.measureCode, areaCode: area.code, yearLabel: year.label, yearNumber: year.number, ...cell });
+    }
+  }
+  if (!problems.full) reportUnmatchedEntries(table, mapping, matchCounts, problems);
+  return out;
+}
+
+function duplicateExpectation(table: EesTable, first: number, second: number, entry: MappingEntry, year: string): string {
+  const a = table.rows[first]!;
+  const b = table.rows[second]!;
+  const differ = table.columns.filter((c) => c !== entry.indicator && (a[c] ?? '') !== (b[c] ?? '') && !/^(.*_code|.*_name)$/.test(c));
+  const hint = differ.length > 0 ? `; the rows differ in ${differ.slice(0, 5).join(', ')}: add a filter on one of them` : '';
+  return `one row per measure, area and year, but row ${first + 2} already gave measure "${entry.measureCode}" for this area in ${year}${hint}`;
+}
+
+/** An entry that matched no row is almost always a misspelt filter value: say which values exist. */
+function reportUnmatchedEntries(table: EesTable, mapping: EesMapping, counts: Map<MappingEntry, number>, problems: ProblemCollector): void {
+  for (const entry of mapping.entries) {
+    if ((counts.get(entry) ?? 0) > 0) continue;
+    const culprit = Object.entries(entry.filters).find(([column, value]) => !table.rows.some((r) => (r[column] ?? '').trim() === value));
+    if (culprit) {
+      const [column, value] = culprit;
+      const seen = [...new Set(table.rows.map((r) => (r[column] ?? '').trim()))].slice(0, 12);
+      problems.add({ row: 1, column, value, expected: `a value found in the column for entry ${entry.number} (${entry.indicator}) of the mapping: ${seen.map((v) => `"${v}"`).join(', ')}` });
+    } else {
+      problems.add({ column: entry.indicator, expected: `entry ${entry.number} (${entry.indicator}) of the mapping to match at least one National, Regional or Local authority row (its filters together match none)` });
+    }
+  }
+}
