@@ -1,21 +1,166 @@
 import type { Database, Queryable } from '../core/db.js';
-import type { MeasureBenchmark, Scorecard } from './benchmark.js';
+import { lanternError } from '../core/errors.js';
+import { listAreas } from '../measures/areas.repository.js';
+import type { Measure } from '../measures/measure.js';
+import { findMeasure, listMeasures } from '../measures/measures.repository.js';
+import { latestNeighbourSetVersion, loadNeighbourSet } from '../measures/neighbours.repository.js';
+import { listObservations } from '../measures/observations.repository.js';
+import type {
+  CutPoints,
+  LaBenchmark,
+  MeasureBenchmark,
+  Scorecard,
+  ScorecardEntry,
+} from './benchmark.js';
+import {
+  deleteBenchmarks,
+  insertBenchmarks,
+  listBenchmarkYears,
+  listLatestYears,
+  readBenchmarkRows,
+  readLatestRowsForLa,
+} from './benchmarks.repository.js';
+import { computeBenchmarks } from './engine.js';
 
-// Contract shared by importers, CLI and web; implementation in progress (issue 2).
+/**
+ * Recomputes the precomputed benchmark tables for these measures (all when omitted), every
+ * year, with the newest statistical-neighbour set. Call inside the import transaction.
+ */
+export async function refreshBenchmarks(tx: Queryable, measureCodes?: string[]): Promise<void> {
+  const wanted = measureCodes ? new Set(measureCodes) : undefined;
+  const measures = (await listMeasures(tx)).filter((m) => !wanted || wanted.has(m.code));
+  const codes = measures.map((m) => m.code);
+  const version = await latestNeighbourSetVersion(tx);
+  const [observations, areas, neighbourSet] = [
+    await listObservations(tx, measureCodes ? codes : undefined),
+    await listAreas(tx),
+    version === undefined ? undefined : await loadNeighbourSet(tx, version),
+  ];
+  const results = computeBenchmarks({ measures, observations, areas, neighbourSet });
+  await deleteBenchmarks(tx, measureCodes);
+  await insertBenchmarks(tx, results);
+}
 
-/** Recomputes the precomputed benchmark tables for these measures (all when omitted). Call inside the import transaction. */
-export async function refreshBenchmarks(_tx: Queryable, _measureCodes?: string[]): Promise<void> {}
+/** Cut points are shown only where bands apply: a direction (polarity) and not flagged "no quartile". */
+function bandCutPoints(measure: Measure, cutPoints: CutPoints | null): CutPoints | null {
+  return measure.polarity === null || measure.noQuartile ? null : cutPoints;
+}
+
+async function requireMeasure(db: Queryable, code: string): Promise<Measure> {
+  const measure = await findMeasure(db, code);
+  if (!measure) {
+    throw lanternError('LANTERN_MEASURE_NOT_FOUND', `No measure has the code "${code}".`, {
+      hint: 'Run `lantern measures --search <words>` to find the code (codes are case-sensitive).',
+    });
+  }
+  return measure;
+}
+
+async function requireLa(db: Queryable, laCode: number): Promise<{ code: number; name: string }> {
+  const [area] = await db.query<{ code: number; name: string }>(
+    `select code, name from area where code = $1 and kind = 'la'`,
+    [laCode],
+  );
+  if (!area) {
+    throw lanternError('LANTERN_AREA_NOT_FOUND', `No local authority has the code ${laCode}.`, {
+      hint: 'Run `lantern areas` to list the LAs and their codes.',
+    });
+  }
+  return area;
+}
+
+/** An LA with no row at all for the measure that year: everything missing. */
+function emptyRow(la: { code: number; name: string }): LaBenchmark {
+  return {
+    laCode: la.code,
+    laName: la.name,
+    value: null,
+    suppression: null,
+    rank: null,
+    rankOf: null,
+    quartileBand: null,
+    statisticalNeighboursAverage: null,
+    statisticalNeighboursWithValue: 0,
+    regionCode: null,
+    regionName: null,
+    regionValue: null,
+    englandValue: null,
+    previousYearLabel: null,
+    changeFromPrevious: null,
+    changeDirection: null,
+    nextBand: null,
+    distanceToNextBand: null,
+    distanceToEngland: null,
+  };
+}
 
 /** Every LA's benchmark on one measure in one year (default: latest); only `laCode` when given. */
 export async function getMeasureBenchmark(
-  _db: Database,
-  _measureCode: string,
-  _options: { yearLabel?: string; laCode?: number } = {},
+  db: Database,
+  measureCode: string,
+  options: { yearLabel?: string; laCode?: number } = {},
 ): Promise<MeasureBenchmark> {
-  throw new Error('not built yet');
+  const measure = await requireMeasure(db, measureCode);
+  const la = options.laCode === undefined ? undefined : await requireLa(db, options.laCode);
+  const years = await listBenchmarkYears(db, measure.code);
+  if (years.length === 0) {
+    throw lanternError('LANTERN_NO_DATA', `Measure "${measure.code}" has no data yet.`, {
+      hint: 'Import the data first: `lantern import lait <folder>` or `lantern import ees <csv> --mapping <file>`.',
+    });
+  }
+  const year =
+    options.yearLabel === undefined
+      ? (years.find((y) => y.isLatest) ?? years[0]!)
+      : years.find((y) => y.yearLabel === options.yearLabel);
+  if (!year) {
+    throw lanternError(
+      'LANTERN_YEAR_NOT_FOUND',
+      `Measure "${measure.code}" has no year "${options.yearLabel}".`,
+      {
+        hint: `Give a year as published: ${years.map((y) => `"${y.yearLabel}"`).join(', ')}; or leave --year out for the latest.`,
+      },
+    );
+  }
+  let rows = await readBenchmarkRows(db, measure.code, year.yearLabel, la?.code);
+  if (la && rows.length === 0) rows = [emptyRow(la)];
+  return {
+    measure,
+    yearLabel: year.yearLabel,
+    yearNumber: year.yearNumber,
+    yearLabels: years.map((y) => y.yearLabel),
+    cutPoints: bandCutPoints(measure, year.cutPoints),
+    neighbourSetVersion: (await latestNeighbourSetVersion(db)) ?? null,
+    rows,
+  };
 }
 
-/** Every measure's latest benchmark for one LA, grouped by topic. */
-export async function getScorecard(_db: Database, _laCode: number): Promise<Scorecard> {
-  throw new Error('not built yet');
+/** Every measure's latest benchmark for one LA, grouped by topic (measures the LA has no row for are left out). */
+export async function getScorecard(db: Database, laCode: number): Promise<Scorecard> {
+  const la = await requireLa(db, laCode);
+  const [measures, latest, rows] = [
+    await listMeasures(db),
+    await listLatestYears(db),
+    await readLatestRowsForLa(db, la.code),
+  ];
+  const topics: Scorecard['topics'] = [];
+  for (const measure of measures) {
+    const year = latest.get(measure.code);
+    const benchmark = rows.get(measure.code);
+    if (!year || !benchmark) continue;
+    const entry: ScorecardEntry = {
+      measure,
+      yearLabel: year.yearLabel,
+      cutPoints: bandCutPoints(measure, year.cutPoints),
+      benchmark,
+    };
+    const last = topics[topics.length - 1];
+    if (last?.topic === measure.topic) last.entries.push(entry);
+    else topics.push({ topic: measure.topic, entries: [entry] });
+  }
+  return {
+    laCode: la.code,
+    laName: la.name,
+    neighbourSetVersion: (await latestNeighbourSetVersion(db)) ?? null,
+    topics,
+  };
 }
