@@ -4,11 +4,16 @@ import { silentProgress, stderrProgress } from '../sources/shared/progress.js';
 import { withDb, type CliContext } from './context.js';
 
 /** `lantern import ees <csv> --mapping <file>` */
-export async function importEesCommand(ctx: CliContext, options: { csv: string; mapping: string }): Promise<void> {
+export async function importEesCommand(
+  ctx: CliContext,
+  options: { csv: string; mapping: string },
+): Promise<void> {
   requireFile(options.csv, 'EES data file');
   requireFile(options.mapping, 'Mapping file');
   const summary = await withDb(ctx, (db) =>
-    importEes(db, options.csv, options.mapping, { progress: ctx.progress ? stderrProgress() : silentProgress }),
+    importEes(db, options.csv, options.mapping, {
+      progress: ctx.progress ? stderrProgress() : silentProgress,
+    }),
   );
   ctx.stdout(formatEesSummary(summary));
 }
@@ -20,7 +25,9 @@ export function formatEesSummary(s: EesImportSummary): string {
     const state = m.defined ? 'defined' : 'existing measure';
     const missing = m.missing > 0 ? `, ${m.missing} without a value` : '';
     const replaced = m.replaced > 0 ? `, replacing ${m.replaced}` : '';
-    lines.push(`  ${m.code}${name} (${state}): ${m.observations} values for ${m.yearLabels.join(', ') || 'no year'}${missing}${replaced}`);
+    lines.push(
+      `  ${m.code}${name} (${state}): ${m.observations} values for ${m.yearLabels.join(', ') || 'no year'}${missing}${replaced}`,
+    );
   }
   const ignored = Object.entries(s.rowsIgnoredByLevel).map(([level, n]) => `${n} ${level}`);
   const skipped = [
@@ -28,6 +35,8 @@ export function formatEesSummary(s: EesImportSummary): string {
     s.rowsExcluded > 0 ? `${s.rowsExcluded} excluded by the mapping` : '',
     s.rowsUnmatched > 0 ? `${s.rowsUnmatched} not matching any entry's filters` : '',
   ].filter(Boolean);
-  lines.push(`Rows: ${s.rowsRead} read, ${s.rowsUsed} used${skipped.length > 0 ? `; ${skipped.join('; ')}` : ''}.`);
+  lines.push(
+    `Rows: ${s.rowsRead} read, ${s.rowsUsed} used${skipped.length > 0 ? `; ${skipped.join('; ')}` : ''}.`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -13,7 +13,11 @@ export interface EesTable {
  * problem (LANTERN_IMPORT_TRUNCATED when the file seems cut short, LANTERN_IMPORT_INVALID otherwise).
  */
 export function parseEesCsv(text: string, file: string): EesTable {
-  const result = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim() });
+  const result = Papa.parse<Record<string, string>>(text, {
+    header: true,
+    skipEmptyLines: true,
+    transformHeader: (h) => h.trim(),
+  });
   const columns = result.meta.fields ?? [];
   if (result.errors.length > 0) {
     const problems = new ProblemCollector(file);
@@ -25,10 +29,14 @@ export function parseEesCsv(text: string, file: string): EesTable {
       problems.add({ row, expected: structuralExpectation(e, columns.length) });
     }
     if (cut) {
-      throw lanternError('LANTERN_IMPORT_TRUNCATED', `${file} ends part-way through a row (or has a quote that is never closed). Nothing was imported.`, {
-        problems: problems.problems,
-        hint: 'Download the file again from Explore Education Statistics and import it again.',
-      });
+      throw lanternError(
+        'LANTERN_IMPORT_TRUNCATED',
+        `${file} ends part-way through a row (or has a quote that is never closed). Nothing was imported.`,
+        {
+          problems: problems.problems,
+          hint: 'Download the file again from Explore Education Statistics and import it again.',
+        },
+      );
     }
     problems.throwIfAny(`${file} is not a well-formed CSV file`);
   }
@@ -48,14 +56,28 @@ function structuralExpectation(e: Papa.ParseError, columnCount: number): string 
 }
 
 /** LANTERN_IMPORT_MISSING_COLUMN naming the file and every missing column, and listing the columns found. */
-export function requireColumns(table: EesTable, file: string, needed: { column: string; why: string }[]): void {
+export function requireColumns(
+  table: EesTable,
+  file: string,
+  needed: { column: string; why: string }[],
+): void {
   const have = new Set(table.columns);
-  const missing = needed.filter((n, i) => !have.has(n.column) && needed.findIndex((m) => m.column === n.column) === i);
+  const missing = needed.filter(
+    (n, i) => !have.has(n.column) && needed.findIndex((m) => m.column === n.column) === i,
+  );
   if (missing.length === 0) return;
-  const problems: ImportProblem[] = missing.map((m) => ({ file, row: 1, column: m.column, expected: `a column "${m.column}" (${m.why})` }));
+  const problems: ImportProblem[] = missing.map((m) => ({
+    file,
+    row: 1,
+    column: m.column,
+    expected: `a column "${m.column}" (${m.why})`,
+  }));
   throw lanternError(
     'LANTERN_IMPORT_MISSING_COLUMN',
     `${file} has no column ${missing.map((m) => `"${m.column}"`).join(', ')}. Nothing was imported. Columns found: ${table.columns.join(', ')}.`,
-    { problems, hint: 'Check that this is the right file for the mapping (column names change between some EES releases).' },
+    {
+      problems,
+      hint: 'Check that this is the right file for the mapping (column names change between some EES releases).',
+    },
   );
 }

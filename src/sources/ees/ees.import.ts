@@ -56,7 +56,10 @@ export function readMappingFile(mappingPath: string): { mapping: EesMapping; che
   if (!value) {
     throw lanternError(
       'LANTERN_MAPPING_INVALID',
-      [`${file} has ${errors.length} problem${errors.length === 1 ? '' : 's'}. Nothing was imported.`, ...errors.map((e) => `  - ${describeMappingError(e)}`)].join('\n'),
+      [
+        `${file} has ${errors.length} problem${errors.length === 1 ? '' : 's'}. Nothing was imported.`,
+        ...errors.map((e) => `  - ${describeMappingError(e)}`),
+      ].join('\n'),
       { hint: 'See docs/sources-ees.md for the mapping format and a full example.' },
     );
   }
@@ -64,7 +67,12 @@ export function readMappingFile(mappingPath: string): { mapping: EesMapping; che
 }
 
 /** Imports one EES tidy CSV through a mapping, in one transaction: all of it or nothing. */
-export async function importEes(db: Database, csvPath: string, mappingPath: string, options: EesImportOptions = {}): Promise<EesImportSummary> {
+export async function importEes(
+  db: Database,
+  csvPath: string,
+  mappingPath: string,
+  options: EesImportOptions = {},
+): Promise<EesImportSummary> {
   const { mapping, checksum: mappingChecksum } = readMappingFile(mappingPath);
   requireFile(csvPath, 'EES data file');
   const file = path.basename(csvPath);
@@ -81,7 +89,9 @@ export async function importEes(db: Database, csvPath: string, mappingPath: stri
   progress.start(table.rows.length, `Checking ${file}`);
   let extraction: Extraction;
   try {
-    extraction = extractObservations(table, mapping, areas, problems, (done) => progress.update(done));
+    extraction = extractObservations(table, mapping, areas, problems, (done) =>
+      progress.update(done),
+    );
     progress.update(table.rows.length);
   } finally {
     progress.stop();
@@ -90,7 +100,13 @@ export async function importEes(db: Database, csvPath: string, mappingPath: stri
 
   const byMeasure = groupByMeasure(extraction.observations);
   const codes = [...new Set(mapping.entries.map((e) => e.measureCode))];
-  const newMeasures = [...new Map(mapping.entries.flatMap((e) => (e.newMeasure ? [[e.measureCode, e.newMeasure] as const] : []))).values()];
+  const newMeasures = [
+    ...new Map(
+      mapping.entries.flatMap((e) =>
+        e.newMeasure ? [[e.measureCode, e.newMeasure] as const] : [],
+      ),
+    ).values(),
+  ];
 
   return db.transaction(async (tx) => {
     const releaseId = await recordRelease(tx, {
@@ -99,7 +115,11 @@ export async function importEes(db: Database, csvPath: string, mappingPath: stri
       fileName: file,
       checksumSha256: checksum,
       rowCount: table.rows.length,
-      details: { mappingFile: path.basename(mappingPath), mappingChecksumSha256: mappingChecksum, measures: codes },
+      details: {
+        mappingFile: path.basename(mappingPath),
+        mappingChecksumSha256: mappingChecksum,
+        measures: codes,
+      },
     });
     await upsertMeasures(tx, newMeasures, releaseId);
     const summaries: EesMeasureSummary[] = [];
@@ -119,7 +139,9 @@ export async function importEes(db: Database, csvPath: string, mappingPath: stri
     }
     progress.start(extraction.observations.length, 'Loading observations');
     try {
-      await upsertObservations(tx, extraction.observations, releaseId, (done) => progress.update(done));
+      await upsertObservations(tx, extraction.observations, releaseId, (done) =>
+        progress.update(done),
+      );
     } finally {
       progress.stop();
     }
@@ -146,28 +168,50 @@ function neededColumns(table: EesTable, mapping: EesMapping): { column: string; 
   ];
   for (const e of mapping.entries) {
     needed.push({ column: e.indicator, why: `indicator of entry ${e.number} of the mapping` });
-    for (const f of Object.keys(e.filters)) needed.push({ column: f, why: `filter of entry ${e.number} of the mapping` });
+    for (const f of Object.keys(e.filters))
+      needed.push({ column: f, why: `filter of entry ${e.number} of the mapping` });
   }
-  for (const ex of mapping.exclude) for (const f of Object.keys(ex)) needed.push({ column: f, why: 'used by "exclude" in the mapping' });
+  for (const ex of mapping.exclude)
+    for (const f of Object.keys(ex))
+      needed.push({ column: f, why: 'used by "exclude" in the mapping' });
   if (!table.columns.includes('geographic_level')) return needed;
   const levels = new Set(table.rows.map((r) => (r.geographic_level ?? '').trim()));
-  if (levels.has(geographicLevels.regional)) needed.push({ column: 'region_code', why: 'the file has Regional rows' });
-  if (levels.has(geographicLevels.la) && !table.columns.includes('old_la_code') && !table.columns.includes('new_la_code')) {
-    needed.push({ column: 'old_la_code', why: 'the file has Local authority rows (or a "new_la_code" column)' });
+  if (levels.has(geographicLevels.regional))
+    needed.push({ column: 'region_code', why: 'the file has Regional rows' });
+  if (
+    levels.has(geographicLevels.la) &&
+    !table.columns.includes('old_la_code') &&
+    !table.columns.includes('new_la_code')
+  ) {
+    needed.push({
+      column: 'old_la_code',
+      why: 'the file has Local authority rows (or a "new_la_code" column)',
+    });
   }
   return needed;
 }
 
-async function checkExistingMeasures(db: Database, mapping: EesMapping, mappingFile: string): Promise<void> {
-  const referenced = mapping.entries.filter((e) => !e.newMeasure && !mapping.entries.some((d) => d.newMeasure?.code === e.measureCode));
+async function checkExistingMeasures(
+  db: Database,
+  mapping: EesMapping,
+  mappingFile: string,
+): Promise<void> {
+  const referenced = mapping.entries.filter(
+    (e) => !e.newMeasure && !mapping.entries.some((d) => d.newMeasure?.code === e.measureCode),
+  );
   if (referenced.length === 0) return;
-  const found = await existingMeasureCodes(db, referenced.map((e) => e.measureCode));
+  const found = await existingMeasureCodes(
+    db,
+    referenced.map((e) => e.measureCode),
+  );
   const missing = referenced.filter((e) => !found.has(e.measureCode));
   if (missing.length === 0) return;
   throw lanternError(
     'LANTERN_MEASURE_NOT_FOUND',
     `${mappingFile}: ${missing.map((e) => `entry ${e.number} (${e.indicator}), field "measure": no measure has the code "${e.measureCode}"`).join('; ')}. Nothing was imported.`,
-    { hint: 'Find the code with `lantern measures --search <words>`, or define the new measure in the mapping (docs/sources-ees.md).' },
+    {
+      hint: 'Find the code with `lantern measures --search <words>`, or define the new measure in the mapping (docs/sources-ees.md).',
+    },
   );
 }
 

@@ -1,7 +1,11 @@
 import type { Queryable } from '../../core/db.js';
 
 /** Deletes a measure's observations for these year labels (an EES import replaces the years its file holds). */
-export async function deleteObservationsForYears(tx: Queryable, measureCode: string, yearLabels: string[]): Promise<number> {
+export async function deleteObservationsForYears(
+  tx: Queryable,
+  measureCode: string,
+  yearLabels: string[],
+): Promise<number> {
   const rows = await tx.query<{ n: number }>(
     `with gone as (delete from observation where measure_code = $1 and year_label = any($2::text[]) returning 1)
      select count(*) as n from gone`,
@@ -12,6 +16,9 @@ export async function deleteObservationsForYears(tx: Queryable, measureCode: str
 
 /** The codes among these that name a measure in the database. */
 export async function existingMeasureCodes(db: Queryable, codes: string[]): Promise<Set<string>> {
-  const rows = await db.query<{ code: string }>('select code from measure where code = any($1::text[])', [codes]);
+  const rows = await db.query<{ code: string }>(
+    'select code from measure where code = any($1::text[])',
+    [codes],
+  );
   return new Set(rows.map((r) => r.code));
 }

@@ -27,7 +27,13 @@ export function extractObservations(
   problems: ProblemCollector,
   onRow: (done: number) => void = () => {},
 ): Extraction {
-  const out: Extraction = { observations: [], rowsUsed: 0, rowsExcluded: 0, rowsIgnoredByLevel: {}, rowsUnmatched: 0 };
+  const out: Extraction = {
+    observations: [],
+    rowsUsed: 0,
+    rowsExcluded: 0,
+    rowsIgnoredByLevel: {},
+    rowsUnmatched: 0,
+  };
   const seen = new Map<string, number>(); // measure|area|year → index in table.rows
   const matchCounts = new Map<MappingEntry, number>();
 
@@ -50,12 +56,22 @@ export function extractObservations(
       continue;
     }
     if (area.kind === 'problem') {
-      problems.add({ row: rowNumber, column: area.column, value: area.value, expected: area.expected });
+      problems.add({
+        row: rowNumber,
+        column: area.column,
+        value: area.value,
+        expected: area.expected,
+      });
       continue;
     }
     const year = yearLabel(row.time_period ?? '', mapping.yearStyle);
     if ('error' in year) {
-      problems.add({ row: rowNumber, column: 'time_period', value: row.time_period ?? '', expected: year.error });
+      problems.add({
+        row: rowNumber,
+        column: 'time_period',
+        value: row.time_period ?? '',
+        expected: year.error,
+      });
       continue;
     }
     out.rowsUsed++;
@@ -75,42 +91,84 @@ export function extractObservations(
       byMeasure.set(entry.measureCode, entry);
       const cell = parseCell(row[entry.indicator]);
       if ('error' in cell) {
-        problems.add({ row: rowNumber, column: entry.indicator, value: row[entry.indicator] ?? '', expected: cell.error });
+        problems.add({
+          row: rowNumber,
+          column: entry.indicator,
+          value: row[entry.indicator] ?? '',
+          expected: cell.error,
+        });
         continue;
       }
       const key = `${entry.measureCode}|${area.code}|${year.label}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        problems.add({ row: rowNumber, column: entry.indicator, value: row[entry.indicator] ?? '', expected: duplicateExpectation(table, first, i, entry, year.label) });
+        problems.add({
+          row: rowNumber,
+          column: entry.indicator,
+          value: row[entry.indicator] ?? '',
+          expected: duplicateExpectation(table, first, i, entry, year.label),
+        });
         continue;
       }
       seen.set(key, i);
-      out.observations.push({ measureCode: entry.measureCode, areaCode: area.code, yearLabel: year.label, yearNumber: year.number, ...cell });
+      out.observations.push({
+        measureCode: entry.measureCode,
+        areaCode: area.code,
+        yearLabel: year.label,
+        yearNumber: year.number,
+        ...cell,
+      });
     }
   }
   if (!problems.full) reportUnmatchedEntries(table, mapping, matchCounts, problems);
   return out;
 }
 
-function duplicateExpectation(table: EesTable, first: number, second: number, entry: MappingEntry, year: string): string {
+function duplicateExpectation(
+  table: EesTable,
+  first: number,
+  second: number,
+  entry: MappingEntry,
+  year: string,
+): string {
   const a = table.rows[first]!;
   const b = table.rows[second]!;
-  const differ = table.columns.filter((c) => c !== entry.indicator && (a[c] ?? '') !== (b[c] ?? '') && !/^(.*_code|.*_name)$/.test(c));
-  const hint = differ.length > 0 ? `; the rows differ in ${differ.slice(0, 5).join(', ')}: add a filter on one of them` : '';
+  const differ = table.columns.filter(
+    (c) => c !== entry.indicator && (a[c] ?? '') !== (b[c] ?? '') && !/^(.*_code|.*_name)$/.test(c),
+  );
+  const hint =
+    differ.length > 0
+      ? `; the rows differ in ${differ.slice(0, 5).join(', ')}: add a filter on one of them`
+      : '';
   return `one row per measure, area and year, but row ${first + 2} already gave measure "${entry.measureCode}" for this area in ${year}${hint}`;
 }
 
 /** An entry that matched no row is almost always a misspelt filter value: say which values exist. */
-function reportUnmatchedEntries(table: EesTable, mapping: EesMapping, counts: Map<MappingEntry, number>, problems: ProblemCollector): void {
+function reportUnmatchedEntries(
+  table: EesTable,
+  mapping: EesMapping,
+  counts: Map<MappingEntry, number>,
+  problems: ProblemCollector,
+): void {
   for (const entry of mapping.entries) {
     if ((counts.get(entry) ?? 0) > 0) continue;
-    const culprit = Object.entries(entry.filters).find(([column, value]) => !table.rows.some((r) => (r[column] ?? '').trim() === value));
+    const culprit = Object.entries(entry.filters).find(
+      ([column, value]) => !table.rows.some((r) => (r[column] ?? '').trim() === value),
+    );
     if (culprit) {
       const [column, value] = culprit;
       const seen = [...new Set(table.rows.map((r) => (r[column] ?? '').trim()))].slice(0, 12);
-      problems.add({ row: 1, column, value, expected: `a value found in the column for entry ${entry.number} (${entry.indicator}) of the mapping: ${seen.map((v) => `"${v}"`).join(', ')}` });
+      problems.add({
+        row: 1,
+        column,
+        value,
+        expected: `a value found in the column for entry ${entry.number} (${entry.indicator}) of the mapping: ${seen.map((v) => `"${v}"`).join(', ')}`,
+      });
     } else {
-      problems.add({ column: entry.indicator, expected: `entry ${entry.number} (${entry.indicator}) of the mapping to match at least one National, Regional or Local authority row (its filters together match none)` });
+      problems.add({
+        column: entry.indicator,
+        expected: `entry ${entry.number} (${entry.indicator}) of the mapping to match at least one National, Regional or Local authority row (its filters together match none)`,
+      });
     }
   }
 }

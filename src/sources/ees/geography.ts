@@ -28,21 +28,33 @@ export type AreaResolution =
   | { kind: 'ignored'; level: string }
   | { kind: 'problem'; column: string; value: string; expected: string };
 
-export const geographicLevels = { national: 'National', regional: 'Regional', la: 'Local authority' } as const;
+export const geographicLevels = {
+  national: 'National',
+  regional: 'Regional',
+  la: 'Local authority',
+} as const;
 
 /**
  * National → England (970); Regional → the region whose GSS code is `region_code` (E12…, or E13000001/2
  * for Inner/Outer London); Local authority → by `old_la_code`, else by `new_la_code` (current or former
  * GSS code). Any other level (Local authority district, Parliamentary constituency...) is ignored.
  */
-export function resolveArea(row: Record<string, string | undefined>, index: AreaIndex): AreaResolution {
+export function resolveArea(
+  row: Record<string, string | undefined>,
+  index: AreaIndex,
+): AreaResolution {
   const level = (row.geographic_level ?? '').trim();
   if (level === geographicLevels.national) return { kind: 'area', code: englandCode };
   if (level === geographicLevels.regional) {
     const code = (row.region_code ?? '').trim();
     const region = index.regionByGss.get(code);
     if (region !== undefined) return { kind: 'area', code: region };
-    return { kind: 'problem', column: 'region_code', value: code, expected: 'a region code Lantern knows (E12000001 to E12000009, E13000001 or E13000002)' };
+    return {
+      kind: 'problem',
+      column: 'region_code',
+      value: code,
+      expected: 'a region code Lantern knows (E12000001 to E12000009, E13000001 or E13000002)',
+    };
   }
   if (level === geographicLevels.la) {
     const old = (row.old_la_code ?? '').trim();
@@ -55,7 +67,8 @@ export function resolveArea(row: Record<string, string | undefined>, index: Area
       kind: 'problem',
       column: 'old_la_code',
       value: `${old}${gss || row.la_name ? ` (new_la_code "${gss}", la_name "${(row.la_name ?? '').trim()}")` : ''}`,
-      expected: 'a 3-digit LA code Lantern knows, or a new_la_code that is a current or former GSS code of an LA (see `lantern areas`)',
+      expected:
+        'a 3-digit LA code Lantern knows, or a new_la_code that is a current or former GSS code of an LA (see `lantern areas`)',
     };
   }
   return { kind: 'ignored', level: level || '(blank)' };

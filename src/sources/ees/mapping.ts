@@ -39,7 +39,9 @@ export interface MappingError {
 }
 
 export function describeMappingError(e: MappingError): string {
-  const where = [e.file, e.entry, e.field !== undefined ? `field "${e.field}"` : undefined].filter(Boolean).join(', ');
+  const where = [e.file, e.entry, e.field !== undefined ? `field "${e.field}"` : undefined]
+    .filter(Boolean)
+    .join(', ');
   return `${where}: ${e.message}`;
 }
 
@@ -51,7 +53,11 @@ const newMeasureSchema = z.strictObject({
   code: z
     .union([z.string(), z.number()])
     .transform(String)
-    .pipe(z.string().regex(/^\S{1,64}$/, { error: 'expected a code of 1 to 64 characters without spaces' })),
+    .pipe(
+      z
+        .string()
+        .regex(/^\S{1,64}$/, { error: 'expected a code of 1 to 64 characters without spaces' }),
+    ),
   name: text,
   topic: text,
   polarity: z.enum(['high', 'low', 'none'], { error: 'expected "high", "low" or "none"' }),
@@ -69,27 +75,47 @@ const newMeasureSchema = z.strictObject({
 const entrySchema = z.strictObject({
   indicator: text,
   filters: filters.optional(),
-  measure: z.union([z.string().trim().min(1), z.number().transform(String), z.record(z.string(), z.unknown())], {
-    error: 'expected an existing measure code, or the new measure (code, name, topic, polarity...)',
-  }),
+  measure: z.union(
+    [z.string().trim().min(1), z.number().transform(String), z.record(z.string(), z.unknown())],
+    {
+      error:
+        'expected an existing measure code, or the new measure (code, name, topic, polarity...)',
+    },
+  ),
 });
 
 const mappingSchema = z.strictObject({
   description: text.optional(),
-  years: z.strictObject({ style: z.enum(yearStyles, { error: `expected one of ${yearStyles.join(', ')}` }) }).optional(),
+  years: z
+    .strictObject({
+      style: z.enum(yearStyles, { error: `expected one of ${yearStyles.join(', ')}` }),
+    })
+    .optional(),
   filters: filters.optional(),
   exclude: z.array(filters).optional(),
-  measures: z.array(z.unknown(), { error: 'expected a list of entries' }).min(1, { error: 'expected at least one entry' }),
+  measures: z
+    .array(z.unknown(), { error: 'expected a list of entries' })
+    .min(1, { error: 'expected at least one entry' }),
 });
 
 /** Parses and validates a mapping file's text. `file` only labels the errors. */
-export function parseMapping(source: string, file: string): { value: EesMapping | null; errors: MappingError[] } {
-  const doc = parseDocument(source, { prettyErrors: false });
+export function parseMapping(
+  source: string,
+  file: string,
+): { value: EesMapping | null; errors: MappingError[] } {
+  const doc = parseDocument(source);
   if (doc.errors.length > 0) {
-    return { value: null, errors: doc.errors.map((e) => ({ file, message: `not valid YAML (line ${e.linePos?.[0]?.line ?? '?'}): ${e.message.split('\n')[0]}` })) };
+    return {
+      value: null,
+      errors: doc.errors.map((e) => ({
+        file,
+        message: `not valid YAML (line ${e.linePos?.[0]?.line ?? '?'}): ${e.message.split(' at line ')[0]}`,
+      })),
+    };
   }
   const top = mappingSchema.safeParse(doc.toJS());
-  if (!top.success) return { value: null, errors: top.error.issues.map((i) => issueError(file, i, [])) };
+  if (!top.success)
+    return { value: null, errors: top.error.issues.map((i) => issueError(file, i, [])) };
 
   const raw = top.data.measures;
   const errors: MappingError[] = [];
@@ -99,7 +125,9 @@ export function parseMapping(source: string, file: string): { value: EesMapping 
     const label = entryLabel(index, item);
     const parsed = entrySchema.safeParse(item);
     if (!parsed.success) {
-      errors.push(...parsed.error.issues.map((i) => ({ ...issueError(file, i, []), entry: label })));
+      errors.push(
+        ...parsed.error.issues.map((i) => ({ ...issueError(file, i, []), entry: label })),
+      );
       return;
     }
     const e = parsed.data;
@@ -107,7 +135,9 @@ export function parseMapping(source: string, file: string): { value: EesMapping 
     if (typeof e.measure !== 'string') {
       const m = newMeasureSchema.safeParse(e.measure);
       if (!m.success) {
-        errors.push(...m.error.issues.map((i) => ({ ...issueError(file, i, ['measure']), entry: label })));
+        errors.push(
+          ...m.error.issues.map((i) => ({ ...issueError(file, i, ['measure']), entry: label })),
+        );
         return;
       }
       newMeasure = toMeasure(m.data);
@@ -116,10 +146,21 @@ export function parseMapping(source: string, file: string): { value: EesMapping 
     if (newMeasure) {
       const first = definedAt.get(measureCode);
       if (first !== undefined) {
-        errors.push({ file, entry: label, field: 'measure.code', message: `measure "${measureCode}" is already defined by entry ${first}; refer to it by its code instead` });
+        errors.push({
+          file,
+          entry: label,
+          field: 'measure.code',
+          message: `measure "${measureCode}" is already defined by entry ${first}; refer to it by its code instead`,
+        });
       } else definedAt.set(measureCode, index + 1);
     }
-    entries.push({ number: index + 1, indicator: e.indicator, filters: { ...top.data.filters, ...e.filters }, measureCode, newMeasure });
+    entries.push({
+      number: index + 1,
+      indicator: e.indicator,
+      filters: { ...top.data.filters, ...e.filters },
+      measureCode,
+      newMeasure,
+    });
   });
   if (errors.length > 0) return { value: null, errors };
   return {
@@ -134,17 +175,26 @@ export function parseMapping(source: string, file: string): { value: EesMapping 
 }
 
 function entryLabel(index: number, item: unknown): string {
-  const indicator = typeof item === 'object' && item !== null ? (item as { indicator?: unknown }).indicator : undefined;
+  const indicator =
+    typeof item === 'object' && item !== null
+      ? (item as { indicator?: unknown }).indicator
+      : undefined;
   return typeof indicator === 'string' ? `entry ${index + 1} (${indicator})` : `entry ${index + 1}`;
 }
 
 function issueError(file: string, issue: z.core.$ZodIssue, prefix: PropertyKey[]): MappingError {
   const path = [...prefix, ...issue.path];
   let message = issue.message;
-  if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (issue.code === 'invalid_type' && issue.input === undefined) message = 'is required';
   if (prefix.length === 0 && path[0] === 'measures' && typeof path[1] === 'number') {
-    return { file, entry: `entry ${path[1] + 1}`, ...(path.length > 2 ? { field: path.slice(2).join('.') } : {}), message };
+    return {
+      file,
+      entry: `entry ${path[1] + 1}`,
+      ...(path.length > 2 ? { field: path.slice(2).join('.') } : {}),
+      message,
+    };
   }
   return { file, ...(path.length > 0 ? { field: path.join('.') } : {}), message };
 }

@@ -4,15 +4,20 @@
  */
 export const suppressionMarkers = ['z', 'c', 'x', ':', 'low', 'u'] as const;
 
-export type CellValue = { value: number; suppression: null } | { value: null; suppression: string | null } | { error: string };
+export type CellValue =
+  | { value: number; suppression: null }
+  | { value: null; suppression: string | null }
+  | { error: string };
 
 const numberPattern = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 export function parseCell(raw: string | undefined): CellValue {
   const t = (raw ?? '').trim();
   if (t === '') return { value: null, suppression: null };
-  if ((suppressionMarkers as readonly string[]).includes(t.toLowerCase())) return { value: null, suppression: t };
-  if (!numberPattern.test(t)) return { error: `a number or one of the markers ${suppressionMarkers.join(' ')} (or a blank)` };
+  if ((suppressionMarkers as readonly string[]).includes(t.toLowerCase()))
+    return { value: null, suppression: t };
+  if (!numberPattern.test(t))
+    return { error: `a number or one of the markers ${suppressionMarkers.join(' ')} (or a blank)` };
   const n = Number(t);
   if (!Number.isFinite(n)) return { error: 'a finite number' };
   return { value: n, suppression: null };

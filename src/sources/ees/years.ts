@@ -27,10 +27,12 @@ export function yearLabel(timePeriod: string, style: YearStyle | null): YearResu
   const chosen = style ?? defaultYearStyle(t);
   if (chosen === null) return { error: 'a year such as 2023 or an academic year such as 201819' };
   if (chosen === 'calendar') {
-    if (!fourDigits.test(t)) return { error: 'a calendar year such as 2023 (the mapping says years.style: calendar)' };
+    if (!fourDigits.test(t))
+      return { error: 'a calendar year such as 2023 (the mapping says years.style: calendar)' };
     return { label: t, number: Number(t) };
   }
-  if (!isTwoYearPeriod(t)) return { error: `a two-year period such as 201819 (the mapping says years.style: ${chosen})` };
+  if (!isTwoYearPeriod(t))
+    return { error: `a two-year period such as 201819 (the mapping says years.style: ${chosen})` };
   const start = Number(t.slice(0, 4));
   const end = t.slice(4);
   if (chosen === 'academic') return { label: `${start}/${end}`, number: start };
