@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readReferenceAreas } from '../../../src/measures/areas.js';
+import { extractObservations } from '../../../src/sources/ees/extract.js';
+import { buildAreaIndex } from '../../../src/sources/ees/geography.js';
+import { parseMapping } from '../../../src/sources/ees/mapping.js';
+import { ProblemCollector } from '../../../src/sources/shared/problems.js';
+
+const areas = buildAreaIndex(readReferenceAreas());
+const columns = ['time_period', 'geographic_level', 'old_la_code', 'education_phase', 'pa'];
+const table = {
+  columns,
+  rows: [
+    {
+      time_period: '202425',
+      geographic_level: 'National',
+      old_la_code: '',
+      education_phase: 'Total',
+      pa: '18.7',
+    },
+    {
+      time_period: '202425',
+      geographic_level: 'Local authority',
+      old_la_code: '330',
+      education_phase: 'Total',
+      pa: '21.6',
+    },
+    {
+      time_period: '202425',
+      geographic_level: 'Local authority',
+      old_la_code: '330',
+      education_phase: 'Primary',
+      pa: 'c',
+    },
+    {
+      time_period: '202425',
+      geographic_level: 'Local authority district',
+      old_la_code: '',
+      education_phase: 'Total',
+      pa: '1',
+    },
+  ],
+};
+
+function run(mappingText: string) {
+  const { value } = parseMapping(mappingText, 'm.yaml');
+  const problems = new ProblemCollector('data.csv');
+  const result = extractObservations(table, value!, areas, problems);
+  return { result, problems: problems.problems };
+}
+
+describe('EES extraction', () => {
+  it('extracts the filtered rows with academic year labels and counts the rest', () => {
+    const { result, problems } = run(
+      'filters: { education_phase: Total }\nmeasures:\n  - { indicator: pa, measure: p }\n',
+    );
+    assert.deepEqual(problems, []);
+    assert.deepEqual(result.observations, [
+      {
+        measureCode: 'p',
+        areaCode: 970,
+        yearLabel: '2024/25',
+        yearNumber: 2024,
+        value: 18.7,
+        suppression: null,
+      },
+      {
+        measureCode: 'p',
+        areaCode: 330,
+        yearLabel: '2024/25',
+        yearNumber: 2024,
+        value: 21.6,
+        suppression: null,
+      },
+    ]);
+    assert.equal(result.rowsUnmatched, 1);
+    assert.deepEqual(result.rowsIgnoredByLevel, { 'Local authority district': 1 });
+  });
+
+  it('reports two entries for one measure that both match a row as a conflict', () => {
+    const { problems } = run(
+      'measures:\n  - { indicator: pa, measure: p }\n  - { indicator: pa, measure: p, filters: { education_phase: Total } }\n',
+    );
+    assert.equal(problems[0]?.row, 2);
+    assert.match(problems[0]!.expected, /entries 1 and 2 both give measure "p"/);
+  });
+
+  it('reports a filter value no row has and lists the values the column holds', () => {
+    const { problems } = run(
+      'filters: { education_phase: total }\nmeasures:\n  - { indicator: pa, measure: p }\n',
+    );
+    assert.deepEqual(
+      { ...problems[0], expected: undefined },
+      { file: 'data.csv', row: 1, column: 'education_phase', value: 'total', expected: undefined },
+    );
+    assert.match(problems[0]!.expected, /"Total", "Primary"/);
+  });
+
+  it('labels years by the end year when the mapping asks for it', () => {
+    const { result } = run(
+      'years: { style: end-year }\nfilters: { education_phase: Total }\nmeasures:\n  - { indicator: pa, measure: p }\n',
+    );
+    assert.equal(result.observations[0]?.yearLabel, '2025');
+  });
+});
