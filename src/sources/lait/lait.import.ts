@@ -1,0 +1,114 @@
+import { performance } from 'node:perf_hooks';
+import type { Database, Queryable } from '../../core/db.js';
+import { refreshBenchmarks } from '../../benchmarks/benchmarks.service.js';
+import { upsertMeasures } from '../../measures/measures.repository.js';
+import { replaceNeighbourSet } from '../../measures/neighbours.repository.js';
+import { recordRelease } from '../shared/release.repository.js';
+import { silentProgress, type Progress } from '../shared/progress.js';
+import { locateLaitFiles } from './lait.files.js';
+import { readLaitFolder, type AreaLookup, type FileFacts, type LaitReading } from './lait.read.js';
+import { replaceObservations } from './lait.repository.js';
+
+export interface LaitImportSummary {
+  measures: number;
+  observations: number;
+  /** Observations with a number (the rest are missing or suppressed). */
+  observationsWithValue: number;
+  /** Distinct year labels ('2016-17 (OT)' and '2016' count separately). */
+  yearLabels: number;
+  firstYear: number | null;
+  lastYear: number | null;
+  /** LAs (not regions or England) with at least one observation. */
+  las: number;
+  neighbourSets: { version: string; las: number; lasWithoutNeighbours: number[] }[];
+  /** Measures in the data file without a dictionary row: not imported. */
+  undocumentedMeasures: { code: string; rows: number }[];
+  /** Rows with a year label such as "0" and no value: skipped. */
+  rowsWithoutYear: number;
+  /** Dictionary rows dropped because their Table_status says DISCONTINUE. */
+  discontinuedDictionaryRows: number;
+  /** Measure codes with several dictionary rows, merged into one measure. */
+  mergedMeasureCodes: string[];
+  releaseIds: number[];
+  durationMs: number;
+  /** Where the time went: reading and checking the files, writing the store, refreshing benchmarks. */
+  timings: { readMs: number; loadMs: number; benchmarksMs: number };
+}
+
+async function areaLookup(db: Queryable): Promise<AreaLookup> {
+  const rows = await db.query<{ code: number; kind: string; name: string }>('select code, kind, name from area');
+  return {
+    areaCodes: new Set(rows.map((r) => r.code)),
+    neighbourContext: {
+      laCodes: new Set(rows.filter((r) => r.kind === 'la').map((r) => r.code)),
+      regionCodes: new Map(rows.filter((r) => r.kind === 'region').map((r) => [r.name.toLowerCase(), r.code])),
+    },
+  };
+}
+
+function release(tx: Queryable, facts: FileFacts, description: string, details: Record<string, unknown>): Promise<number> {
+  return recordRelease(tx, { source: 'lait', description, fileName: facts.fileName, checksumSha256: facts.checksum, rowCount: facts.rowCount, details });
+}
+
+async function load(tx: Queryable, reading: LaitReading, progress: Progress): Promise<{ ids: number[]; benchmarksMs: number }> {
+  const { dictionary, bds, neighbourSets } = reading;
+  const dictionaryId = await release(tx, dictionary, 'LAIT data dictionary', { measures: dictionary.measures.length });
+  const bdsId = await release(tx, bds, 'LAIT benchmarking data (BDS, long format)', {
+    observations: bds.observations.measureCode.length,
+    undocumentedMeasures: bds.undocumentedMeasures,
+    rowsWithoutYear: bds.rowsWithoutYear,
+  });
+  await upsertMeasures(tx, dictionary.measures, dictionaryId);
+  const codes = dictionary.measures.map((m) => m.code);
+  progress.start(bds.observations.measureCode.length, 'Loading LAIT observations');
+  await replaceObservations(tx, codes, bds.observations, bdsId, (done) => progress.update(done));
+  progress.stop();
+  const ids = [dictionaryId, bdsId];
+  for (const n of neighbourSets) {
+    const id = await release(tx, n, n.set.description, { version: n.set.version, las: n.set.neighbours.size, lasWithoutNeighbours: n.skippedLas });
+    await replaceNeighbourSet(tx, n.set, id);
+    ids.push(id);
+  }
+  const started = performance.now();
+  await refreshBenchmarks(tx, codes);
+  return { ids, benchmarksMs: Math.round(performance.now() - started) };
+}
+
+function summarise(reading: LaitReading, las: ReadonlySet<number>, releaseIds: number[], timings: LaitImportSummary['timings']): LaitImportSummary {
+  const obs = reading.bds.observations;
+  const years = obs.yearNumber.length ? obs.yearNumber.reduce((a, b) => [Math.min(a[0]!, b), Math.max(a[1]!, b)], [Infinity, -Infinity]) : null;
+  return {
+    measures: reading.dictionary.measures.length,
+    observations: obs.measureCode.length,
+    observationsWithValue: obs.value.filter((v) => v !== null).length,
+    yearLabels: new Set(obs.yearLabel).size,
+    firstYear: years ? years[0]! : null,
+    lastYear: years ? years[1]! : null,
+    las: new Set(obs.areaCode.filter((c) => las.has(c))).size,
+    neighbourSets: reading.neighbourSets.map((n) => ({ version: n.set.version, las: n.set.neighbours.size, lasWithoutNeighbours: n.skippedLas })),
+    undocumentedMeasures: reading.bds.undocumentedMeasures,
+    rowsWithoutYear: reading.bds.rowsWithoutYear,
+    discontinuedDictionaryRows: reading.dictionary.droppedDiscontinued,
+    mergedMeasureCodes: reading.dictionary.mergedCodes,
+    releaseIds,
+    durationMs: timings.readMs + timings.loadMs + timings.benchmarksMs,
+    timings,
+  };
+}
+
+/**
+ * Imports the LAIT folder: checks every file first (nothing is written if any check fails), then
+ * in one transaction records the files, upserts the measures, replaces their observations and the
+ * statistical-neighbour sets, and refreshes the benchmarks. Running it twice gives the same store.
+ */
+export async function importLait(db: Database, folder: string, options: { progress?: Progress } = {}): Promise<LaitImportSummary> {
+  const started = performance.now();
+  const files = locateLaitFiles(folder);
+  const areas = await areaLookup(db);
+  const reading = await readLaitFolder(files, areas);
+  const read = performance.now();
+  const { ids, benchmarksMs } = await db.transaction((tx) => load(tx, reading, options.progress ?? silentProgress));
+  const readMs = Math.round(read - started);
+  const loadMs = Math.round(performance.now() - read) - benchmarksMs;
+  return summarise(reading, areas.neighbourContext.laCodes, ids, { readMs, loadMs, benchmarksMs });
+}

@@ -1,0 +1,126 @@
+import type { ImportProblem } from '../../core/errors.js';
+import type { NeighbourSet } from '../../measures/neighbours.repository.js';
+
+/** A cell as read from the workbook: text, a number or empty. */
+export type Cell = string | number | null;
+
+export interface SheetRow {
+  /** Row number as Excel shows it. */
+  row: number;
+  cells: Cell[];
+}
+
+export interface NeighbourContext {
+  /** Codes of every LA Lantern knows (current and former). */
+  laCodes: ReadonlySet<number>;
+  /** Region name (lower case) -> area code: "london (inner)" -> 987. */
+  regionCodes: ReadonlyMap<string, number>;
+}
+
+export interface ParsedNeighbours {
+  set: NeighbourSet;
+  /** LAs listed with "-" in every SN cell (Cumberland and Westmorland in 2021): no neighbours then. */
+  skippedLas: number[];
+  missingColumns: string[];
+  problems: Omit<ImportProblem, 'file'>[];
+}
+
+const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** 'sn_may_2025.xlsx' -> { version: '2025', month: 'May' }; null when the name has no year. */
+export function neighbourFileVersion(fileName: string): { version: string; month: string | null } | null {
+  const match = /^sn_([a-z]+)_(\d{4})\.xlsx$/i.exec(fileName);
+  if (!match) return null;
+  const month = months.includes(match[1]!.toLowerCase()) ? match[1]![0]!.toUpperCase() + match[1]!.slice(1).toLowerCase() : null;
+  return { version: match[2]!, month };
+}
+
+/** "Very Close" -> "Very close"; "-" or empty -> null. */
+export function sentenceCase(raw: Cell): string | null {
+  const text = raw === null ? '' : String(raw).trim();
+  if (text === '' || text === '-') return null;
+  return text[0]!.toUpperCase() + text.slice(1).toLowerCase();
+}
+
+function text(cell: Cell | undefined): string {
+  return cell === null || cell === undefined ? '' : String(cell).trim();
+}
+
+function isEmpty(cell: Cell | undefined): boolean {
+  const t = text(cell);
+  return t === '' || t === '-';
+}
+
+interface Layout {
+  headerRow: number;
+  laNum: number;
+  goReg: number;
+  /** Column index of SN1..SN10 and of the closeness (SNP) column after each, if any. */
+  sn: { code: number; closeness: number | null }[];
+}
+
+function findLayout(rows: SheetRow[]): Layout | { missing: string[] } {
+  const header = rows.slice(0, 10).find((r) => r.cells.some((c) => text(c) === 'LA num'));
+  if (!header) return { missing: ['LA num'] };
+  const names = header.cells.map((c) => text(c));
+  const missing: string[] = [];
+  const at = (name: string) => {
+    const i = names.indexOf(name);
+    if (i < 0) missing.push(name);
+    return i;
+  };
+  const laNum = at('LA num');
+  const goReg = at('GOReg');
+  const sn = Array.from({ length: 10 }, (_, k) => {
+    const code = at(`SN${k + 1}`);
+    return { code, closeness: code >= 0 && names[code + 1] === 'SNP' ? code + 1 : null };
+  });
+  return missing.length ? { missing } : { headerRow: header.row, laNum, goReg, sn };
+}
+
+/**
+ * Reads sheet "LA SN Groups" rows into a neighbour set. Rows without an LA number (blank lines,
+ * the "Old SNs:" heading) are passed over; the pre-reorganisation councils below it are kept.
+ */
+export function parseNeighbourRows(rows: SheetRow[], version: string, description: string, context: NeighbourContext): ParsedNeighbours {
+  const set: NeighbourSet = { version, description, neighbours: new Map(), regions: new Map() };
+  const layout = findLayout(rows);
+  if ('missing' in layout) return { set, skippedLas: [], missingColumns: layout.missing, problems: [] };
+  const problems: Omit<ImportProblem, 'file'>[] = [];
+  const skippedLas: number[] = [];
+  for (const r of rows) {
+    if (r.row <= layout.headerRow) continue;
+    const laText = text(r.cells[layout.laNum]);
+    if (laText === '') continue;
+    const laCode = Number(laText);
+    if (!Number.isInteger(laCode) || !context.laCodes.has(laCode)) {
+      problems.push({ row: r.row, column: 'LA num', value: laText, expected: 'the 3-digit code of a local authority Lantern knows (see `lantern areas`)' });
+      continue;
+    }
+    if (set.neighbours.has(laCode) || skippedLas.includes(laCode)) {
+      problems.push({ row: r.row, column: 'LA num', value: laText, expected: 'each LA listed once' });
+      continue;
+    }
+    if (layout.sn.every((s) => isEmpty(r.cells[s.code]))) {
+      skippedLas.push(laCode);
+      continue;
+    }
+    const regionText = text(r.cells[layout.goReg]);
+    const region = context.regionCodes.get(regionText.toLowerCase());
+    if (region === undefined) {
+      problems.push({ row: r.row, column: 'GOReg', value: regionText, expected: 'an English region name, e.g. "South West" or "London (Inner)"' });
+    } else set.regions.set(laCode, region);
+    const list: { code: number; closeness: string | null }[] = [];
+    layout.sn.forEach((s, k) => {
+      const codeText = text(r.cells[s.code]);
+      const code = Number(codeText);
+      if (codeText === '' || !Number.isInteger(code) || !context.laCodes.has(code)) {
+        problems.push({ row: r.row, column: `SN${k + 1}`, value: codeText, expected: 'the 3-digit code of a local authority Lantern knows' });
+        return;
+      }
+      list.push({ code, closeness: s.closeness === null ? null : sentenceCase(r.cells[s.closeness] ?? null) });
+    });
+    set.neighbours.set(laCode, list);
+  }
+  return { set, skippedLas, missingColumns: [], problems };
+}
