@@ -16,7 +16,7 @@ export function intervalOf(value: number, q: Quartiles): 0 | 1 | 2 | 3 {
   return 3;
 }
 
-function labelOf(interval: number, polarity: 'high' | 'low'): QuartileBand {
+export function labelOf(interval: number, polarity: 'high' | 'low'): QuartileBand {
   return (polarity === 'low' ? lowLabels : highLabels)[interval]!;
 }
 
@@ -37,28 +37,42 @@ export interface NextBand {
 }
 
 /**
- * The next better band and the distance to the cut point that leads into it.
- * Low (smaller is better): reaching the cut point is enough (a value on it is in the better band).
- * High (bigger is better): the value must go *above* the cut point; the distance is to the cut point itself.
- * Null when already in A, when nothing better can be reached, or when bands do not apply.
+ * The cut point leading into the next better band, or NaN when there is none (already A,
+ * nothing better reachable, or no bands). Low (smaller is better): reaching the cut point is
+ * enough, because a value on it is in the better band. High (bigger is better): the value must
+ * go *above* the cut point. Allocates nothing (the engine calls it for every row).
  */
+export function nextBetterCut(value: number, q: Quartiles, polarity: 'high' | 'low'): number {
+  const i = intervalOf(value, q);
+  if (polarity === 'low') return i === 0 ? Number.NaN : upperCut(q, i - 1);
+  const cut = upperCut(q, i);
+  return cut < q.q100 ? cut : Number.NaN;
+}
+
+/** The band a value reaches by getting to `cut` (low) or just above it (high). */
+export function bandBeyondCut(cut: number, q: Quartiles, polarity: 'high' | 'low'): QuartileBand {
+  if (polarity === 'low') return labelOf(intervalOf(cut, q), 'low');
+  // Just above `cut` lands in the first interval whose upper cut point is above it.
+  let j = 0;
+  while (j < 3 && upperCut(q, j) <= cut) j++;
+  return labelOf(j, 'high');
+}
+
+/** The next better band and the distance (>= 0) to the cut point that leads into it; null when none. */
 export function nextBetterBand(
   value: number | null,
   q: Quartiles | null,
   polarity: Measure['polarity'],
 ): NextBand | null {
   if (value === null || Number.isNaN(value) || q === null || polarity === null) return null;
-  const uppers = [q.q25, q.q50, q.q75, q.q100];
-  const i = intervalOf(value, q);
-  if (polarity === 'low') {
-    if (i === 0) return null;
-    const cut = uppers[i - 1]!;
-    return { band: labelOf(intervalOf(cut, q), 'low'), distance: value - cut };
-  }
-  const cut = uppers[i]!;
-  // Just above `cut` lands in the first interval whose upper cut point is above it.
-  for (let j = i + 1; j < 4; j++) {
-    if (uppers[j]! > cut) return { band: labelOf(j, 'high'), distance: cut - value };
-  }
-  return null;
+  const cut = nextBetterCut(value, q, polarity);
+  if (Number.isNaN(cut)) return null;
+  return {
+    band: bandBeyondCut(cut, q, polarity),
+    distance: polarity === 'low' ? value - cut : cut - value,
+  };
+}
+
+function upperCut(q: Quartiles, interval: number): number {
+  return interval === 0 ? q.q25 : interval === 1 ? q.q50 : interval === 2 ? q.q75 : q.q100;
 }
