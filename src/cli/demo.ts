@@ -1,6 +1,19 @@
-import type { CliContext } from './context.js';
+import { loadDemo } from '../demo/demo.service.js';
+import { withDb, type CliContext } from './context.js';
 
-// Placeholder until this command is built (issue 2).
-export async function demoCommand(_ctx: CliContext, _options: unknown): Promise<void> {
-  throw new Error('not built yet');
+/** `lantern demo`: loads the synthetic demo data set (replacing any earlier demo data) and says what it loaded. */
+export async function demoCommand(ctx: CliContext, _options: unknown = {}): Promise<void> {
+  await withDb(ctx, async (db) => {
+    const s = await loadDemo(db);
+    ctx.stdout(
+      [
+        'Loaded the SYNTHETIC demo data set (not official statistics).',
+        `  ${s.measures} measures in ${s.topics.length} topics: ${s.topics.join(', ')}`,
+        `  ${s.observations.toLocaleString('en-GB')} values for ${s.localAuthorities} local authorities, their regions and England`,
+        `  statistical neighbours: synthetic set "demo"; seed "${s.seed}"; took ${(s.milliseconds / 1000).toFixed(1)} s`,
+        'Run `lantern serve` to browse it, or `lantern scorecard --la 933`.',
+        '',
+      ].join('\n'),
+    );
+  });
 }

@@ -1,6 +1,57 @@
+import { loadDemo, storeIsEmpty } from '../demo/demo.service.js';
+import { createLogger, startServer } from '../web/server.js';
+import { CliUsageError } from './cli-error.js';
 import type { CliContext } from './context.js';
 
-// Placeholder until this command is built (issue 2).
-export async function serveCommand(_ctx: CliContext, _options: unknown): Promise<void> {
-  throw new Error('not built yet');
+export interface ServeOptions {
+  port?: string;
+  host?: string;
+  /** Resolves when the server should stop (default: SIGINT or SIGTERM). */
+  untilStopped?: () => Promise<void>;
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function parsePort(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535)
+    throw new CliUsageError(`--port must be a number from 0 to 65535, not "${text}".`);
+  return port;
+}
+
+/** `lantern serve`: starts the web app; an empty store gets the demo data set first. */
+export async function serveCommand(ctx: CliContext, options: ServeOptions = {}): Promise<void> {
+  const port = parsePort(options.port, ctx.config.port);
+  const host = options.host ?? ctx.config.host;
+  const logger = createLogger(ctx.config.logLevel);
+  const db = await ctx.openDb();
+  try {
+    if (await storeIsEmpty(db)) {
+      const s = await loadDemo(db);
+      logger.info(
+        { measures: s.measures, observations: s.observations, ms: s.milliseconds },
+        'the store was empty: loaded the synthetic demo data set',
+      );
+      ctx.stderr(
+        'The store held no data, so Lantern loaded its SYNTHETIC demo data set (not official statistics).\n',
+      );
+    }
+    const server = await startServer({ db, config: ctx.config, host, port, logger });
+    ctx.stdout(`Lantern is running at ${server.url}  (Ctrl+C to stop)\n`);
+    await (options.untilStopped ?? untilSignal)();
+    await server.close();
+  } finally {
+    await db.close();
+  }
 }

@@ -1,0 +1,139 @@
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import path from 'node:path';
+import type { Config } from '../core/config.js';
+import type { Database } from '../core/db.js';
+import { LanternError, type ErrorCode } from '../core/errors.js';
+import { apiRoutes } from './routes/api.routes.js';
+import { homeRoutes } from './routes/home.routes.js';
+import { laRoutes } from './routes/la.routes.js';
+import { aboutRoutes } from './routes/about.routes.js';
+import { govukFrontendDist, publicDir } from './paths.js';
+import { createServices, type Services, type SiteStatus } from './services.js';
+import { createViews } from './views.js';
+
+export interface AppDeps {
+  db: Database;
+  config: Pick<Config, 'organisationName' | 'production'>;
+  /** A pino logger; omit for none. */
+  logger?: FastifyBaseLogger;
+}
+
+export interface Page {
+  services: Services;
+  /** Renders a page with the layout's shared data (organisation, demo banner, releases). */
+  render(
+    reply: FastifyReply,
+    view: string,
+    context?: Record<string, unknown>,
+    statusCode?: number,
+  ): Promise<FastifyReply>;
+}
+
+const notFoundCodes: ErrorCode[] = [
+  'LANTERN_AREA_NOT_FOUND',
+  'LANTERN_MEASURE_NOT_FOUND',
+  'LANTERN_YEAR_NOT_FOUND',
+  'LANTERN_NO_DATA',
+];
+
+export function statusFor(error: Error & { statusCode?: number }): number {
+  if (error instanceof LanternError) return notFoundCodes.includes(error.code) ? 404 : 400;
+  return error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500
+    ? error.statusCode
+    : 500;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify(deps.logger ? { loggerInstance: deps.logger } : { logger: false });
+  const services = createServices(deps.db);
+  const views = createViews(deps.config);
+
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        // Served over plain HTTP on a laptop; put TLS in front in production.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(govukFrontendDist, 'govuk'),
+    prefix: '/govuk/',
+    index: false,
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(govukFrontendDist, 'govuk', 'assets'),
+    prefix: '/assets/',
+    decorateReply: false,
+    index: false,
+  });
+  await app.register(fastifyStatic, {
+    root: publicDir,
+    prefix: '/public/',
+    decorateReply: false,
+    index: false,
+  });
+
+  const siteStatus = async (): Promise<SiteStatus> =>
+    services.site.status().catch(() => ({ demo: false, releases: [] }));
+  const page: Page = {
+    services,
+    async render(reply, view, context = {}, statusCode = 200) {
+      const html = views.render(view, {
+        organisationName: deps.config.organisationName,
+        site: await siteStatus(),
+        cspNonce: (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script,
+        currentPath: reply.request.url.split('?')[0],
+        ...context,
+      });
+      return reply.code(statusCode).type('text/html; charset=utf-8').send(html);
+    },
+  };
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/'))
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'No such API path.' } });
+    return page.render(reply, 'pages/not-found.njk', {}, 404);
+  });
+
+  app.setErrorHandler(
+    async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+      const status = statusFor(error);
+      if (status >= 500) request.log.error({ err: error }, 'request failed');
+      const hide = status >= 500 && deps.config.production;
+      const message = hide ? 'Sorry, there is a problem with the service.' : error.message;
+      const stack = deps.config.production ? undefined : error.stack;
+      if (request.url.startsWith('/api/')) {
+        return reply
+          .code(status)
+          .send({
+            error: {
+              code: status >= 500 ? 'INTERNAL' : (error.code ?? 'BAD_REQUEST'),
+              message,
+              ...(stack ? { stack } : {}),
+            },
+          });
+      }
+      if (status === 404) return page.render(reply, 'pages/not-found.njk', { message }, 404);
+      return page.render(reply, 'pages/error.njk', { status, message, stack }, status);
+    },
+  );
+
+  await app.register(homeRoutes(page));
+  await app.register(laRoutes(page));
+  await app.register(aboutRoutes(page));
+  await app.register(apiRoutes(services), { prefix: '/api/v1' });
+  return app;
+}

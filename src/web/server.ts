@@ -1,0 +1,36 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import type { Config } from '../core/config.js';
+import type { Database } from '../core/db.js';
+import { buildApp } from './app.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function createLogger(level: string): FastifyBaseLogger {
+  // Logs go to stderr so stdout stays for what the command prints.
+  return pino({ level }, pino.destination(2)) as FastifyBaseLogger;
+}
+
+/** Builds the app and listens on host:port (0 = any free port). `close()` stops the server, not the database. */
+export async function startServer(options: {
+  db: Database;
+  config: Pick<Config, 'organisationName' | 'production'>;
+  host: string;
+  port: number;
+  logger?: FastifyBaseLogger;
+}): Promise<RunningServer> {
+  const app = await buildApp({
+    db: options.db,
+    config: options.config,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return { app, url: `http://${host}:${port}/`, close: () => app.close() };
+}
