@@ -244,3 +244,17 @@ export async function readLatestRowsForLa(
   );
   return new Map(rows.map((r) => [r.measure_code, toLaBenchmark(r)]));
 }
+
+/** Each measure's year labels with benchmarks, oldest first. */
+export async function listYearLabelsByMeasure(db: Queryable): Promise<Map<string, string[]>> {
+  const rows = await db.query<{ measure_code: string; year_label: string }>(
+    'select measure_code, year_label from benchmark_cut_points order by measure_code, year_number, year_label',
+  );
+  const result = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = result.get(r.measure_code) ?? [];
+    list.push(r.year_label);
+    result.set(r.measure_code, list);
+  }
+  return result;
+}

@@ -17,6 +17,7 @@ import {
   insertBenchmarks,
   listBenchmarkYears,
   listLatestYears,
+  listYearLabelsByMeasure,
   readBenchmarkRows,
   readLatestRowsForLa,
 } from './benchmarks.repository.js';
@@ -163,4 +164,28 @@ export async function getScorecard(db: Database, laCode: number): Promise<Scorec
     neighbourSetVersion: (await latestNeighbourSetVersion(db)) ?? null,
     topics,
   };
+}
+
+export interface MeasureSummary {
+  measure: Measure;
+  /** Years with data, oldest first. */
+  yearLabels: string[];
+}
+
+/**
+ * The measure catalogue with each measure's years. `search`: words that must all appear
+ * (ignoring case) in the code, name or topic.
+ */
+export async function listMeasureSummaries(
+  db: Queryable,
+  search?: string,
+): Promise<MeasureSummary[]> {
+  const words = (search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const [measures, years] = [await listMeasures(db), await listYearLabelsByMeasure(db)];
+  return measures
+    .filter((m) => {
+      const text = `${m.code} ${m.name} ${m.topic}`.toLowerCase();
+      return words.every((w) => text.includes(w));
+    })
+    .map((measure) => ({ measure, yearLabels: years.get(measure.code) ?? [] }));
 }

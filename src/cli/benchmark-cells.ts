@@ -1,0 +1,111 @@
+/** The words and numbers a benchmark row shows, shared by `benchmark` and `scorecard`. */
+import { formatChange, formatNumber, formatRank } from '../core/format.js';
+import type { LaBenchmark } from '../benchmarks/benchmark.js';
+import type { Measure } from '../measures/measure.js';
+import type { CsvValue } from './output.js';
+
+/** Shown where a figure does not apply (no polarity, or no bands for the measure). */
+export const notApplicable = 'n/a';
+
+export function polarityText(measure: Measure): string {
+  return measure.polarity === 'high'
+    ? 'higher is better'
+    : measure.polarity === 'low'
+      ? 'lower is better'
+      : 'no better direction';
+}
+
+export function valueText(
+  measure: Measure,
+  value: number | null,
+  suppression: string | null = null,
+): string {
+  return formatNumber(value, measure.decimalPlaces, { suppression });
+}
+
+export function rankText(measure: Measure, r: LaBenchmark): string {
+  return measure.polarity === null ? notApplicable : formatRank(r.rank, r.rankOf);
+}
+
+export function bandText(measure: Measure, r: LaBenchmark): string {
+  if (measure.polarity === null || measure.noQuartile) return notApplicable;
+  return r.quartileBand ?? '–';
+}
+
+export function neighboursText(measure: Measure, r: LaBenchmark): string {
+  if (r.statisticalNeighboursAverage === null) return '–';
+  return `${valueText(measure, r.statisticalNeighboursAverage)} (${r.statisticalNeighboursWithValue})`;
+}
+
+export function regionText(measure: Measure, r: LaBenchmark): string {
+  return r.regionName === null ? '–' : `${valueText(measure, r.regionValue)} ${r.regionName}`;
+}
+
+export function changeText(measure: Measure, r: LaBenchmark): string {
+  return formatChange(r.changeFromPrevious, measure.decimalPlaces);
+}
+
+/** CSV columns for one row: raw, unrounded values. */
+export const rowCsvHeader = [
+  'laCode',
+  'laName',
+  'value',
+  'suppression',
+  'rank',
+  'rankOf',
+  'quartileBand',
+  'statisticalNeighboursAverage',
+  'statisticalNeighboursWithValue',
+  'regionCode',
+  'regionName',
+  'regionValue',
+  'englandValue',
+  'previousYearLabel',
+  'changeFromPrevious',
+  'changeDirection',
+  'nextBand',
+  'distanceToNextBand',
+  'distanceToEngland',
+];
+
+export function rowCsvValues(r: LaBenchmark): CsvValue[] {
+  return [
+    r.laCode,
+    r.laName,
+    r.value,
+    r.suppression,
+    r.rank,
+    r.rankOf,
+    r.quartileBand,
+    r.statisticalNeighboursAverage,
+    r.statisticalNeighboursWithValue,
+    r.regionCode,
+    r.regionName,
+    r.regionValue,
+    r.englandValue,
+    r.previousYearLabel,
+    r.changeFromPrevious,
+    r.changeDirection,
+    r.nextBand,
+    r.distanceToNextBand,
+    r.distanceToEngland,
+  ];
+}
+
+export function measureJson(m: Measure): {
+  code: string;
+  name: string;
+  topic: string;
+  polarity: Measure['polarity'];
+  decimalPlaces: number;
+  noQuartile: boolean;
+} {
+  return {
+    code: m.code,
+    name: m.name,
+    topic: m.topic,
+    polarity: m.polarity,
+    decimalPlaces: m.decimalPlaces,
+    noQuartile: m.noQuartile,
+  };
+}
