@@ -116,15 +116,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const message = hide ? 'Sorry, there is a problem with the service.' : error.message;
       const stack = deps.config.production ? undefined : error.stack;
       if (request.url.startsWith('/api/')) {
-        return reply
-          .code(status)
-          .send({
-            error: {
-              code: status >= 500 ? 'INTERNAL' : (error.code ?? 'BAD_REQUEST'),
-              message,
-              ...(stack ? { stack } : {}),
-            },
-          });
+        return reply.code(status).send({
+          error: {
+            code: status >= 500 ? 'INTERNAL' : (error.code ?? 'BAD_REQUEST'),
+            message,
+            ...(stack ? { stack } : {}),
+          },
+        });
       }
       if (status === 404) return page.render(reply, 'pages/not-found.njk', { message }, 404);
       return page.render(reply, 'pages/error.njk', { status, message, stack }, status);

@@ -81,7 +81,7 @@ export function scorecardRow(entry: ScorecardEntry): Cell[] {
     { text: entry.yearLabel },
     num(b.value, b.suppression),
     changeCell(b, dp),
-    { text: formatRank(b.rank, b.rankOf), format: 'numeric' },
+    { text: formatRank(b.rank, b.rankOf), format: 'numeric', classes: 'lantern-nowrap' },
     bandCell(entry),
     num(b.statisticalNeighboursAverage),
     num(b.regionValue),
