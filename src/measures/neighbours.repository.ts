@@ -47,9 +47,14 @@ export async function listNeighbourSetVersions(db: Queryable): Promise<{ version
   return db.query('select version, description from statistical_neighbour_set order by version desc');
 }
 
-/** The newest set ('2025' before '2021'), or undefined when none is loaded. */
+/**
+ * The newest set ('2025' before '2021'), or undefined when none is loaded. The synthetic demo
+ * set ('demo') comes last, so real data never gets synthetic neighbours.
+ */
 export async function latestNeighbourSetVersion(db: Queryable): Promise<string | undefined> {
-  const [row] = await db.query<{ version: string }>('select version from statistical_neighbour_set order by version desc limit 1');
+  const [row] = await db.query<{ version: string }>(
+    `select version from statistical_neighbour_set order by version = 'demo', version desc limit 1`,
+  );
   return row?.version;
 }
 

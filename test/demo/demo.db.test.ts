@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { hasDemoData, loadDemo, removeDemoData } from '../../src/demo/demo.service.js';
+import {
+  latestNeighbourSetVersion,
+  replaceNeighbourSet,
+} from '../../src/measures/neighbours.repository.js';
 import { describeEachDatabase } from '../support/db.js';
 
 const count = async (db: { query: <T>(s: string) => Promise<T[]> }, sql: string) =>
@@ -33,6 +37,22 @@ describeEachDatabase('demo data', (db) => {
     await loadDemo(db());
     assert.equal(await count(db(), 'observation'), before);
     assert.equal(await count(db(), `release where source = 'demo'`), 1);
+  });
+
+  it('prefers a real neighbour set to the demo set as the latest', async () => {
+    await replaceNeighbourSet(
+      db(),
+      {
+        version: '2025',
+        description: 'test',
+        neighbours: new Map([[933, [{ code: 800, closeness: null }]]]),
+        regions: new Map([[933, 990]]),
+      },
+      null,
+    );
+    assert.equal(await latestNeighbourSetVersion(db()), '2025');
+    await db().query(`delete from statistical_neighbour_set where version = '2025'`);
+    assert.equal(await latestNeighbourSetVersion(db()), 'demo');
   });
 
   it('removes every demo row with removeDemoData', async () => {
