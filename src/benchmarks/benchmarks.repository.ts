@@ -50,8 +50,8 @@ export async function insertBenchmarks(tx: Queryable, results: MeasureBenchmarks
   let batch = newBatch();
   for (const m of results) {
     for (const y of m.years) {
-      for (const r of y.rows) {
-        pushRow(batch, m.measureCode, y.yearLabel, r);
+      for (let k = 0; k < y.rowCount; k++) {
+        pushRow(batch, m.measureCode, y.yearLabel, y.row(k));
         if (batch[0]!.length >= batchSize) {
           await insertBatch(tx, batch);
           batch = newBatch();
@@ -63,6 +63,7 @@ export async function insertBenchmarks(tx: Queryable, results: MeasureBenchmarks
 }
 
 type Batch = unknown[][];
+
 const rowColumns = 18;
 
 function newBatch(): Batch {
