@@ -1,6 +1,36 @@
-import type { CliContext } from './context.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { lanternError } from '../core/errors.js';
+import { importLait, type LaitImportSummary } from '../sources/lait/lait.import.js';
+import { silentProgress, stderrProgress } from '../sources/shared/progress.js';
+import { withDb, type CliContext } from './context.js';
 
-// Placeholder until this command is built (issue 2).
-export async function importLaitCommand(_ctx: CliContext, _options: unknown): Promise<void> {
-  throw new Error('not built yet');
+/** `lantern import lait <folder>`: imports the LAIT files and prints what was loaded. */
+export async function importLaitCommand(ctx: CliContext, options: { folder: string }): Promise<void> {
+  const folder = path.resolve(options.folder);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    throw lanternError('LANTERN_FILE_NOT_FOUND', `Folder not found: ${options.folder}`, {
+      hint: 'Give the folder holding bds_long_0.parquet, lait_data_dictionary.csv and sn_*.xlsx (for example ../shared/data/lait).',
+    });
+  }
+  const summary = await withDb(ctx, (db) => importLait(db, folder, { progress: ctx.progress ? stderrProgress() : silentProgress }));
+  ctx.stdout(describeSummary(summary));
+}
+
+const n = (v: number) => v.toLocaleString('en-GB');
+
+export function describeSummary(s: LaitImportSummary): string {
+  const lines = [
+    `Imported LAIT data in ${(s.durationMs / 1000).toFixed(1)} s.`,
+    `  Measures:      ${n(s.measures)}`,
+    `  Observations:  ${n(s.observations)} (${n(s.observationsWithValue)} with a value, the rest missing or suppressed)`,
+    `  Years:         ${s.firstYear ?? '-'} to ${s.lastYear ?? '-'} (${n(s.yearLabels)} year labels)`,
+    `  LAs:           ${n(s.las)}`,
+    `  Neighbour sets: ${s.neighbourSets.map((x) => `${x.version} (${x.las} LAs)`).join(', ')}`,
+  ];
+  if (s.undocumentedMeasures.length > 0) {
+    lines.push(`  Not imported:  ${s.undocumentedMeasures.length} measures in the data file have no dictionary row (${s.undocumentedMeasures.map((m) => m.code).join(', ')})`);
+  }
+  if (s.rowsWithoutYear > 0) lines.push(`  Skipped:       ${n(s.rowsWithoutYear)} rows with no year in their label and no value`);
+  return `${lines.join('\n')}\n`;
 }

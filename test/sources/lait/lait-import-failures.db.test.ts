@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { it } from 'node:test';
+import type { Database } from '../../../src/core/db.js';
+import { LanternError, formatError, type ErrorCode } from '../../../src/core/errors.js';
+import { importLait } from '../../../src/sources/lait/lait.import.js';
+import { describeEachDatabase } from '../../support/db.js';
+import { makeLaitFolder, validBdsRows } from './lait-fixture-folder.js';
+
+async function counts(db: Database) {
+  const [row] = await db.query<Record<string, number>>(
+    `select (select count(*) from release)::int as releases, (select count(*) from measure)::int as measures,
+            (select count(*) from observation)::int as observations, (select count(*) from statistical_neighbour)::int as neighbours`,
+  );
+  return row;
+}
+
+/** Imports `folder`, expects `code`, and checks that nothing was written; returns the error. */
+async function rejectsWritingNothing(db: Database, folder: string, code: ErrorCode): Promise<LanternError> {
+  const before = await counts(db);
+  const error = await importLait(db, folder).then(
+    () => assert.fail('the import should have failed'),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof LanternError, String(error));
+  assert.equal(error.code, code, formatError(error));
+  assert.deepEqual(await counts(db), before);
+  return error;
+}
+
+describeEachDatabase('LAIT import failures', (db) => {
+  it('imports the small valid folder (the failures below start from it)', async () => {
+    const summary = await importLait(db(), await makeLaitFolder());
+    assert.equal(summary.measures, 3);
+    assert.equal(summary.observations, validBdsRows.length);
+  });
+
+  it('rejects a dictionary without a Polarity column writing nothing', async () => {
+    const error = await rejectsWritingNothing(db(), await makeLaitFolder({ dictionary: 'missing-polarity-column.csv' }), 'LANTERN_IMPORT_MISSING_COLUMN');
+    assert.match(error.message, /lait_data_dictionary\.csv lacks the column "Polarity"/);
+  });
+
+  it('rejects a data file without a Values column writing nothing', async () => {
+    const error = await rejectsWritingNothing(db(), await makeLaitFolder({ dropBdsColumn: 'Values' }), 'LANTERN_IMPORT_MISSING_COLUMN');
+    assert.match(error.message, /bds_long_0\.parquet lacks the column "Values"/);
+  });
+
+  it('rejects a bad number writing nothing and names file, row, column and value', async () => {
+    const folder = await makeLaitFolder({ bds: [...validBdsRows, ['GLD', '2023', '1,234', 933]] });
+    const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_INVALID');
+    assert.deepEqual(error.problems.map((p) => [p.file, p.row, p.column, p.value]), [['bds_long_0.parquet', 8, 'Values', '1,234']]);
+    assert.match(formatError(error), /bds_long_0\.parquet, row 8, column "Values": got "1,234"; expected a number/);
+  });
+
+  it('rejects an unknown LA number writing nothing', async () => {
+    const folder = await makeLaitFolder({ bds: [...validBdsRows, ['GLD', '2023', '50', 999]] });
+    const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_INVALID');
+    assert.deepEqual(error.problems.map((p) => [p.column, p.value]), [['LA Number', '999']]);
+  });
+
+  it('rejects a duplicate (measure, LA, year) row writing nothing', async () => {
+    const folder = await makeLaitFolder({ bds: [...validBdsRows, ['GLD', '2024', '70', 933]] });
+    const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_INVALID');
+    assert.deepEqual(error.problems.map((p) => [p.row, p.column, p.value]), [[8, 'Years', '2024']]);
+  });
+
+  it('rejects a truncated parquet file writing nothing', async () => {
+    const folder = await makeLaitFolder();
+    const file = path.join(folder, 'bds_long_0.parquet');
+    const bytes = fs.readFileSync(file);
+    fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_TRUNCATED');
+    assert.match(error.message, /bds_long_0\.parquet could not be read/);
+  });
+
+  it('rejects a dictionary saved as Windows-1252 writing nothing', async () => {
+    const error = await rejectsWritingNothing(db(), await makeLaitFolder({ dictionary: 'windows-1252-dictionary.csv' }), 'LANTERN_IMPORT_ENCODING');
+    assert.match(error.hint ?? '', /CSV UTF-8/);
+  });
+
+  it('rejects a statistical neighbour code that is not an LA writing nothing', async () => {
+    const folder = await makeLaitFolder();
+    const { writeNeighbourWorkbook, defaultNeighbourRows } = await import('./lait-fixture-folder.js');
+    const rows = defaultNeighbourRows.map((r) => [...r]);
+    rows[0]![5] = 123;
+    await writeNeighbourWorkbook(path.join(folder, 'sn_may_2025.xlsx'), rows);
+    const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_INVALID');
+    assert.deepEqual(error.problems.map((p) => [p.file, p.row, p.column, p.value]), [['sn_may_2025.xlsx', 4, 'SN1', '123']]);
+  });
+});

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseValue } from '../../../src/sources/lait/values.js';
+
+describe('LAIT values', () => {
+  const numbers: [string, number][] = [
+    ['57', 57],
+    ['12.13', 12.13],
+    ['-8', -8],
+    [' 3.5 ', 3.5],
+    ['1e3', 1000],
+    ['.5', 0.5],
+  ];
+  for (const [raw, value] of numbers) {
+    it(`parses "${raw}" to the number ${value}`, () => {
+      assert.deepEqual(parseValue(raw), { ok: true, value, suppression: null });
+    });
+  }
+
+  for (const marker of ['-', 'c', '..', 'x', 'z', 'low', 'u', '*', 'SUPP', 'NE', 'NP', 'NA', 'LOWCOV', '[c]']) {
+    it(`parses the marker "${marker}" to a null value keeping the marker`, () => {
+      assert.deepEqual(parseValue(marker), { ok: true, value: null, suppression: marker });
+    });
+  }
+
+  it('parses an absent value to null with no marker', () => {
+    assert.deepEqual(parseValue(null), { ok: true, value: null, suppression: null });
+  });
+
+  for (const bad of ['1,234', '5%', 'abc', 'Inf', 'NaN', '12 3']) {
+    it(`rejects "${bad}" as a bad number`, () => {
+      assert.deepEqual(parseValue(bad), { ok: false });
+    });
+  }
+});
