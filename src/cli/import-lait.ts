@@ -18,19 +18,20 @@ export async function importLaitCommand(ctx: CliContext, options: { folder: stri
 }
 
 const n = (v: number) => v.toLocaleString('en-GB');
+const secs = (ms: number) => (ms / 1000).toFixed(1);
 
 export function describeSummary(s: LaitImportSummary): string {
   const lines = [
-    `Imported LAIT data in ${(s.durationMs / 1000).toFixed(1)} s.`,
-    `  Measures:      ${n(s.measures)}`,
-    `  Observations:  ${n(s.observations)} (${n(s.observationsWithValue)} with a value, the rest missing or suppressed)`,
-    `  Years:         ${s.firstYear ?? '-'} to ${s.lastYear ?? '-'} (${n(s.yearLabels)} year labels)`,
-    `  LAs:           ${n(s.las)}`,
+    `Imported LAIT data in ${secs(s.durationMs)} s (reading and checking ${secs(s.timings.readMs)} s, writing ${secs(s.timings.loadMs)} s, benchmarks ${secs(s.timings.benchmarksMs)} s).`,
+    `  Measures:       ${n(s.measures)}`,
+    `  Observations:   ${n(s.observations)} (${n(s.observationsWithValue)} with a value, the rest missing or suppressed)`,
+    `  Years:          ${s.firstYear ?? '-'} to ${s.lastYear ?? '-'} (${n(s.yearLabels)} year labels)`,
+    `  LAs:            ${n(s.las)}`,
     `  Neighbour sets: ${s.neighbourSets.map((x) => `${x.version} (${x.las} LAs)`).join(', ')}`,
   ];
   if (s.undocumentedMeasures.length > 0) {
-    lines.push(`  Not imported:  ${s.undocumentedMeasures.length} measures in the data file have no dictionary row (${s.undocumentedMeasures.map((m) => m.code).join(', ')})`);
+    lines.push(`  Not imported:   ${s.undocumentedMeasures.length} measures in the data file have no dictionary row (${s.undocumentedMeasures.map((m) => m.code).join(', ')})`);
   }
-  if (s.rowsWithoutYear > 0) lines.push(`  Skipped:       ${n(s.rowsWithoutYear)} rows with no year in their label and no value`);
+  if (s.rowsWithoutYear > 0) lines.push(`  Skipped:        ${n(s.rowsWithoutYear)} rows with no year in their label and no value`);
   return `${lines.join('\n')}\n`;
 }
