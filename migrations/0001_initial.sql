@@ -84,7 +84,9 @@ create table la_region_assignment (
   primary key (set_version, la_code)
 );
 
--- Precomputed at import time (LAIT's method, docs/methods.md) so pages and the CLI read, not compute.
+-- Precomputed at import time (LAIT's method, docs/methods.md): cut points for every year, and
+-- each measure's latest year for every LA, which the scorecards read. Other years are computed
+-- on demand for the one measure asked about.
 create table benchmark_cut_points (
   measure_code text not null references measure (code) on delete cascade,
   year_label text not null,

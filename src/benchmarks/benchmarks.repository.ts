@@ -14,7 +14,12 @@ export async function deleteBenchmarks(tx: Queryable, measureCodes?: string[]): 
   }
 }
 
-/** Bulk-inserts computed benchmarks with `unnest` of arrays (PGlite and PostgreSQL 15 alike). */
+/**
+ * Bulk-inserts computed benchmarks with `unnest` of arrays (PGlite and PostgreSQL 15 alike):
+ * cut points for every year, LA rows for each measure's latest year only. Scorecards read those;
+ * any other year is computed on demand for its one measure (fast), which keeps an import of all
+ * of LAIT from writing ~600,000 rows nobody reads.
+ */
 export async function insertBenchmarks(tx: Queryable, results: MeasureBenchmarks[]): Promise<void> {
   const cuts = {
     m: [] as string[],
@@ -50,6 +55,7 @@ export async function insertBenchmarks(tx: Queryable, results: MeasureBenchmarks
   let batch = newBatch();
   for (const m of results) {
     for (const y of m.years) {
+      if (!y.isLatest) continue;
       for (let k = 0; k < y.rowCount; k++) {
         pushRow(batch, m.measureCode, y.yearLabel, y.row(k));
         if (batch[0]!.length >= batchSize) {
@@ -138,19 +144,6 @@ function toStoredYear(r: CutRow): StoredYear {
   return { yearLabel: r.year_label, yearNumber: r.year_number, isLatest: r.is_latest, cutPoints };
 }
 
-/** The measure's years with their cut points, newest first. */
-export async function listBenchmarkYears(
-  db: Queryable,
-  measureCode: string,
-): Promise<StoredYear[]> {
-  const rows = await db.query<CutRow>(
-    `select year_label, year_number, la_count, q0, q25, q50, q75, q100, is_latest from benchmark_cut_points
-      where measure_code = $1 order by year_number desc, year_label desc`,
-    [measureCode],
-  );
-  return rows.map(toStoredYear);
-}
-
 /** Every measure's latest year with its cut points. */
 export async function listLatestYears(db: Queryable): Promise<Map<string, StoredYear>> {
   const rows = await db.query<CutRow & { measure_code: string }>(
@@ -215,21 +208,6 @@ function toLaBenchmark(r: BenchmarkRow): LaBenchmark {
     distanceToNextBand: r.distance_to_next_band,
     distanceToEngland: r.distance_to_england,
   };
-}
-
-/** One measure-year's LA rows in LA-code order (only `laCode` when given). */
-export async function readBenchmarkRows(
-  db: Queryable,
-  measureCode: string,
-  yearLabel: string,
-  laCode?: number,
-): Promise<LaBenchmark[]> {
-  const rows = await db.query<BenchmarkRow>(
-    `${selectRows} where b.measure_code = $1 and b.year_label = $2 ${laCode === undefined ? '' : 'and b.la_code = $3'}
-      order by b.la_code`,
-    laCode === undefined ? [measureCode, yearLabel] : [measureCode, yearLabel, laCode],
-  );
-  return rows.map(toLaBenchmark);
 }
 
 /** One LA's rows in each measure's latest year, keyed by measure code. */

@@ -4,7 +4,7 @@ import { listAreas } from '../measures/areas.repository.js';
 import type { Measure } from '../measures/measure.js';
 import { findMeasure, listMeasures } from '../measures/measures.repository.js';
 import { latestNeighbourSetVersion, loadNeighbourSet } from '../measures/neighbours.repository.js';
-import { listObservations } from '../measures/observations.repository.js';
+import { listObservations, type ObservationRow } from '../measures/observations.repository.js';
 import type {
   CutPoints,
   LaBenchmark,
@@ -15,25 +15,30 @@ import type {
 import {
   deleteBenchmarks,
   insertBenchmarks,
-  listBenchmarkYears,
   listLatestYears,
   listYearLabelsByMeasure,
-  readBenchmarkRows,
   readLatestRowsForLa,
 } from './benchmarks.repository.js';
-import { computeBenchmarks } from './engine.js';
+import { compareLabels, computeBenchmarks, type MeasureBenchmarks } from './engine.js';
 
 /**
  * Recomputes the precomputed benchmark tables for these measures (all when omitted), every
  * year, with the newest statistical-neighbour set. Call inside the import transaction.
  */
-export async function refreshBenchmarks(tx: Queryable, measureCodes?: string[]): Promise<void> {
+export async function refreshBenchmarks(
+  tx: Queryable,
+  measureCodes?: string[],
+  options: {
+    /** Every observation of these measures, when the caller already holds them (saves reading them back). */
+    observations?: ObservationRow[];
+  } = {},
+): Promise<void> {
   const wanted = measureCodes ? new Set(measureCodes) : undefined;
   const measures = (await listMeasures(tx)).filter((m) => !wanted || wanted.has(m.code));
   const codes = measures.map((m) => m.code);
   const version = await latestNeighbourSetVersion(tx);
   const [observations, areas, neighbourSet] = [
-    await listObservations(tx, measureCodes ? codes : undefined),
+    options.observations ?? (await listObservations(tx, measureCodes ? codes : undefined)),
     await listAreas(tx),
     version === undefined ? undefined : await loadNeighbourSet(tx, version),
   ];
@@ -95,7 +100,22 @@ function emptyRow(la: { code: number; name: string }): LaBenchmark {
   };
 }
 
-/** Every LA's benchmark on one measure in one year (default: latest); only `laCode` when given. */
+/** Computes one measure's benchmarks for every year from its observations (a few thousand rows: fast). */
+async function computeMeasure(db: Queryable, measure: Measure): Promise<{ result: MeasureBenchmarks | undefined; neighbourSetVersion: string | null }> {
+  const version = await latestNeighbourSetVersion(db);
+  const [observations, areas, neighbourSet] = [
+    await listObservations(db, [measure.code]),
+    await listAreas(db),
+    version === undefined ? undefined : await loadNeighbourSet(db, version),
+  ];
+  const [result] = computeBenchmarks({ measures: [measure], observations, areas, neighbourSet });
+  return { result, neighbourSetVersion: version ?? null };
+}
+
+/**
+ * Every LA's benchmark on one measure in one year (default: latest); only `laCode` when given.
+ * Computed from the observations on each call, by the same engine that fills the scorecard table.
+ */
 export async function getMeasureBenchmark(
   db: Database,
   measureCode: string,
@@ -103,7 +123,9 @@ export async function getMeasureBenchmark(
 ): Promise<MeasureBenchmark> {
   const measure = await requireMeasure(db, measureCode);
   const la = options.laCode === undefined ? undefined : await requireLa(db, options.laCode);
-  const years = await listBenchmarkYears(db, measure.code);
+  const { result, neighbourSetVersion } = await computeMeasure(db, measure);
+  // Newest first: by year number, then label (as LAIT's character order).
+  const years = [...(result?.years ?? [])].sort((a, b) => b.yearNumber - a.yearNumber || compareLabels(b.yearLabel, a.yearLabel));
   if (years.length === 0) {
     throw lanternError('LANTERN_NO_DATA', `Measure "${measure.code}" has no data yet.`, {
       hint: 'Import the data first: `lantern import lait <folder>` or `lantern import ees <csv> --mapping <file>`.',
@@ -122,7 +144,7 @@ export async function getMeasureBenchmark(
       },
     );
   }
-  let rows = await readBenchmarkRows(db, measure.code, year.yearLabel, la?.code);
+  let rows = la ? year.rows.filter((r) => r.laCode === la.code) : year.rows;
   if (la && rows.length === 0) rows = [emptyRow(la)];
   return {
     measure,
@@ -130,7 +152,7 @@ export async function getMeasureBenchmark(
     yearNumber: year.yearNumber,
     yearLabels: years.map((y) => y.yearLabel),
     cutPoints: bandCutPoints(measure, year.cutPoints),
-    neighbourSetVersion: (await latestNeighbourSetVersion(db)) ?? null,
+    neighbourSetVersion,
     rows,
   };
 }

@@ -15,6 +15,11 @@ export interface CliContext {
 
 export function processContext(): CliContext {
   const config = loadConfig();
+  // `lantern … | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Database } from '../../core/db.js';
 import { lanternError } from '../../core/errors.js';
 import { refreshBenchmarks } from '../../benchmarks/benchmarks.service.js';
+import { removeDemoData } from '../../demo/demo.service.js';
 import { listAreas } from '../../measures/areas.repository.js';
 import { upsertMeasures } from '../../measures/measures.repository.js';
 import { upsertObservations, type ObservationRow } from '../../measures/observations.repository.js';
@@ -109,6 +110,8 @@ export async function importEes(
   ];
 
   return db.transaction(async (tx) => {
+    // Real data and the synthetic demo never share a store: pages would mix them.
+    await removeDemoData(tx);
     const releaseId = await recordRelease(tx, {
       source: 'ees',
       description: mapping.description ?? `EES file ${file}`,
