@@ -4,7 +4,9 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
  * The reference each Lantern figure is measured against, in the same run: DuckDB doing the
  * same work. DuckDB is a dev dependency used only here.
  */
-export async function openDuckDb(file = ':memory:'): Promise<{ connection: DuckDBConnection; close: () => void }> {
+export async function openDuckDb(
+  file = ':memory:',
+): Promise<{ connection: DuckDBConnection; close: () => void }> {
   const instance = await DuckDBInstance.create(file);
   const connection = await instance.connect();
   return {
@@ -17,9 +19,14 @@ export async function openDuckDb(file = ':memory:'): Promise<{ connection: DuckD
 }
 
 /** DuckDB loading the LAIT parquet into a table (the import reference). */
-export async function duckdbLoadParquet(connection: DuckDBConnection, parquet: string): Promise<void> {
+export async function duckdbLoadParquet(
+  connection: DuckDBConnection,
+  parquet: string,
+): Promise<void> {
   await connection.run('drop table if exists bds');
-  await connection.run(`create table bds as select * from read_parquet('${parquet.replace(/'/g, "''")}')`);
+  await connection.run(
+    `create table bds as select * from read_parquet('${parquet.replace(/'/g, "''")}')`,
+  );
 }
 
 /**

@@ -14,7 +14,10 @@ import { importLait } from '../src/sources/lait/lait.import.js';
 import { listMeasures } from '../src/measures/measures.repository.js';
 import { listObservations } from '../src/measures/observations.repository.js';
 import { listAreas } from '../src/measures/areas.repository.js';
-import { latestNeighbourSetVersion, loadNeighbourSet } from '../src/measures/neighbours.repository.js';
+import {
+  latestNeighbourSetVersion,
+  loadNeighbourSet,
+} from '../src/measures/neighbours.repository.js';
 import { computeBenchmarks } from '../src/benchmarks/engine.js';
 import { allBenchmarksSql, duckdbLoadParquet, openDuckDb } from './duckdb-reference.js';
 
@@ -46,16 +49,33 @@ async function timeIt(run: () => Promise<unknown> | unknown, times: number): Pro
   return median(samples);
 }
 
-function ratioResult(name: string, value: number, reference: number, referenceDescription: string, maxRatio: number): BenchResult {
+function ratioResult(
+  name: string,
+  value: number,
+  reference: number,
+  referenceDescription: string,
+  maxRatio: number,
+): BenchResult {
   const ratio = value / reference;
-  return { name, value: round(value), unit: 'ms', reference: round(reference), referenceDescription, ratio: round(ratio, 2), target: `≤ ${maxRatio}× reference`, met: ratio <= maxRatio };
+  return {
+    name,
+    value: round(value),
+    unit: 'ms',
+    reference: round(reference),
+    referenceDescription,
+    ratio: round(ratio, 2),
+    target: `≤ ${maxRatio}× reference`,
+    met: ratio <= maxRatio,
+  };
 }
 
 const round = (v: number, dp = 1) => Math.round(v * 10 ** dp) / 10 ** dp;
 
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(laitDir, 'bds_long_0.parquet'))) {
-    process.stderr.write(`The LAIT files are not in ${laitDir}: see ../shared/data/PROVENANCE.md (or set LANTERN_SHARED_DATA).\n`);
+    process.stderr.write(
+      `The LAIT files are not in ${laitDir}: see ../shared/data/PROVENANCE.md (or set LANTERN_SHARED_DATA).\n`,
+    );
     process.exit(1);
   }
   const parquet = path.join(laitDir, 'bds_long_0.parquet');
@@ -72,7 +92,9 @@ async function main(): Promise<void> {
     const t = performance.now();
     const summary = await importLait(db, laitDir);
     importTimes.push(performance.now() - t);
-    log(`import ${i + 1}: ${Math.round(importTimes.at(-1)!)} ms (read ${summary.timings.readMs}, load ${summary.timings.loadMs}, benchmarks ${summary.timings.benchmarksMs})`);
+    log(
+      `import ${i + 1}: ${Math.round(importTimes.at(-1)!)} ms (read ${summary.timings.readMs}, load ${summary.timings.loadMs}, benchmarks ${summary.timings.benchmarksMs})`,
+    );
     await db.close();
   }
   const duckLoad = await timeIt(async () => {
@@ -81,7 +103,15 @@ async function main(): Promise<void> {
     await duckdbLoadParquet(duck.connection, parquet);
     duck.close();
   }, 5);
-  results.push(ratioResult('LAIT import into the embedded store', median(importTimes), duckLoad, 'DuckDB: create table from the parquet, in a file database', 3));
+  results.push(
+    ratioResult(
+      'LAIT import into the embedded store',
+      median(importTimes),
+      duckLoad,
+      'DuckDB: create table from the parquet, in a file database',
+      3,
+    ),
+  );
 
   // 2. Every benchmark (measure × year × LA) in memory vs one DuckDB query doing the same work.
   const db = await openStore({ dataDir: lastDir });
@@ -92,46 +122,85 @@ async function main(): Promise<void> {
   const neighbourSet = version ? await loadNeighbourSet(db, version) : undefined;
   await db.close();
   computeBenchmarks({ measures, observations, areas, neighbourSet }); // warm-up
-  const engine = await timeIt(() => computeBenchmarks({ measures, observations, areas, neighbourSet }), 7);
+  const engine = await timeIt(
+    () => computeBenchmarks({ measures, observations, areas, neighbourSet }),
+    7,
+  );
   const duck = await openDuckDb();
   await duckdbLoadParquet(duck.connection, parquet);
   await duck.connection.run('create table polarity (m varchar, p varchar)');
-  await duck.connection.run(`insert into polarity values ${measures.map((m) => `('${m.code.replace(/'/g, "''")}', ${m.polarity ? `'${m.polarity}'` : 'null'})`).join(',')}`);
+  await duck.connection.run(
+    `insert into polarity values ${measures.map((m) => `('${m.code.replace(/'/g, "''")}', ${m.polarity ? `'${m.polarity}'` : 'null'})`).join(',')}`,
+  );
   await duck.connection.run('create table sn (la integer, nb integer)');
-  const snValues = [...(neighbourSet?.neighbours ?? new Map())].flatMap(([la, list]) => list.map((n: { code: number }) => `(${la}, ${n.code})`));
+  const snValues = [...(neighbourSet?.neighbours ?? new Map())].flatMap(([la, list]) =>
+    list.map((n: { code: number }) => `(${la}, ${n.code})`),
+  );
   await duck.connection.run(`insert into sn values ${snValues.join(',')}`);
   await duck.connection.run('create table la_region (la integer, region integer)');
-  await duck.connection.run(`insert into la_region values ${[...(neighbourSet?.regions ?? new Map())].map(([la, r]) => `(${la}, ${r})`).join(',')}`);
+  await duck.connection.run(
+    `insert into la_region values ${[...(neighbourSet?.regions ?? new Map())].map(([la, r]) => `(${la}, ${r})`).join(',')}`,
+  );
   let duckRows = 0;
   const duckQuery = await timeIt(async () => {
-    const reader = await duck.connection.runAndReadAll(`select count(*) as n from (${allBenchmarksSql})`);
+    const reader = await duck.connection.runAndReadAll(
+      `select count(*) as n from (${allBenchmarksSql})`,
+    );
     duckRows = Number(reader.getRows()[0]![0]);
   }, 5);
   duck.close();
   log(`DuckDB benchmark query produced ${duckRows} LA rows`);
-  results.push(ratioResult('Every benchmark (measure × year × LA), in memory', engine, duckQuery, 'DuckDB: one SQL query computing the same ranks, quartiles and SN averages', 2));
+  results.push(
+    ratioResult(
+      'Every benchmark (measure × year × LA), in memory',
+      engine,
+      duckQuery,
+      'DuckDB: one SQL query computing the same ranks, quartiles and SN averages',
+      2,
+    ),
+  );
 
   // 3. `lantern benchmark` for one measure, the whole process, on the embedded store.
   const cli = path.join(root, 'bin', 'lantern.js');
-  if (!fs.existsSync(path.join(root, 'dist', 'cli', 'main.js'))) spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  if (!fs.existsSync(path.join(root, 'dist', 'cli', 'main.js')))
+    spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   const cliTimes: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, [cli, 'benchmark', '--measure', 'KS2RWM_Expected_STD', '--format', 'json'], {
-      env: { ...process.env, LANTERN_DATA_DIR: lastDir, DATABASE_URL: '' },
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [cli, 'benchmark', '--measure', 'KS2RWM_Expected_STD', '--format', 'json'],
+      {
+        env: { ...process.env, LANTERN_DATA_DIR: lastDir, DATABASE_URL: '' },
+        encoding: 'utf8',
+      },
+    );
     cliTimes.push(performance.now() - t);
     if (r.status !== 0) throw new Error(`lantern benchmark failed: ${r.stderr}`);
   }
   const cliMedian = median(cliTimes);
-  results.push({ name: '`lantern benchmark` for one measure, whole process', value: round(cliMedian), unit: 'ms', reference: 1500, referenceDescription: 'target: 1.5 s', ratio: round(cliMedian / 1500, 2), target: '≤ 1500 ms', met: cliMedian <= 1500 });
+  results.push({
+    name: '`lantern benchmark` for one measure, whole process',
+    value: round(cliMedian),
+    unit: 'ms',
+    reference: 1500,
+    referenceDescription: 'target: 1.5 s',
+    ratio: round(cliMedian / 1500, 2),
+    target: '≤ 1500 ms',
+    met: cliMedian <= 1500,
+  });
 
   fs.rmSync(work, { recursive: true, force: true });
-  const out = { date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`, results };
+  const out = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    results,
+  };
   fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(out, null, 2) + '\n');
   for (const r of results) {
-    process.stdout.write(`${r.met ? 'MET ' : 'MISS'}  ${r.name}: ${r.value} ${r.unit} vs ${r.reference} ms (${r.referenceDescription}) → ratio ${r.ratio}, target ${r.target}\n`);
+    process.stdout.write(
+      `${r.met ? 'MET ' : 'MISS'}  ${r.name}: ${r.value} ${r.unit} vs ${r.reference} ms (${r.referenceDescription}) → ratio ${r.ratio}, target ${r.target}\n`,
+    );
   }
 }
 

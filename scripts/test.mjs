@@ -22,7 +22,11 @@ function log(msg) {
 }
 
 function run(cmd, cmdArgs, opts = {}) {
-  const r = spawnSync(cmd, cmdArgs, { stdio: opts.quiet ? 'pipe' : 'inherit', encoding: 'utf8', ...opts });
+  const r = spawnSync(cmd, cmdArgs, {
+    stdio: opts.quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+    ...opts,
+  });
   return r;
 }
 
@@ -38,13 +42,19 @@ function aptInstall(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const [c, ...rest] = [...prefix, 'apt-get'];
   if (run(c, [...rest, 'update', '-q'], { env }).status !== 0) return false;
-  return run(c, [...rest, 'install', '-y', '-q', '--no-install-recommends', ...packages], { env }).status === 0;
+  return (
+    run(c, [...rest, 'install', '-y', '-q', '--no-install-recommends', ...packages], { env })
+      .status === 0
+  );
 }
 
 function findPgBin() {
   const base = '/usr/lib/postgresql';
   if (!fs.existsSync(base)) return null;
-  const versions = fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = fs
+    .readdirSync(base)
+    .filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? path.join(base, versions[0], 'bin') : null;
 }
 
@@ -58,7 +68,8 @@ function testFiles() {
       else if (/\.(test|spec)\.ts$/.test(e.name)) out.push(path.relative(root, p));
     }
   };
-  for (const d of ['src', 'test', 'bench']) if (fs.existsSync(path.join(root, d))) walk(path.join(root, d));
+  for (const d of ['src', 'test', 'bench'])
+    if (fs.existsSync(path.join(root, d))) walk(path.join(root, d));
   return out.sort();
 }
 
@@ -71,7 +82,8 @@ async function startPostgres() {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-pg-'));
   const isRoot = process.getuid?.() === 0;
-  const asPg = (cmd) => (isRoot ? ['su', ['postgres', '-s', '/bin/sh', '-c', cmd]] : ['sh', ['-c', cmd]]);
+  const asPg = (cmd) =>
+    isRoot ? ['su', ['postgres', '-s', '/bin/sh', '-c', cmd]] : ['sh', ['-c', cmd]];
   if (isRoot) run('chown', ['postgres:postgres', dir]);
   const port = 54329 + Math.floor(Math.random() * 500);
   const steps = [
@@ -100,7 +112,8 @@ async function startPostgres() {
 
 function ensureChromium() {
   if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  if (aptInstall(['chromium'])) return fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
+  if (aptInstall(['chromium']))
+    return fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
   return null;
 }
 
@@ -116,7 +129,10 @@ if (needsPostgres) {
   else if (ci) {
     log('CI=true and no PostgreSQL server could be started: failing.');
     process.exit(1);
-  } else log('no PostgreSQL server: database tests run on PGlite only (install postgresql to run both).');
+  } else
+    log(
+      'no PostgreSQL server: database tests run on PGlite only (install postgresql to run both).',
+    );
 }
 
 const needsBrowser = files.some((f) => f.includes('e2e')) && !skipBrowser;
@@ -130,15 +146,21 @@ if (needsBrowser) {
 }
 
 // Build the migrated PGlite snapshot once, so each test file loads it instead of running initdb (~6 s).
-const snap = run(process.execPath, ['--import', 'tsx', 'test/support/make-snapshot.ts'], { cwd: root, env });
+const snap = run(process.execPath, ['--import', 'tsx', 'test/support/make-snapshot.ts'], {
+  cwd: root,
+  env,
+});
 if (snap.status !== 0) {
   postgres?.stop();
   process.exit(1);
 }
 
 const testArgs = ['--import', 'tsx', '--test', ...files];
-if (process.env.LANTERN_TEST_CONCURRENCY) testArgs.splice(2, 0, `--test-concurrency=${process.env.LANTERN_TEST_CONCURRENCY}`);
+if (process.env.LANTERN_TEST_CONCURRENCY)
+  testArgs.splice(2, 0, `--test-concurrency=${process.env.LANTERN_TEST_CONCURRENCY}`);
 const child = spawn(process.execPath, testArgs, { cwd: root, env, stdio: 'inherit' });
-const code = await new Promise((resolve) => child.on('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
+const code = await new Promise((resolve) =>
+  child.on('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0))),
+);
 postgres?.stop();
 process.exit(code);

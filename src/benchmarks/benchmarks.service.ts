@@ -101,7 +101,10 @@ function emptyRow(la: { code: number; name: string }): LaBenchmark {
 }
 
 /** Computes one measure's benchmarks for every year from its observations (a few thousand rows: fast). */
-async function computeMeasure(db: Queryable, measure: Measure): Promise<{ result: MeasureBenchmarks | undefined; neighbourSetVersion: string | null }> {
+async function computeMeasure(
+  db: Queryable,
+  measure: Measure,
+): Promise<{ result: MeasureBenchmarks | undefined; neighbourSetVersion: string | null }> {
   const version = await latestNeighbourSetVersion(db);
   const [observations, areas, neighbourSet] = [
     await listObservations(db, [measure.code]),
@@ -125,7 +128,9 @@ export async function getMeasureBenchmark(
   const la = options.laCode === undefined ? undefined : await requireLa(db, options.laCode);
   const { result, neighbourSetVersion } = await computeMeasure(db, measure);
   // Newest first: by year number, then label (as LAIT's character order).
-  const years = [...(result?.years ?? [])].sort((a, b) => b.yearNumber - a.yearNumber || compareLabels(b.yearLabel, a.yearLabel));
+  const years = [...(result?.years ?? [])].sort(
+    (a, b) => b.yearNumber - a.yearNumber || compareLabels(b.yearLabel, a.yearLabel),
+  );
   if (years.length === 0) {
     throw lanternError('LANTERN_NO_DATA', `Measure "${measure.code}" has no data yet.`, {
       hint: 'Import the data first: `lantern import lait <folder>` or `lantern import ees <csv> --mapping <file>`.',

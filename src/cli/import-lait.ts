@@ -6,14 +6,19 @@ import { silentProgress, stderrProgress } from '../sources/shared/progress.js';
 import { withDb, type CliContext } from './context.js';
 
 /** `lantern import lait <folder>`: imports the LAIT files and prints what was loaded. */
-export async function importLaitCommand(ctx: CliContext, options: { folder: string }): Promise<void> {
+export async function importLaitCommand(
+  ctx: CliContext,
+  options: { folder: string },
+): Promise<void> {
   const folder = path.resolve(options.folder);
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
     throw lanternError('LANTERN_FILE_NOT_FOUND', `Folder not found: ${options.folder}`, {
       hint: 'Give the folder holding bds_long_0.parquet, lait_data_dictionary.csv and sn_*.xlsx (for example ../shared/data/lait).',
     });
   }
-  const summary = await withDb(ctx, (db) => importLait(db, folder, { progress: ctx.progress ? stderrProgress() : silentProgress }));
+  const summary = await withDb(ctx, (db) =>
+    importLait(db, folder, { progress: ctx.progress ? stderrProgress() : silentProgress }),
+  );
   ctx.stdout(describeSummary(summary));
 }
 
@@ -30,8 +35,13 @@ export function describeSummary(s: LaitImportSummary): string {
     `  Neighbour sets: ${s.neighbourSets.map((x) => `${x.version} (${x.las} LAs)`).join(', ')}`,
   ];
   if (s.undocumentedMeasures.length > 0) {
-    lines.push(`  Not imported:   ${s.undocumentedMeasures.length} measures in the data file have no dictionary row (${s.undocumentedMeasures.map((m) => m.code).join(', ')})`);
+    lines.push(
+      `  Not imported:   ${s.undocumentedMeasures.length} measures in the data file have no dictionary row (${s.undocumentedMeasures.map((m) => m.code).join(', ')})`,
+    );
   }
-  if (s.rowsWithoutYear > 0) lines.push(`  Skipped:        ${n(s.rowsWithoutYear)} rows with no year in their label and no value`);
+  if (s.rowsWithoutYear > 0)
+    lines.push(
+      `  Skipped:        ${n(s.rowsWithoutYear)} rows with no year in their label and no value`,
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -12,7 +12,9 @@ import { demoCommand } from './demo.js';
 import { serveCommand } from './serve.js';
 
 const formatOption = () =>
-  new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table');
+  new Option('--format <format>', 'output format')
+    .choices(['table', 'json', 'csv'])
+    .default('table');
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('lantern')
@@ -24,15 +26,22 @@ export function buildProgram(ctx: CliContext): Command {
   const imp = program.command('import').description('import official data into the store');
   imp
     .command('lait')
-    .description('import the LAIT files: bds_long_0.parquet, lait_data_dictionary.csv, sn_may_2025.xlsx, sn_april_2021.xlsx')
+    .description(
+      'import the LAIT files: bds_long_0.parquet, lait_data_dictionary.csv, sn_may_2025.xlsx, sn_april_2021.xlsx',
+    )
     .argument('<folder>', 'folder holding the LAIT files')
     .action((folder: string) => importLaitCommand(ctx, { folder }));
   imp
     .command('ees')
     .description('import an Explore Education Statistics tidy CSV through a mapping file')
     .argument('<csv>', 'the EES data file')
-    .requiredOption('--mapping <file>', 'YAML file mapping indicators (and filters) to Lantern measures')
-    .action((csv: string, o: { mapping: string }) => importEesCommand(ctx, { csv, mapping: o.mapping }));
+    .requiredOption(
+      '--mapping <file>',
+      'YAML file mapping indicators (and filters) to Lantern measures',
+    )
+    .action((csv: string, o: { mapping: string }) =>
+      importEesCommand(ctx, { csv, mapping: o.mapping }),
+    );
 
   program
     .command('measures')
@@ -49,12 +58,16 @@ export function buildProgram(ctx: CliContext): Command {
 
   program
     .command('benchmark')
-    .description('where each LA stands on one measure: rank, quartile band, neighbours, region, England')
+    .description(
+      'where each LA stands on one measure: rank, quartile band, neighbours, region, England',
+    )
     .requiredOption('--measure <code>', 'measure code (see `lantern measures`)')
     .option('--la <code>', 'only this LA (3-digit code, 9-character code or name)')
     .option('--year <label>', 'year as published (default: latest)')
     .addOption(formatOption())
-    .action((o: { measure: string; la?: string; year?: string; format: string }) => benchmarkCommand(ctx, o));
+    .action((o: { measure: string; la?: string; year?: string; format: string }) =>
+      benchmarkCommand(ctx, o),
+    );
 
   program
     .command('scorecard')

@@ -44,7 +44,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return db;
 }
 
-async function openPglite(existing: PGlite | undefined, dataDir: string | undefined): Promise<Database> {
+async function openPglite(
+  existing: PGlite | undefined,
+  dataDir: string | undefined,
+): Promise<Database> {
   const client = existing ?? (await createPglite({ dataDir }));
   const queryable = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(text: string, params?: unknown[]) {
@@ -66,7 +69,9 @@ async function openPglite(existing: PGlite | undefined, dataDir: string | undefi
 /** Both engines return counts (int8) and numerics as JS numbers: ours are far below 2^53. */
 const numberParsers = { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) };
 
-export async function createPglite(options: { dataDir?: string | undefined; loadDataDir?: Blob } = {}): Promise<PGlite> {
+export async function createPglite(
+  options: { dataDir?: string | undefined; loadDataDir?: Blob } = {},
+): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
   let dir: string | undefined;
   if (options.dataDir) {

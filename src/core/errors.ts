@@ -35,7 +35,11 @@ export class LanternError extends Error {
   readonly hint: string | undefined;
   readonly problems: ImportProblem[];
 
-  constructor(code: ErrorCode, message: string, options: { hint?: string; problems?: ImportProblem[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { hint?: string; problems?: ImportProblem[]; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'LanternError';
     this.code = code;
@@ -54,17 +58,25 @@ export function lanternError(
 
 /** "file, row 12, column Values: got "abc"; expected a number" */
 export function describeProblem(p: ImportProblem): string {
-  const where = [p.file, p.row !== undefined ? `row ${p.row}` : undefined, p.column !== undefined ? `column "${p.column}"` : undefined]
+  const where = [
+    p.file,
+    p.row !== undefined ? `row ${p.row}` : undefined,
+    p.column !== undefined ? `column "${p.column}"` : undefined,
+  ]
     .filter(Boolean)
     .join(', ');
-  const got = p.value !== undefined ? `got "${p.value.length > 60 ? p.value.slice(0, 57) + '...' : p.value}"; ` : '';
+  const got =
+    p.value !== undefined
+      ? `got "${p.value.length > 60 ? p.value.slice(0, 57) + '...' : p.value}"; `
+      : '';
   return `${where}: ${got}expected ${p.expected}`;
 }
 
 export function formatError(error: LanternError): string {
   const lines = [`${error.message} [${error.code}]`];
   for (const p of error.problems.slice(0, 20)) lines.push(`  - ${describeProblem(p)}`);
-  if (error.problems.length > 20) lines.push(`  ... and ${error.problems.length - 20} more problems`);
+  if (error.problems.length > 20)
+    lines.push(`  ... and ${error.problems.length - 20} more problems`);
   if (error.hint) lines.push(error.hint);
   return lines.join('\n');
 }

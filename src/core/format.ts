@@ -16,7 +16,11 @@ function formatter(min: number, max: number, grouping = true): Intl.NumberFormat
   const key = `${min}:${max}:${grouping}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: grouping });
+    f = new Intl.NumberFormat('en-GB', {
+      minimumFractionDigits: min,
+      maximumFractionDigits: max,
+      useGrouping: grouping,
+    });
     formatters.set(key, f);
   }
   return f;
@@ -32,8 +36,13 @@ export interface FormatOptions {
  * "57.0", "17.34", "-2.77", "1,234.5", "1.235 million". Values of a million or more use
  * LAIT's "x.xxx million/billion" style.
  */
-export function formatNumber(value: number | null | undefined, decimalPlaces: number, options: FormatOptions = {}): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return options.suppression ?? options.missing ?? '–';
+export function formatNumber(
+  value: number | null | undefined,
+  decimalPlaces: number,
+  options: FormatOptions = {},
+): string {
+  if (value === null || value === undefined || Number.isNaN(value))
+    return options.suppression ?? options.missing ?? '–';
   const abs = Math.abs(value);
   if (abs >= 1e6) {
     const [divisor, word] = abs >= 1e9 ? [1e9, 'billion'] : [1e6, 'million'];
@@ -46,7 +55,11 @@ export function formatNumber(value: number | null | undefined, decimalPlaces: nu
 }
 
 /** A change with its sign: "+1.0", "-2.77", "0.0". */
-export function formatChange(value: number | null | undefined, decimalPlaces: number, options: FormatOptions = {}): string {
+export function formatChange(
+  value: number | null | undefined,
+  decimalPlaces: number,
+  options: FormatOptions = {},
+): string {
   const text = formatNumber(value, decimalPlaces, options);
   if (value === null || value === undefined || Number.isNaN(value)) return text;
   return roundHalfAwayFromZero(value, decimalPlaces) > 0 ? `+${text}` : text;

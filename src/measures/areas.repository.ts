@@ -2,9 +2,14 @@ import type { Queryable } from '../core/db.js';
 import { readReferenceAreas, type Area } from './areas.js';
 
 /** Puts the reference list of areas in the database (idempotent; names and codes are refreshed). */
-export async function ensureReferenceAreas(db: Queryable, areas: Area[] = readReferenceAreas()): Promise<void> {
+export async function ensureReferenceAreas(
+  db: Queryable,
+  areas: Area[] = readReferenceAreas(),
+): Promise<void> {
   // Regions first: LAs refer to them.
-  const ordered = [...areas].sort((a, b) => rankKind(a.kind) - rankKind(b.kind) || (a.parentCode ?? 0) - (b.parentCode ?? 0));
+  const ordered = [...areas].sort(
+    (a, b) => rankKind(a.kind) - rankKind(b.kind) || (a.parentCode ?? 0) - (b.parentCode ?? 0),
+  );
   for (const a of ordered) {
     await db.query(
       `insert into area (code, kind, name, gss_code, former_gss_codes, region_code, parent_code, la_type, status, successor_codes, ended_on)
@@ -12,7 +17,19 @@ export async function ensureReferenceAreas(db: Queryable, areas: Area[] = readRe
        on conflict (code) do update set kind = excluded.kind, name = excluded.name, gss_code = excluded.gss_code,
          former_gss_codes = excluded.former_gss_codes, region_code = excluded.region_code, parent_code = excluded.parent_code,
          la_type = excluded.la_type, status = excluded.status, successor_codes = excluded.successor_codes, ended_on = excluded.ended_on`,
-      [a.code, a.kind, a.name, a.gssCode, a.formerGssCodes, a.regionCode, a.parentCode, a.laType, a.status, a.successorCodes, a.endedOn],
+      [
+        a.code,
+        a.kind,
+        a.name,
+        a.gssCode,
+        a.formerGssCodes,
+        a.regionCode,
+        a.parentCode,
+        a.laType,
+        a.status,
+        a.successorCodes,
+        a.endedOn,
+      ],
     );
   }
 }

@@ -24,7 +24,10 @@ const referenceFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 
 /** The reference list of areas shipped with Lantern (docs/areas.md says where it comes from). */
 export function readReferenceAreas(file = referenceFile): Area[] {
-  const parsed = Papa.parse<Record<string, string>>(fs.readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(fs.readFileSync(file, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
   const num = (v: string | undefined) => (v ? Number(v) : null);
   const list = (v: string | undefined) => (v ? v.split(' ') : []);
   return parsed.data.map((r) => ({

@@ -2,7 +2,11 @@ import type { Queryable } from '../core/db.js';
 import type { Measure } from './measure.js';
 
 /** Inserts or replaces measures' metadata (their observations are kept). */
-export async function upsertMeasures(tx: Queryable, measures: Measure[], releaseId: number | null): Promise<void> {
+export async function upsertMeasures(
+  tx: Queryable,
+  measures: Measure[],
+  releaseId: number | null,
+): Promise<void> {
   for (const m of measures) {
     await tx.query(
       `insert into measure (code, name, topic, polarity, decimal_places, decimal_places_published, year_type, unit_label,
@@ -15,8 +19,22 @@ export async function upsertMeasures(tx: Queryable, measures: Measure[], release
          source_links = excluded.source_links, last_update = excluded.last_update, next_update = excluded.next_update,
          no_quartile = excluded.no_quartile, release_id = excluded.release_id`,
       [
-        m.code, m.name, m.topic, m.polarity, m.decimalPlaces, m.decimalPlacesPublished, m.yearType, m.unitLabel,
-        m.chartTitle, m.description, m.methodology, m.source, m.sourceLinks, m.lastUpdate, m.nextUpdate, m.noQuartile,
+        m.code,
+        m.name,
+        m.topic,
+        m.polarity,
+        m.decimalPlaces,
+        m.decimalPlacesPublished,
+        m.yearType,
+        m.unitLabel,
+        m.chartTitle,
+        m.description,
+        m.methodology,
+        m.source,
+        m.sourceLinks,
+        m.lastUpdate,
+        m.nextUpdate,
+        m.noQuartile,
         releaseId,
       ],
     );

@@ -11,13 +11,16 @@ export interface NeighbourSet {
 }
 
 /** Replaces one version of the statistical neighbours (e.g. '2025') with `set`. */
-export async function replaceNeighbourSet(tx: Queryable, set: NeighbourSet, releaseId: number | null): Promise<void> {
+export async function replaceNeighbourSet(
+  tx: Queryable,
+  set: NeighbourSet,
+  releaseId: number | null,
+): Promise<void> {
   await tx.query('delete from statistical_neighbour_set where version = $1', [set.version]);
-  await tx.query('insert into statistical_neighbour_set (version, description, release_id) values ($1, $2, $3)', [
-    set.version,
-    set.description,
-    releaseId,
-  ]);
+  await tx.query(
+    'insert into statistical_neighbour_set (version, description, release_id) values ($1, $2, $3)',
+    [set.version, set.description, releaseId],
+  );
   const la: number[] = [];
   const pos: number[] = [];
   const nb: number[] = [];
@@ -43,8 +46,12 @@ export async function replaceNeighbourSet(tx: Queryable, set: NeighbourSet, rele
   );
 }
 
-export async function listNeighbourSetVersions(db: Queryable): Promise<{ version: string; description: string }[]> {
-  return db.query('select version, description from statistical_neighbour_set order by version desc');
+export async function listNeighbourSetVersions(
+  db: Queryable,
+): Promise<{ version: string; description: string }[]> {
+  return db.query(
+    'select version, description from statistical_neighbour_set order by version desc',
+  );
 }
 
 /**
@@ -58,13 +65,20 @@ export async function latestNeighbourSetVersion(db: Queryable): Promise<string |
   return row?.version;
 }
 
-export async function loadNeighbourSet(db: Queryable, version: string): Promise<NeighbourSet | undefined> {
+export async function loadNeighbourSet(
+  db: Queryable,
+  version: string,
+): Promise<NeighbourSet | undefined> {
   const [head] = await db.query<{ version: string; description: string }>(
     'select version, description from statistical_neighbour_set where version = $1',
     [version],
   );
   if (!head) return undefined;
-  const rows = await db.query<{ la_code: number; neighbour_code: number; closeness: string | null }>(
+  const rows = await db.query<{
+    la_code: number;
+    neighbour_code: number;
+    closeness: string | null;
+  }>(
     'select la_code, neighbour_code, closeness from statistical_neighbour where set_version = $1 order by la_code, position',
     [version],
   );
@@ -78,5 +92,9 @@ export async function loadNeighbourSet(db: Queryable, version: string): Promise<
     'select la_code, region_code from la_region_assignment where set_version = $1',
     [version],
   );
-  return { ...head, neighbours, regions: new Map(regionRows.map((r) => [r.la_code, r.region_code])) };
+  return {
+    ...head,
+    neighbours,
+    regions: new Map(regionRows.map((r) => [r.la_code, r.region_code])),
+  };
 }

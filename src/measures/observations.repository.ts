@@ -54,7 +54,10 @@ interface ObservationDbRow {
   suppression: string | null;
 }
 
-export async function listObservations(db: Queryable, measureCodes?: string[]): Promise<ObservationRow[]> {
+export async function listObservations(
+  db: Queryable,
+  measureCodes?: string[],
+): Promise<ObservationRow[]> {
   const rows = await db.query<ObservationDbRow>(
     `select measure_code, area_code, year_label, year_number, value, suppression from observation
       ${measureCodes ? 'where measure_code = any($1::text[])' : ''}`,

@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from '../core/db.js';
 
 /** Versioned SQL migrations: `migrations/NNNN_name.sql`, applied in order, each once. */
-export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+export const migrationsDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../migrations',
+);
 
 export interface Migration {
   version: string;
@@ -28,14 +31,19 @@ export async function applyMigrations(db: Database, dir = migrationsDir): Promis
   await db.query(`create table if not exists schema_migration (
     version text primary key, name text not null, applied_at timestamptz not null default now())`);
   const done = new Set(
-    (await db.query<{ version: string }>('select version from schema_migration')).map((r) => r.version),
+    (await db.query<{ version: string }>('select version from schema_migration')).map(
+      (r) => r.version,
+    ),
   );
   const applied: string[] = [];
   for (const m of readMigrations(dir)) {
     if (done.has(m.version)) continue;
     await db.transaction(async (tx) => {
       await tx.exec(m.sql);
-      await tx.query('insert into schema_migration (version, name) values ($1, $2)', [m.version, m.name]);
+      await tx.query('insert into schema_migration (version, name) values ($1, $2)', [
+        m.version,
+        m.name,
+      ]);
     });
     applied.push(`${m.version}_${m.name}`);
   }

@@ -4,7 +4,9 @@ import { readReferenceAreas } from '../measures/areas.js';
 import { ensureReferenceAreas } from '../measures/areas.repository.js';
 
 /** Opens the configured database, applies migrations and makes sure the reference areas are there. */
-export async function openStore(config: Pick<Config, 'databaseUrl' | 'dataDir'> | OpenOptions): Promise<Database> {
+export async function openStore(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> | OpenOptions,
+): Promise<Database> {
   const db = await openDatabase(config);
   try {
     await ensureAreas(db);

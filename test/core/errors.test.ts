@@ -10,6 +10,12 @@ it('lists every error code in docs/errors.md and no other', () => {
 });
 
 it('describes a problem with file, row, column, value and what was expected', () => {
-  const text = describeProblem({ file: 'bds.parquet', row: 12, column: 'Values', value: 'abc', expected: 'a number' });
+  const text = describeProblem({
+    file: 'bds.parquet',
+    row: 12,
+    column: 'Values',
+    value: 'abc',
+    expected: 'a number',
+  });
   assert.equal(text, 'bds.parquet, row 12, column "Values": got "abc"; expected a number');
 });

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { formatChange, formatNumber, formatRank, roundHalfAwayFromZero } from '../../src/core/format.js';
+import {
+  formatChange,
+  formatNumber,
+  formatRank,
+  roundHalfAwayFromZero,
+} from '../../src/core/format.js';
 
 const cases: [number | null, number, string][] = [
   [57, 1, '57.0'],

@@ -16,7 +16,9 @@ describeEachDatabase('importing real data', (db) => {
     assert.equal(await hasDemoData(db()), true);
     await importEes(db(), neet.path, path.join(root, 'mappings/ees/neet-16-17.yaml'));
     assert.equal(await hasDemoData(db()), false);
-    const [row] = await db().query<{ n: number }>(`select count(*)::int as n from release where source = 'demo'`);
+    const [row] = await db().query<{ n: number }>(
+      `select count(*)::int as n from release where source = 'demo'`,
+    );
     assert.equal(row?.n, 0);
   });
 });

@@ -8,7 +8,9 @@ describeEachDatabase('store', (db) => {
   it('applies every migration once and records it', async () => {
     const again = await applyMigrations(db());
     assert.deepEqual(again, []);
-    const rows = await db().query<{ version: string }>('select version from schema_migration order by version');
+    const rows = await db().query<{ version: string }>(
+      'select version from schema_migration order by version',
+    );
     assert.equal(rows[0]?.version, '0001');
   });
 
@@ -29,7 +31,9 @@ describeEachDatabase('store', (db) => {
   it('rolls back everything a failed transaction wrote', async () => {
     await assert.rejects(
       db().transaction(async (tx) => {
-        await tx.query(`insert into release (source, description, file_name, checksum_sha256, row_count) values ('lait', 't', 'f', 'x', 1)`);
+        await tx.query(
+          `insert into release (source, description, file_name, checksum_sha256, row_count) values ('lait', 't', 'f', 'x', 1)`,
+        );
         await tx.query('select 1/0');
       }),
     );

@@ -42,20 +42,27 @@ export async function freshPostgres(serverUrl: string): Promise<Database> {
 export function enginesUnderTest(): Engine[] {
   const url = process.env.LANTERN_TEST_POSTGRES_URL;
   if (!url && process.env.CI === 'true') {
-    throw new Error('CI=true but LANTERN_TEST_POSTGRES_URL is not set: run the tests with `npm test`, which starts PostgreSQL.');
+    throw new Error(
+      'CI=true but LANTERN_TEST_POSTGRES_URL is not set: run the tests with `npm test`, which starts PostgreSQL.',
+    );
   }
   return url ? ['pglite', 'postgres'] : ['pglite'];
 }
 
 export async function freshDatabase(engine: Engine): Promise<Database> {
-  return engine === 'pglite' ? freshPglite() : freshPostgres(process.env.LANTERN_TEST_POSTGRES_URL!);
+  return engine === 'pglite'
+    ? freshPglite()
+    : freshPostgres(process.env.LANTERN_TEST_POSTGRES_URL!);
 }
 
 /**
  * Declares the same suite once per database engine. `db()` gives the suite's database,
  * created before its tests and closed after them.
  */
-export function describeEachDatabase(name: string, body: (db: () => Database, engine: Engine) => void): void {
+export function describeEachDatabase(
+  name: string,
+  body: (db: () => Database, engine: Engine) => void,
+): void {
   for (const engine of enginesUnderTest()) {
     describe(`${name} [${engine}]`, () => {
       let database: Database | undefined;

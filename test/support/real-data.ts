@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 /** ../shared/data: real DfE/Ofsted files (never copied into the repository). */
 export const sharedDataDir =
-  process.env.LANTERN_SHARED_DATA ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data');
+  process.env.LANTERN_SHARED_DATA ??
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/data');
 
 /**
  * The path of a real data file or folder under ../shared/data. Under CI=true a missing file fails the
@@ -14,7 +15,9 @@ export function realData(relative: string): { path: string; skip: string | false
   const p = path.join(sharedDataDir, relative);
   if (fs.existsSync(p)) return { path: p, skip: false };
   if (process.env.CI === 'true') {
-    throw new Error(`CI=true and the real data file ${p} is missing: see ../shared/data/PROVENANCE.md.`);
+    throw new Error(
+      `CI=true and the real data file ${p} is missing: see ../shared/data/PROVENANCE.md.`,
+    );
   }
   return { path: p, skip: `real data not found at ${p} (see ../shared/data/PROVENANCE.md)` };
 }

@@ -12,14 +12,18 @@ export interface BdsColumns {
   laNumber: (number | null)[];
 }
 
-export type BdsReadResult = { ok: true; columns: BdsColumns } | { ok: false; missingColumns: string[] };
+export type BdsReadResult =
+  { ok: true; columns: BdsColumns } | { ok: false; missingColumns: string[] };
 
 /**
  * Reads the four needed columns of bds_long_0.parquet column by column (fast: no row objects).
  * Throws when the bytes are not a complete parquet file.
  */
 export async function readBdsParquet(buffer: Buffer): Promise<BdsReadResult> {
-  const file = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+  const file = buffer.buffer.slice(
+    buffer.byteOffset,
+    buffer.byteOffset + buffer.byteLength,
+  ) as ArrayBuffer;
   const metadata = parquetMetadata(file);
   const present = new Set(metadata.schema.slice(1).map((s) => s.name));
   const missingColumns = requiredBdsColumns.filter((c) => !present.has(c));
@@ -27,11 +31,21 @@ export async function readBdsParquet(buffer: Buffer): Promise<BdsReadResult> {
   const scan = await parquetScan({ file, metadata, compressors });
   const read = async (column: string): Promise<unknown[]> => {
     const parts: unknown[][] = [];
-    for (const r of scan.ranges) parts.push(Array.from(await scan.readColumn({ column, rowStart: r.rowStart, rowEnd: r.rowEnd }) as ArrayLike<unknown>));
+    for (const r of scan.ranges)
+      parts.push(
+        Array.from(
+          (await scan.readColumn({
+            column,
+            rowStart: r.rowStart,
+            rowEnd: r.rowEnd,
+          })) as ArrayLike<unknown>,
+        ),
+      );
     return parts.flat();
   };
   const asText = (v: unknown[]) => v.map((x) => (x === null || x === undefined ? null : String(x)));
-  const asNumber = (v: unknown[]) => v.map((x) => (x === null || x === undefined ? null : Number(x)));
+  const asNumber = (v: unknown[]) =>
+    v.map((x) => (x === null || x === undefined ? null : Number(x)));
   return {
     ok: true,
     columns: {

@@ -40,7 +40,14 @@ export function validateBds(columns: BdsColumns, context: BdsContext): BdsValida
   const add = (p: Omit<ImportProblem, 'file'>) => {
     if (problems.length < context.problemLimit) problems.push(p);
   };
-  const obs: ObservationColumns = { measureCode: [], areaCode: [], yearLabel: [], yearNumber: [], value: [], suppression: [] };
+  const obs: ObservationColumns = {
+    measureCode: [],
+    areaCode: [],
+    yearLabel: [],
+    yearNumber: [],
+    value: [],
+    suppression: [],
+  };
   const undocumented = new Map<string, number>();
   const seen = new Set<string>();
   let rowsWithoutYear = 0;
@@ -58,23 +65,46 @@ export function validateBds(columns: BdsColumns, context: BdsContext): BdsValida
     const la = columns.laNumber[i] ?? null;
     const areaOk = la !== null && Number.isInteger(la) && context.areaCodes.has(la);
     if (!areaOk) {
-      add({ row: rowNumber(i), column: 'LA Number', value: la === null ? '' : String(la), expected: 'the code of an LA, region (980-990) or England (970) that Lantern knows (see `lantern areas`)' });
+      add({
+        row: rowNumber(i),
+        column: 'LA Number',
+        value: la === null ? '' : String(la),
+        expected:
+          'the code of an LA, region (980-990) or England (970) that Lantern knows (see `lantern areas`)',
+      });
     }
     const parsed = parseValue(columns.values[i]);
     if (!parsed.ok) {
-      add({ row: rowNumber(i), column: 'Values', value: columns.values[i] ?? '', expected: 'a number (like 57 or -1.25) or a suppression marker such as "-", "c", "x", "z" or "low"' });
+      add({
+        row: rowNumber(i),
+        column: 'Values',
+        value: columns.values[i] ?? '',
+        expected:
+          'a number (like 57 or -1.25) or a suppression marker such as "-", "c", "x", "z" or "low"',
+      });
     }
     const yearText = columns.years[i] ?? '';
     const year = parseYearLabel(yearText);
     if (!year) {
       if (parsed.ok && parsed.value === null) rowsWithoutYear++;
-      else add({ row: rowNumber(i), column: 'Years', value: yearText, expected: 'a year label starting with a 4-digit year, like "2024" or "2016-17 (OT)"' });
+      else
+        add({
+          row: rowNumber(i),
+          column: 'Years',
+          value: yearText,
+          expected: 'a year label starting with a 4-digit year, like "2024" or "2016-17 (OT)"',
+        });
       continue;
     }
     if (!areaOk || !parsed.ok) continue;
     const key = `${code}\u0000${la}\u0000${year.label}`;
     if (seen.has(key)) {
-      add({ row: rowNumber(i), column: 'Years', value: year.label, expected: `one row per measure, area and year (${code}, area ${la}, ${year.label} appears more than once)` });
+      add({
+        row: rowNumber(i),
+        column: 'Years',
+        value: year.label,
+        expected: `one row per measure, area and year (${code}, area ${la}, ${year.label} appears more than once)`,
+      });
       continue;
     }
     seen.add(key);
@@ -87,7 +117,9 @@ export function validateBds(columns: BdsColumns, context: BdsContext): BdsValida
   }
   return {
     observations: obs,
-    undocumentedMeasures: [...undocumented].map(([c, rows]) => ({ code: c, rows })).sort((a, b) => a.code.localeCompare(b.code)),
+    undocumentedMeasures: [...undocumented]
+      .map(([c, rows]) => ({ code: c, rows }))
+      .sort((a, b) => a.code.localeCompare(b.code)),
     rowsWithoutYear,
     problems,
   };

@@ -3,7 +3,15 @@ import type { ImportProblem } from '../../core/errors.js';
 import type { Measure } from '../../measures/measure.js';
 
 /** Columns Lantern cannot do without; the others are read when present. */
-export const requiredDictionaryColumns = ['Measure_short', 'Topic', 'Measure', 'Polarity', 'dps', 'No_Quartile', 'Table_status'] as const;
+export const requiredDictionaryColumns = [
+  'Measure_short',
+  'Topic',
+  'Measure',
+  'Polarity',
+  'dps',
+  'No_Quartile',
+  'Table_status',
+] as const;
 
 export interface DictionaryRow {
   /** Row number as a spreadsheet shows it (header = row 1). */
@@ -23,7 +31,11 @@ export interface ParsedDictionary {
 }
 
 /** Splits the CSV text into rows; "NA" and empty cells become null (as R's read.csv). */
-export function readDictionaryRows(text: string): { columns: string[]; rows: DictionaryRow[]; errors: Papa.ParseError[] } {
+export function readDictionaryRows(text: string): {
+  columns: string[];
+  rows: DictionaryRow[];
+  errors: Papa.ParseError[];
+} {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
   const [header = [], ...body] = parsed.data;
   const columns = header.map((h) => h.trim());
@@ -62,7 +74,12 @@ function readRow(r: DictionaryRow, problems: Omit<ImportProblem, 'file'>[]): Row
   const c = (column: string): string | null => r.cells[column] ?? null;
   const code = c('Measure_short');
   if (!code) {
-    problems.push({ row: r.row, column: 'Measure_short', value: '', expected: 'a measure code (the "Short Desc" used in the data file)' });
+    problems.push({
+      row: r.row,
+      column: 'Measure_short',
+      value: '',
+      expected: 'a measure code (the "Short Desc" used in the data file)',
+    });
     return null;
   }
   const polarityText = c('Polarity');
@@ -70,19 +87,44 @@ function readRow(r: DictionaryRow, problems: Omit<ImportProblem, 'file'>[]): Row
   if (polarityText === 'High') polarity = 'high';
   else if (polarityText === 'Low') polarity = 'low';
   else if (polarityText !== null && polarityText !== '-') {
-    problems.push({ row: r.row, column: 'Polarity', value: polarityText, expected: '"High", "Low", "-" or NA' });
+    problems.push({
+      row: r.row,
+      column: 'Polarity',
+      value: polarityText,
+      expected: '"High", "Low", "-" or NA',
+    });
   }
   let dps: number | null = null;
   const dpsText = c('dps');
   if (dpsText !== null) {
     if (/^\d{1,2}$/.test(dpsText)) dps = Number(dpsText);
-    else problems.push({ row: r.row, column: 'dps', value: dpsText, expected: 'a whole number of decimal places (0 to 99) or NA' });
+    else
+      problems.push({
+        row: r.row,
+        column: 'dps',
+        value: dpsText,
+        expected: 'a whole number of decimal places (0 to 99) or NA',
+      });
   }
   const nq = c('No_Quartile');
   if (nq !== null && nq !== 'N' && nq !== 'Y') {
-    problems.push({ row: r.row, column: 'No_Quartile', value: nq, expected: '"N" (no quartile bands), "Y" or NA' });
+    problems.push({
+      row: r.row,
+      column: 'No_Quartile',
+      value: nq,
+      expected: '"N" (no quartile bands), "Y" or NA',
+    });
   }
-  return { code, row: r.row, topic: c('Topic') ?? '', name: c('Measure') ?? code, polarity, dps, noQuartile: nq === 'N', cells: r.cells };
+  return {
+    code,
+    row: r.row,
+    topic: c('Topic') ?? '',
+    name: c('Measure') ?? code,
+    polarity,
+    dps,
+    noQuartile: nq === 'N',
+    cells: r.cells,
+  };
 }
 
 function firstNonNull(readings: RowReading[], column: string): string | null {
@@ -99,7 +141,10 @@ function firstNonNull(readings: RowReading[], column: string): string | null {
  * says "N", a published polarity or dps over a missing one. Two different published polarities or
  * dps cannot be merged and are reported.
  */
-export function mergeMeasureRows(readings: RowReading[], problems: Omit<ImportProblem, 'file'>[]): Measure {
+export function mergeMeasureRows(
+  readings: RowReading[],
+  problems: Omit<ImportProblem, 'file'>[],
+): Measure {
   const first = readings[0]!;
   const topics: string[] = [];
   for (const r of readings) if (r.topic && !topics.includes(r.topic)) topics.push(r.topic);
@@ -116,8 +161,14 @@ export function mergeMeasureRows(readings: RowReading[], problems: Omit<ImportPr
     }
     return distinct[0] ?? null;
   };
-  const polarity = pick('Polarity', readings.map((r) => r.polarity));
-  const dps = pick('dps', readings.map((r) => r.dps));
+  const polarity = pick(
+    'Polarity',
+    readings.map((r) => r.polarity),
+  );
+  const dps = pick(
+    'dps',
+    readings.map((r) => r.dps),
+  );
   return {
     code: first.code,
     name: first.name,
@@ -145,7 +196,13 @@ export function mergeMeasureRows(readings: RowReading[], problems: Omit<ImportPr
 export function parseDictionary(text: string): ParsedDictionary {
   const { columns, rows, errors } = readDictionaryRows(text);
   const missingColumns = requiredDictionaryColumns.filter((c) => !columns.includes(c));
-  const empty = { measures: [], rowCount: 0, droppedDiscontinued: 0, mergedCodes: [], missingColumns };
+  const empty = {
+    measures: [],
+    rowCount: 0,
+    droppedDiscontinued: 0,
+    mergedCodes: [],
+    missingColumns,
+  };
   if (missingColumns.length > 0) return { ...empty, problems: [] };
   const problems: Omit<ImportProblem, 'file'>[] = errors.map((e) => ({
     row: e.row === undefined ? undefined : e.row + 2,

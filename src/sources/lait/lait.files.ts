@@ -24,15 +24,27 @@ export function locateLaitFiles(folder: string): LaitFiles {
   const missing = [bdsFileName, dictionaryFileName].filter((n) => !names.includes(n));
   if (neighbours.length === 0) missing.push('sn_<month>_<year>.xlsx (e.g. sn_may_2025.xlsx)');
   if (missing.length > 0) {
-    throw lanternError('LANTERN_FILE_NOT_FOUND', `The folder ${folder} lacks LAIT file${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`, {
-      hint: 'Point `lantern import lait` at a folder holding bds_long_0.parquet, lait_data_dictionary.csv and the sn_*.xlsx statistical-neighbour files, as published in the LAIT repository (01_data/02_prod).',
-    });
+    throw lanternError(
+      'LANTERN_FILE_NOT_FOUND',
+      `The folder ${folder} lacks LAIT file${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`,
+      {
+        hint: 'Point `lantern import lait` at a folder holding bds_long_0.parquet, lait_data_dictionary.csv and the sn_*.xlsx statistical-neighbour files, as published in the LAIT repository (01_data/02_prod).',
+      },
+    );
   }
   const dup = neighbours.find((n, i) => neighbours.findIndex((m) => m.version === n.version) !== i);
   if (dup) {
-    throw lanternError('LANTERN_IMPORT_INVALID', `The folder ${folder} holds two statistical-neighbour files for ${dup.version}.`, {
-      hint: 'Keep one sn_<month>_<year>.xlsx file per year in the folder and run the import again.',
-    });
+    throw lanternError(
+      'LANTERN_IMPORT_INVALID',
+      `The folder ${folder} holds two statistical-neighbour files for ${dup.version}.`,
+      {
+        hint: 'Keep one sn_<month>_<year>.xlsx file per year in the folder and run the import again.',
+      },
+    );
   }
-  return { bds: path.join(folder, bdsFileName), dictionary: path.join(folder, dictionaryFileName), neighbours };
+  return {
+    bds: path.join(folder, bdsFileName),
+    dictionary: path.join(folder, dictionaryFileName),
+    neighbours,
+  };
 }

@@ -39,25 +39,47 @@ export interface LaitImportSummary {
 }
 
 async function areaLookup(db: Queryable): Promise<AreaLookup> {
-  const rows = await db.query<{ code: number; kind: string; name: string }>('select code, kind, name from area');
+  const rows = await db.query<{ code: number; kind: string; name: string }>(
+    'select code, kind, name from area',
+  );
   return {
     areaCodes: new Set(rows.map((r) => r.code)),
     neighbourContext: {
       laCodes: new Set(rows.filter((r) => r.kind === 'la').map((r) => r.code)),
-      regionCodes: new Map(rows.filter((r) => r.kind === 'region').map((r) => [r.name.toLowerCase(), r.code])),
+      regionCodes: new Map(
+        rows.filter((r) => r.kind === 'region').map((r) => [r.name.toLowerCase(), r.code]),
+      ),
     },
   };
 }
 
-function release(tx: Queryable, facts: FileFacts, description: string, details: Record<string, unknown>): Promise<number> {
-  return recordRelease(tx, { source: 'lait', description, fileName: facts.fileName, checksumSha256: facts.checksum, rowCount: facts.rowCount, details });
+function release(
+  tx: Queryable,
+  facts: FileFacts,
+  description: string,
+  details: Record<string, unknown>,
+): Promise<number> {
+  return recordRelease(tx, {
+    source: 'lait',
+    description,
+    fileName: facts.fileName,
+    checksumSha256: facts.checksum,
+    rowCount: facts.rowCount,
+    details,
+  });
 }
 
-async function load(tx: Queryable, reading: LaitReading, progress: Progress): Promise<{ ids: number[]; benchmarksMs: number }> {
+async function load(
+  tx: Queryable,
+  reading: LaitReading,
+  progress: Progress,
+): Promise<{ ids: number[]; benchmarksMs: number }> {
   const { dictionary, bds, neighbourSets } = reading;
   // Real data and the synthetic demo never share a store: pages would mix them.
   await removeDemoData(tx);
-  const dictionaryId = await release(tx, dictionary, 'LAIT data dictionary', { measures: dictionary.measures.length });
+  const dictionaryId = await release(tx, dictionary, 'LAIT data dictionary', {
+    measures: dictionary.measures.length,
+  });
   const bdsId = await release(tx, bds, 'LAIT benchmarking data (BDS, long format)', {
     observations: bds.observations.measureCode.length,
     undocumentedMeasures: bds.undocumentedMeasures,
@@ -70,7 +92,11 @@ async function load(tx: Queryable, reading: LaitReading, progress: Progress): Pr
   progress.stop();
   const ids = [dictionaryId, bdsId];
   for (const n of neighbourSets) {
-    const id = await release(tx, n, n.set.description, { version: n.set.version, las: n.set.neighbours.size, lasWithoutNeighbours: n.skippedLas });
+    const id = await release(tx, n, n.set.description, {
+      version: n.set.version,
+      las: n.set.neighbours.size,
+      lasWithoutNeighbours: n.skippedLas,
+    });
     await replaceNeighbourSet(tx, n.set, id);
     ids.push(id);
   }
@@ -83,14 +109,31 @@ async function load(tx: Queryable, reading: LaitReading, progress: Progress): Pr
 function observationRows(c: ObservationColumns): ObservationRow[] {
   const rows = new Array<ObservationRow>(c.measureCode.length);
   for (let i = 0; i < rows.length; i++) {
-    rows[i] = { measureCode: c.measureCode[i]!, areaCode: c.areaCode[i]!, yearLabel: c.yearLabel[i]!, yearNumber: c.yearNumber[i]!, value: c.value[i]!, suppression: c.suppression[i]! };
+    rows[i] = {
+      measureCode: c.measureCode[i]!,
+      areaCode: c.areaCode[i]!,
+      yearLabel: c.yearLabel[i]!,
+      yearNumber: c.yearNumber[i]!,
+      value: c.value[i]!,
+      suppression: c.suppression[i]!,
+    };
   }
   return rows;
 }
 
-function summarise(reading: LaitReading, las: ReadonlySet<number>, releaseIds: number[], timings: LaitImportSummary['timings']): LaitImportSummary {
+function summarise(
+  reading: LaitReading,
+  las: ReadonlySet<number>,
+  releaseIds: number[],
+  timings: LaitImportSummary['timings'],
+): LaitImportSummary {
   const obs = reading.bds.observations;
-  const years = obs.yearNumber.length ? obs.yearNumber.reduce((a, b) => [Math.min(a[0]!, b), Math.max(a[1]!, b)], [Infinity, -Infinity]) : null;
+  const years = obs.yearNumber.length
+    ? obs.yearNumber.reduce(
+        (a, b) => [Math.min(a[0]!, b), Math.max(a[1]!, b)],
+        [Infinity, -Infinity],
+      )
+    : null;
   return {
     measures: reading.dictionary.measures.length,
     observations: obs.measureCode.length,
@@ -99,7 +142,11 @@ function summarise(reading: LaitReading, las: ReadonlySet<number>, releaseIds: n
     firstYear: years ? years[0]! : null,
     lastYear: years ? years[1]! : null,
     las: new Set(obs.areaCode.filter((c) => las.has(c))).size,
-    neighbourSets: reading.neighbourSets.map((n) => ({ version: n.set.version, las: n.set.neighbours.size, lasWithoutNeighbours: n.skippedLas })),
+    neighbourSets: reading.neighbourSets.map((n) => ({
+      version: n.set.version,
+      las: n.set.neighbours.size,
+      lasWithoutNeighbours: n.skippedLas,
+    })),
     undocumentedMeasures: reading.bds.undocumentedMeasures,
     rowsWithoutYear: reading.bds.rowsWithoutYear,
     discontinuedDictionaryRows: reading.dictionary.droppedDiscontinued,
@@ -115,13 +162,19 @@ function summarise(reading: LaitReading, las: ReadonlySet<number>, releaseIds: n
  * in one transaction records the files, upserts the measures, replaces their observations and the
  * statistical-neighbour sets, and refreshes the benchmarks. Running it twice gives the same store.
  */
-export async function importLait(db: Database, folder: string, options: { progress?: Progress } = {}): Promise<LaitImportSummary> {
+export async function importLait(
+  db: Database,
+  folder: string,
+  options: { progress?: Progress } = {},
+): Promise<LaitImportSummary> {
   const started = performance.now();
   const files = locateLaitFiles(folder);
   const areas = await areaLookup(db);
   const reading = await readLaitFolder(files, areas);
   const read = performance.now();
-  const { ids, benchmarksMs } = await db.transaction((tx) => load(tx, reading, options.progress ?? silentProgress));
+  const { ids, benchmarksMs } = await db.transaction((tx) =>
+    load(tx, reading, options.progress ?? silentProgress),
+  );
   const readMs = Math.round(read - started);
   const loadMs = Math.round(performance.now() - read) - benchmarksMs;
   return summarise(reading, areas.neighbourContext.laCodes, ids, { readMs, loadMs, benchmarksMs });

@@ -35,18 +35,32 @@ function missingColumns(fileName: string, columns: string[]): never {
     'LANTERN_IMPORT_MISSING_COLUMN',
     `${fileName} lacks ${columns.length === 1 ? 'the column' : 'the columns'} ${columns.map((c) => `"${c}"`).join(', ')}. Nothing was imported.`,
     {
-      problems: columns.map((c) => ({ file: fileName, row: 1, column: c, expected: `a column named "${c}" in the header` })),
+      problems: columns.map((c) => ({
+        file: fileName,
+        row: 1,
+        column: c,
+        expected: `a column named "${c}" in the header`,
+      })),
       hint: 'Use the file as published by the DfE (LAIT repository, 01_data/02_prod), or restore the column, and run the import again.',
     },
   );
 }
 
 function unreadable(fileName: string, kind: string, cause: unknown): never {
-  throw lanternError('LANTERN_IMPORT_TRUNCATED', `${fileName} could not be read as ${kind}: it looks cut short or damaged. Nothing was imported.`, {
-    problems: [{ file: fileName, expected: `a complete ${kind} (${(cause as Error).message ?? String(cause)})` }],
-    hint: 'Download or copy the file again (check its size against the original) and run the import again.',
-    cause,
-  });
+  throw lanternError(
+    'LANTERN_IMPORT_TRUNCATED',
+    `${fileName} could not be read as ${kind}: it looks cut short or damaged. Nothing was imported.`,
+    {
+      problems: [
+        {
+          file: fileName,
+          expected: `a complete ${kind} (${(cause as Error).message ?? String(cause)})`,
+        },
+      ],
+      hint: 'Download or copy the file again (check its size against the original) and run the import again.',
+      cause,
+    },
+  );
 }
 
 function readDictionary(file: string): LaitReading['dictionary'] {
@@ -57,7 +71,11 @@ function readDictionary(file: string): LaitReading['dictionary'] {
   return { ...parsed, fileName, checksum, rowCount: parsed.rowCount + parsed.droppedDiscontinued };
 }
 
-async function readBds(file: string, measures: Measure[], areas: AreaLookup): Promise<LaitReading['bds']> {
+async function readBds(
+  file: string,
+  measures: Measure[],
+  areas: AreaLookup,
+): Promise<LaitReading['bds']> {
   const fileName = path.basename(file);
   const buffer = fs.readFileSync(file);
   let result: Awaited<ReturnType<typeof readBdsParquet>>;
@@ -75,7 +93,10 @@ async function readBds(file: string, measures: Measure[], areas: AreaLookup): Pr
   return { ...validation, fileName, checksum: sha256(buffer), rowCount: result.columns.rowCount };
 }
 
-async function readNeighbours(entry: LaitFiles['neighbours'][number], areas: AreaLookup): Promise<LaitReading['neighbourSets'][number] & { problems: Omit<ImportProblem, 'file'>[] }> {
+async function readNeighbours(
+  entry: LaitFiles['neighbours'][number],
+  areas: AreaLookup,
+): Promise<LaitReading['neighbourSets'][number] & { problems: Omit<ImportProblem, 'file'>[] }> {
   const fileName = path.basename(entry.file);
   const buffer = fs.readFileSync(entry.file);
   let rows: Awaited<ReturnType<typeof readNeighbourSheet>>;
@@ -85,15 +106,26 @@ async function readNeighbours(entry: LaitFiles['neighbours'][number], areas: Are
     unreadable(fileName, 'an Excel workbook', error);
   }
   if (rows === null) {
-    throw lanternError('LANTERN_IMPORT_MISSING_COLUMN', `${fileName} has no sheet named "${neighbourSheetName}". Nothing was imported.`, {
-      problems: [{ file: fileName, expected: `a sheet named "${neighbourSheetName}"` }],
-      hint: 'Use the statistical-neighbour workbook as published by the DfE and run the import again.',
-    });
+    throw lanternError(
+      'LANTERN_IMPORT_MISSING_COLUMN',
+      `${fileName} has no sheet named "${neighbourSheetName}". Nothing was imported.`,
+      {
+        problems: [{ file: fileName, expected: `a sheet named "${neighbourSheetName}"` }],
+        hint: 'Use the statistical-neighbour workbook as published by the DfE and run the import again.',
+      },
+    );
   }
   const description = `DfE statistical neighbours${entry.month ? `, ${entry.month}` : ''} ${entry.version} (${fileName})`;
   const parsed = parseNeighbourRows(rows, entry.version, description, areas.neighbourContext);
   if (parsed.missingColumns.length > 0) missingColumns(fileName, parsed.missingColumns);
-  return { set: parsed.set, skippedLas: parsed.skippedLas, problems: parsed.problems, fileName, checksum: sha256(buffer), rowCount: rows.length };
+  return {
+    set: parsed.set,
+    skippedLas: parsed.skippedLas,
+    problems: parsed.problems,
+    fileName,
+    checksum: sha256(buffer),
+    rowCount: rows.length,
+  };
 }
 
 /**
@@ -112,11 +144,18 @@ export async function readLaitFolder(files: LaitFiles, areas: AreaLookup): Promi
   ];
   if (problems.length > 0) {
     const shown = problems.slice(0, problemLimit);
-    const more = problems.length > problemLimit || bds.problems.length >= problemLimit ? ` (stopped after ${problemLimit})` : '';
-    throw lanternError('LANTERN_IMPORT_INVALID', `The LAIT files have ${shown.length} problem${shown.length === 1 ? '' : 's'}${more}. Nothing was imported.`, {
-      problems: shown,
-      hint: 'Each line above names the file, row, column and value. Correct them (or use the files as published by the DfE) and run the import again.',
-    });
+    const more =
+      problems.length > problemLimit || bds.problems.length >= problemLimit
+        ? ` (stopped after ${problemLimit})`
+        : '';
+    throw lanternError(
+      'LANTERN_IMPORT_INVALID',
+      `The LAIT files have ${shown.length} problem${shown.length === 1 ? '' : 's'}${more}. Nothing was imported.`,
+      {
+        problems: shown,
+        hint: 'Each line above names the file, row, column and value. Correct them (or use the files as published by the DfE) and run the import again.',
+      },
+    );
   }
   return { dictionary, bds, neighbourSets };
 }

@@ -11,7 +11,9 @@ const batchSize = 50_000;
  * and one set-based query then checks every new row's measure and area, as the triggers would have.
  */
 async function skipRowTriggers(tx: Queryable): Promise<boolean> {
-  const [role] = await tx.query<{ rolsuper: boolean }>('select rolsuper from pg_roles where rolname = current_user');
+  const [role] = await tx.query<{ rolsuper: boolean }>(
+    'select rolsuper from pg_roles where rolname = current_user',
+  );
   if (!role?.rolsuper) return false;
   await tx.query('set local session_replication_role = replica');
   return true;
@@ -25,7 +27,8 @@ async function checkReferences(tx: Queryable, releaseId: number): Promise<void> 
              or not exists (select 1 from measure m where m.code = o.measure_code))`,
     [releaseId],
   );
-  if (row && row.n > 0) throw new Error(`${row.n} observations refer to an unknown measure or area`);
+  if (row && row.n > 0)
+    throw new Error(`${row.n} observations refer to an unknown measure or area`);
 }
 
 /**

@@ -25,13 +25,30 @@ export interface ParsedNeighbours {
   problems: Omit<ImportProblem, 'file'>[];
 }
 
-const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const months = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** 'sn_may_2025.xlsx' -> { version: '2025', month: 'May' }; null when the name has no year. */
-export function neighbourFileVersion(fileName: string): { version: string; month: string | null } | null {
+export function neighbourFileVersion(
+  fileName: string,
+): { version: string; month: string | null } | null {
   const match = /^sn_([a-z]+)_(\d{4})\.xlsx$/i.exec(fileName);
   if (!match) return null;
-  const month = months.includes(match[1]!.toLowerCase()) ? match[1]![0]!.toUpperCase() + match[1]!.slice(1).toLowerCase() : null;
+  const month = months.includes(match[1]!.toLowerCase())
+    ? match[1]![0]!.toUpperCase() + match[1]!.slice(1).toLowerCase()
+    : null;
   return { version: match[2]!, month };
 }
 
@@ -82,10 +99,16 @@ function findLayout(rows: SheetRow[]): Layout | { missing: string[] } {
  * Reads sheet "LA SN Groups" rows into a neighbour set. Rows without an LA number (blank lines,
  * the "Old SNs:" heading) are passed over; the pre-reorganisation councils below it are kept.
  */
-export function parseNeighbourRows(rows: SheetRow[], version: string, description: string, context: NeighbourContext): ParsedNeighbours {
+export function parseNeighbourRows(
+  rows: SheetRow[],
+  version: string,
+  description: string,
+  context: NeighbourContext,
+): ParsedNeighbours {
   const set: NeighbourSet = { version, description, neighbours: new Map(), regions: new Map() };
   const layout = findLayout(rows);
-  if ('missing' in layout) return { set, skippedLas: [], missingColumns: layout.missing, problems: [] };
+  if ('missing' in layout)
+    return { set, skippedLas: [], missingColumns: layout.missing, problems: [] };
   const problems: Omit<ImportProblem, 'file'>[] = [];
   const skippedLas: number[] = [];
   for (const r of rows) {
@@ -94,11 +117,21 @@ export function parseNeighbourRows(rows: SheetRow[], version: string, descriptio
     if (laText === '') continue;
     const laCode = Number(laText);
     if (!Number.isInteger(laCode) || !context.laCodes.has(laCode)) {
-      problems.push({ row: r.row, column: 'LA num', value: laText, expected: 'the 3-digit code of a local authority Lantern knows (see `lantern areas`)' });
+      problems.push({
+        row: r.row,
+        column: 'LA num',
+        value: laText,
+        expected: 'the 3-digit code of a local authority Lantern knows (see `lantern areas`)',
+      });
       continue;
     }
     if (set.neighbours.has(laCode) || skippedLas.includes(laCode)) {
-      problems.push({ row: r.row, column: 'LA num', value: laText, expected: 'each LA listed once' });
+      problems.push({
+        row: r.row,
+        column: 'LA num',
+        value: laText,
+        expected: 'each LA listed once',
+      });
       continue;
     }
     if (layout.sn.every((s) => isEmpty(r.cells[s.code]))) {
@@ -108,17 +141,30 @@ export function parseNeighbourRows(rows: SheetRow[], version: string, descriptio
     const regionText = text(r.cells[layout.goReg]);
     const region = context.regionCodes.get(regionText.toLowerCase());
     if (region === undefined) {
-      problems.push({ row: r.row, column: 'GOReg', value: regionText, expected: 'an English region name, e.g. "South West" or "London (Inner)"' });
+      problems.push({
+        row: r.row,
+        column: 'GOReg',
+        value: regionText,
+        expected: 'an English region name, e.g. "South West" or "London (Inner)"',
+      });
     } else set.regions.set(laCode, region);
     const list: { code: number; closeness: string | null }[] = [];
     layout.sn.forEach((s, k) => {
       const codeText = text(r.cells[s.code]);
       const code = Number(codeText);
       if (codeText === '' || !Number.isInteger(code) || !context.laCodes.has(code)) {
-        problems.push({ row: r.row, column: `SN${k + 1}`, value: codeText, expected: 'the 3-digit code of a local authority Lantern knows' });
+        problems.push({
+          row: r.row,
+          column: `SN${k + 1}`,
+          value: codeText,
+          expected: 'the 3-digit code of a local authority Lantern knows',
+        });
         return;
       }
-      list.push({ code, closeness: s.closeness === null ? null : sentenceCase(r.cells[s.closeness] ?? null) });
+      list.push({
+        code,
+        closeness: s.closeness === null ? null : sentenceCase(r.cells[s.closeness] ?? null),
+      });
     });
     set.neighbours.set(laCode, list);
   }

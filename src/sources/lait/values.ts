@@ -3,16 +3,35 @@
  * the marker is kept as published (trimmed) beside a null value. A suppressed value is missing, never zero.
  */
 export const suppressionMarkers: readonly string[] = [
-  '-', '..', ':', '*', 'c', 'x', 'z', 'u', 'k', 'low', 'supp', 'ne', 'np', 'na', 'n/a', 'lowcov',
-  '[c]', '[x]', '[z]', '[u]', '[k]', '[low]',
+  '-',
+  '..',
+  ':',
+  '*',
+  'c',
+  'x',
+  'z',
+  'u',
+  'k',
+  'low',
+  'supp',
+  'ne',
+  'np',
+  'na',
+  'n/a',
+  'lowcov',
+  '[c]',
+  '[x]',
+  '[z]',
+  '[u]',
+  '[k]',
+  '[low]',
 ];
 
 const markerSet = new Set(suppressionMarkers);
 const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export type ParsedValue =
-  | { ok: true; value: number | null; suppression: string | null }
-  | { ok: false };
+  { ok: true; value: number | null; suppression: string | null } | { ok: false };
 
 const missing: ParsedValue = { ok: true, value: null, suppression: null };
 

@@ -24,10 +24,14 @@ export function readUtf8Text(file: string): { text: string; checksum: string } {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
     const at = firstInvalidUtf8Line(buffer);
-    throw lanternError('LANTERN_IMPORT_ENCODING', `${path.basename(file)} is not UTF-8 text (first bad byte on line ${at}).`, {
-      problems: [{ file: path.basename(file), row: at, expected: 'UTF-8 text' }],
-      hint: 'Save the file as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8) and import it again.',
-    });
+    throw lanternError(
+      'LANTERN_IMPORT_ENCODING',
+      `${path.basename(file)} is not UTF-8 text (first bad byte on line ${at}).`,
+      {
+        problems: [{ file: path.basename(file), row: at, expected: 'UTF-8 text' }],
+        hint: 'Save the file as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8) and import it again.',
+      },
+    );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, checksum: sha256(buffer) };

@@ -23,9 +23,13 @@ export class ProblemCollector {
   throwIfAny(what: string, code: ErrorCode = 'LANTERN_IMPORT_INVALID'): void {
     if (this.problems.length === 0) return;
     const more = this.full ? ` (stopped after ${problemLimit})` : '';
-    throw lanternError(code, `${what}: ${this.problems.length} problem${this.problems.length === 1 ? '' : 's'} found${more}. Nothing was imported.`, {
-      problems: this.problems,
-      hint: 'Correct the file (or use the file as published by the DfE) and run the import again.',
-    });
+    throw lanternError(
+      code,
+      `${what}: ${this.problems.length} problem${this.problems.length === 1 ? '' : 's'} found${more}. Nothing was imported.`,
+      {
+        problems: this.problems,
+        hint: 'Correct the file (or use the file as published by the DfE) and run the import again.',
+      },
+    );
   }
 }

@@ -13,7 +13,14 @@ export async function recordRelease(tx: Queryable, r: NewRelease): Promise<numbe
   const [row] = await tx.query<{ id: number }>(
     `insert into release (source, description, file_name, checksum_sha256, row_count, details)
      values ($1, $2, $3, $4, $5, $6) returning id`,
-    [r.source, r.description, r.fileName, r.checksumSha256, r.rowCount, JSON.stringify(r.details ?? {})],
+    [
+      r.source,
+      r.description,
+      r.fileName,
+      r.checksumSha256,
+      r.rowCount,
+      JSON.stringify(r.details ?? {}),
+    ],
   );
   return row!.id;
 }
@@ -24,7 +31,15 @@ export interface Release extends NewRelease {
 }
 
 export async function listReleases(db: Queryable): Promise<Release[]> {
-  const rows = await db.query<{ id: number; source: NewRelease['source']; description: string; file_name: string; checksum_sha256: string; row_count: number; imported_at: Date | string }>(
+  const rows = await db.query<{
+    id: number;
+    source: NewRelease['source'];
+    description: string;
+    file_name: string;
+    checksum_sha256: string;
+    row_count: number;
+    imported_at: Date | string;
+  }>(
     'select id, source, description, file_name, checksum_sha256, row_count, imported_at from release order by id',
   );
   return rows.map((r) => ({

@@ -41,12 +41,16 @@ describe('LAIT data dictionary', () => {
   });
 
   it('merges two rows of one measure with no quartile bands when any row says N', () => {
-    const cin = parseDictionary(fixture('dictionary.csv')).measures.find((m) => m.code === 'CINPermAbsent');
+    const cin = parseDictionary(fixture('dictionary.csv')).measures.find(
+      (m) => m.code === 'CINPermAbsent',
+    );
     assert.equal(cin?.noQuartile, true);
   });
 
   it('merges two rows of one measure taking the published dps over a missing one', () => {
-    const cin = parseDictionary(fixture('dictionary.csv')).measures.find((m) => m.code === 'CINPermAbsent');
+    const cin = parseDictionary(fixture('dictionary.csv')).measures.find(
+      (m) => m.code === 'CINPermAbsent',
+    );
     assert.equal(cin?.decimalPlaces, 2);
     assert.equal(cin?.decimalPlacesPublished, true);
   });
@@ -59,13 +63,18 @@ describe('LAIT data dictionary', () => {
   });
 
   it('reports the missing Polarity column', () => {
-    assert.deepEqual(parseDictionary(fixture('missing-polarity-column.csv')).missingColumns, ['Polarity']);
+    assert.deepEqual(parseDictionary(fixture('missing-polarity-column.csv')).missingColumns, [
+      'Polarity',
+    ]);
   });
 
   it('drops rows whose Table_status says DISCONTINUE', () => {
     const parsed = parseDictionary(fixture('discontinued-row.csv'));
     assert.equal(parsed.droppedDiscontinued, 1);
-    assert.deepEqual(parsed.measures.map((m) => m.code), ['GLD']);
+    assert.deepEqual(
+      parsed.measures.map((m) => m.code),
+      ['GLD'],
+    );
   });
 
   const real = realData('lait/lait_data_dictionary.csv');

@@ -22,12 +22,31 @@ export const validBdsRows: BdsRow[] = [
 const sql = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Writes bds_long_0.parquet with DuckDB (LA Number as DOUBLE, as the real file). */
-export async function writeBdsParquet(file: string, rows: BdsRow[], options: { dropColumn?: string } = {}): Promise<void> {
+export async function writeBdsParquet(
+  file: string,
+  rows: BdsRow[],
+  options: { dropColumn?: string } = {},
+): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  const values = rows.map(([m, y, v, la]) => `(${sql(m)}, 'item', ${sql(y)}, 'LA', ${sql(v)}, ${la}::DOUBLE, 'Region')`).join(', ');
-  const columns = ['Short Desc', 'Data item', 'Years', 'LA and Regions', 'Values', 'LA Number', 'Region'];
-  const select = columns.filter((c) => c !== options.dropColumn).map((c) => `"${c}"`).join(', ');
+  const values = rows
+    .map(
+      ([m, y, v, la]) => `(${sql(m)}, 'item', ${sql(y)}, 'LA', ${sql(v)}, ${la}::DOUBLE, 'Region')`,
+    )
+    .join(', ');
+  const columns = [
+    'Short Desc',
+    'Data item',
+    'Years',
+    'LA and Regions',
+    'Values',
+    'LA Number',
+    'Region',
+  ];
+  const select = columns
+    .filter((c) => c !== options.dropColumn)
+    .map((c) => `"${c}"`)
+    .join(', ');
   await connection.run(
     `COPY (SELECT ${select} FROM (VALUES ${values}) AS t(${columns.map((c) => `"${c}"`).join(', ')})) TO ${sql(file)} (FORMAT parquet)`,
   );
@@ -36,27 +55,51 @@ export async function writeBdsParquet(file: string, rows: BdsRow[], options: { d
 }
 
 /** A small sn_may_2025.xlsx: Somerset (933) and Devon (878), header on row 3 as the DfE file. */
-export async function writeNeighbourWorkbook(file: string, rows: (string | number)[][] = defaultNeighbourRows): Promise<void> {
+export async function writeNeighbourWorkbook(
+  file: string,
+  rows: (string | number)[][] = defaultNeighbourRows,
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('LA SN Groups');
   sheet.addRow(['A']);
   sheet.addRow([1]);
-  sheet.addRow(['LA num', 'LA Name', 'LA number', 'GOInd', 'GOReg', ...Array.from({ length: 10 }, (_, k) => [`SN${k + 1}`, 'SNP']).flat()]);
+  sheet.addRow([
+    'LA num',
+    'LA Name',
+    'LA number',
+    'GOInd',
+    'GOReg',
+    ...Array.from({ length: 10 }, (_, k) => [`SN${k + 1}`, 'SNP']).flat(),
+  ]);
   for (const r of rows) sheet.addRow(r);
   await workbook.xlsx.writeFile(file);
 }
 
 const sn = (codes: number[]) => codes.flatMap((c) => [c, 'Very Close']);
 export const defaultNeighbourRows: (string | number)[][] = [
-  [933, 'Somerset', 933, 7, 'South West', ...sn([935, 830, 838, 893, 885, 891, 878, 860, 855, 881])],
+  [
+    933,
+    'Somerset',
+    933,
+    7,
+    'South West',
+    ...sn([935, 830, 838, 893, 885, 891, 878, 860, 855, 881]),
+  ],
   [878, 'Devon', 878, 7, 'South West', ...sn([933, 830, 838, 893, 885, 891, 935, 860, 855, 881])],
 ];
 
 /** A temporary LAIT folder holding small valid files; `change` edits it before the test imports it. */
-export async function makeLaitFolder(options: { bds?: BdsRow[]; dictionary?: string; dropBdsColumn?: string } = {}): Promise<string> {
+export async function makeLaitFolder(
+  options: { bds?: BdsRow[]; dictionary?: string; dropBdsColumn?: string } = {},
+): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-lait-'));
-  await writeBdsParquet(path.join(dir, 'bds_long_0.parquet'), options.bds ?? validBdsRows, { dropColumn: options.dropBdsColumn });
-  fs.copyFileSync(path.join(fixtures, options.dictionary ?? 'dictionary.csv'), path.join(dir, 'lait_data_dictionary.csv'));
+  await writeBdsParquet(path.join(dir, 'bds_long_0.parquet'), options.bds ?? validBdsRows, {
+    dropColumn: options.dropBdsColumn,
+  });
+  fs.copyFileSync(
+    path.join(fixtures, options.dictionary ?? 'dictionary.csv'),
+    path.join(dir, 'lait_data_dictionary.csv'),
+  );
   await writeNeighbourWorkbook(path.join(dir, 'sn_may_2025.xlsx'));
   return dir;
 }

@@ -17,7 +17,11 @@ async function counts(db: Database) {
 }
 
 /** Imports `folder`, expects `code`, and checks that nothing was written; returns the error. */
-async function rejectsWritingNothing(db: Database, folder: string, code: ErrorCode): Promise<LanternError> {
+async function rejectsWritingNothing(
+  db: Database,
+  folder: string,
+  code: ErrorCode,
+): Promise<LanternError> {
   const before = await counts(db);
   const error = await importLait(db, folder).then(
     () => assert.fail('the import should have failed'),
@@ -37,32 +41,52 @@ describeEachDatabase('LAIT import failures', (db) => {
   });
 
   it('rejects a dictionary without a Polarity column writing nothing', async () => {
-    const error = await rejectsWritingNothing(db(), await makeLaitFolder({ dictionary: 'missing-polarity-column.csv' }), 'LANTERN_IMPORT_MISSING_COLUMN');
+    const error = await rejectsWritingNothing(
+      db(),
+      await makeLaitFolder({ dictionary: 'missing-polarity-column.csv' }),
+      'LANTERN_IMPORT_MISSING_COLUMN',
+    );
     assert.match(error.message, /lait_data_dictionary\.csv lacks the column "Polarity"/);
   });
 
   it('rejects a data file without a Values column writing nothing', async () => {
-    const error = await rejectsWritingNothing(db(), await makeLaitFolder({ dropBdsColumn: 'Values' }), 'LANTERN_IMPORT_MISSING_COLUMN');
+    const error = await rejectsWritingNothing(
+      db(),
+      await makeLaitFolder({ dropBdsColumn: 'Values' }),
+      'LANTERN_IMPORT_MISSING_COLUMN',
+    );
     assert.match(error.message, /bds_long_0\.parquet lacks the column "Values"/);
   });
 
   it('rejects a bad number writing nothing and names file, row, column and value', async () => {
     const folder = await makeLaitFolder({ bds: [...validBdsRows, ['GLD', '2023', '1,234', 933]] });
     const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_INVALID');
-    assert.deepEqual(error.problems.map((p) => [p.file, p.row, p.column, p.value]), [['bds_long_0.parquet', 8, 'Values', '1,234']]);
-    assert.match(formatError(error), /bds_long_0\.parquet, row 8, column "Values": got "1,234"; expected a number/);
+    assert.deepEqual(
+      error.problems.map((p) => [p.file, p.row, p.column, p.value]),
+      [['bds_long_0.parquet', 8, 'Values', '1,234']],
+    );
+    assert.match(
+      formatError(error),
+      /bds_long_0\.parquet, row 8, column "Values": got "1,234"; expected a number/,
+    );
   });
 
   it('rejects an unknown LA number writing nothing', async () => {
     const folder = await makeLaitFolder({ bds: [...validBdsRows, ['GLD', '2023', '50', 999]] });
     const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_INVALID');
-    assert.deepEqual(error.problems.map((p) => [p.column, p.value]), [['LA Number', '999']]);
+    assert.deepEqual(
+      error.problems.map((p) => [p.column, p.value]),
+      [['LA Number', '999']],
+    );
   });
 
   it('rejects a duplicate (measure, LA, year) row writing nothing', async () => {
     const folder = await makeLaitFolder({ bds: [...validBdsRows, ['GLD', '2024', '70', 933]] });
     const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_INVALID');
-    assert.deepEqual(error.problems.map((p) => [p.row, p.column, p.value]), [[8, 'Years', '2024']]);
+    assert.deepEqual(
+      error.problems.map((p) => [p.row, p.column, p.value]),
+      [[8, 'Years', '2024']],
+    );
   });
 
   it('rejects a truncated parquet file writing nothing', async () => {
@@ -75,17 +99,25 @@ describeEachDatabase('LAIT import failures', (db) => {
   });
 
   it('rejects a dictionary saved as Windows-1252 writing nothing', async () => {
-    const error = await rejectsWritingNothing(db(), await makeLaitFolder({ dictionary: 'windows-1252-dictionary.csv' }), 'LANTERN_IMPORT_ENCODING');
+    const error = await rejectsWritingNothing(
+      db(),
+      await makeLaitFolder({ dictionary: 'windows-1252-dictionary.csv' }),
+      'LANTERN_IMPORT_ENCODING',
+    );
     assert.match(error.hint ?? '', /CSV UTF-8/);
   });
 
   it('rejects a statistical neighbour code that is not an LA writing nothing', async () => {
     const folder = await makeLaitFolder();
-    const { writeNeighbourWorkbook, defaultNeighbourRows } = await import('./lait-fixture-folder.js');
+    const { writeNeighbourWorkbook, defaultNeighbourRows } =
+      await import('./lait-fixture-folder.js');
     const rows = defaultNeighbourRows.map((r) => [...r]);
     rows[0]![5] = 123;
     await writeNeighbourWorkbook(path.join(folder, 'sn_may_2025.xlsx'), rows);
     const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_INVALID');
-    assert.deepEqual(error.problems.map((p) => [p.file, p.row, p.column, p.value]), [['sn_may_2025.xlsx', 4, 'SN1', '123']]);
+    assert.deepEqual(
+      error.problems.map((p) => [p.file, p.row, p.column, p.value]),
+      [['sn_may_2025.xlsx', 4, 'SN1', '123']],
+    );
   });
 });

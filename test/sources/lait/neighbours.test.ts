@@ -2,14 +2,21 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { readReferenceAreas } from '../../../src/measures/areas.js';
-import { neighbourFileVersion, parseNeighbourRows, sentenceCase, type NeighbourContext } from '../../../src/sources/lait/neighbours.js';
+import {
+  neighbourFileVersion,
+  parseNeighbourRows,
+  sentenceCase,
+  type NeighbourContext,
+} from '../../../src/sources/lait/neighbours.js';
 import { readNeighbourSheet } from '../../../src/sources/lait/neighbours-reader.js';
 import { realData } from '../../support/real-data.js';
 
 const areas = readReferenceAreas();
 const context: NeighbourContext = {
   laCodes: new Set(areas.filter((a) => a.kind === 'la').map((a) => a.code)),
-  regionCodes: new Map(areas.filter((a) => a.kind === 'region').map((a) => [a.name.toLowerCase(), a.code])),
+  regionCodes: new Map(
+    areas.filter((a) => a.kind === 'region').map((a) => [a.name.toLowerCase(), a.code]),
+  ),
 };
 
 async function parseReal(file: string, version: string) {
@@ -31,22 +38,36 @@ describe('LAIT statistical neighbours', () => {
   });
 
   const may2025 = realData('lait/sn_may_2025.xlsx');
-  it('parses the 2025 file into 158 LAs with 10 neighbours each', { skip: may2025.skip }, async () => {
-    const parsed = await parseReal(may2025.path, '2025');
-    assert.deepEqual(parsed.problems, []);
-    assert.equal(parsed.set.neighbours.size, 158);
-    assert.ok([...parsed.set.neighbours.values()].every((list) => list.length === 10));
-  });
+  it(
+    'parses the 2025 file into 158 LAs with 10 neighbours each',
+    { skip: may2025.skip },
+    async () => {
+      const parsed = await parseReal(may2025.path, '2025');
+      assert.deepEqual(parsed.problems, []);
+      assert.equal(parsed.set.neighbours.size, 158);
+      assert.ok([...parsed.set.neighbours.values()].every((list) => list.length === 10));
+    },
+  );
 
   it("parses Somerset's 2025 neighbours in SN1..SN10 order", { skip: may2025.skip }, async () => {
     const parsed = await parseReal(may2025.path, '2025');
-    assert.deepEqual(parsed.set.neighbours.get(933)?.map((n) => n.code), [935, 830, 838, 893, 885, 891, 878, 860, 855, 881]);
+    assert.deepEqual(
+      parsed.set.neighbours.get(933)?.map((n) => n.code),
+      [935, 830, 838, 893, 885, 891, 878, 860, 855, 881],
+    );
   });
 
-  it('parses the pre-reorganisation councils below "Old SNs:" with sentence-case closeness', { skip: may2025.skip }, async () => {
-    const parsed = await parseReal(may2025.path, '2025');
-    assert.deepEqual(parsed.set.neighbours.get(909)?.[0], { code: 925, closeness: 'Extremely close' });
-  });
+  it(
+    'parses the pre-reorganisation councils below "Old SNs:" with sentence-case closeness',
+    { skip: may2025.skip },
+    async () => {
+      const parsed = await parseReal(may2025.path, '2025');
+      assert.deepEqual(parsed.set.neighbours.get(909)?.[0], {
+        code: 925,
+        closeness: 'Extremely close',
+      });
+    },
+  );
 
   it('maps GOReg "London (Inner)" to region 987', { skip: may2025.skip }, async () => {
     const parsed = await parseReal(may2025.path, '2025');
@@ -54,10 +75,14 @@ describe('LAIT statistical neighbours', () => {
   });
 
   const april2021 = realData('lait/sn_april_2021.xlsx');
-  it('skips Cumberland and Westmorland, which had no neighbours in 2021', { skip: april2021.skip }, async () => {
-    const parsed = await parseReal(april2021.path, '2021');
-    assert.deepEqual(parsed.problems, []);
-    assert.deepEqual(parsed.skippedLas, [942, 943]);
-    assert.equal(parsed.set.neighbours.size, 156);
-  });
+  it(
+    'skips Cumberland and Westmorland, which had no neighbours in 2021',
+    { skip: april2021.skip },
+    async () => {
+      const parsed = await parseReal(april2021.path, '2021');
+      assert.deepEqual(parsed.problems, []);
+      assert.deepEqual(parsed.skippedLas, [942, 943]);
+      assert.equal(parsed.set.neighbours.size, 156);
+    },
+  );
 });

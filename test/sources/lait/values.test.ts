@@ -17,7 +17,22 @@ describe('LAIT values', () => {
     });
   }
 
-  for (const marker of ['-', 'c', '..', 'x', 'z', 'low', 'u', '*', 'SUPP', 'NE', 'NP', 'NA', 'LOWCOV', '[c]']) {
+  for (const marker of [
+    '-',
+    'c',
+    '..',
+    'x',
+    'z',
+    'low',
+    'u',
+    '*',
+    'SUPP',
+    'NE',
+    'NP',
+    'NA',
+    'LOWCOV',
+    '[c]',
+  ]) {
     it(`parses the marker "${marker}" to a null value keeping the marker`, () => {
       assert.deepEqual(parseValue(marker), { ok: true, value: null, suppression: marker });
     });
