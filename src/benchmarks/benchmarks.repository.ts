@@ -1,4 +1,5 @@
 import type { Queryable } from '../core/db.js';
+import { columnsToCopyCsv } from '../store/copy-csv.js';
 import type { ChangeDirection, CutPoints, LaBenchmark, QuartileBand } from './benchmark.js';
 import type { MeasureBenchmarks } from './engine.js';
 
@@ -100,7 +101,30 @@ function pushRow(b: Batch, measureCode: string, yearLabel: string, r: LaBenchmar
   for (let i = 0; i < rest.length; i++) b[i + 2]!.push(rest[i]);
 }
 
+const benchmarkColumns = [
+  'measure_code',
+  'year_label',
+  'la_code',
+  'value',
+  'rank',
+  'rank_of',
+  'quartile_band',
+  'sn_average',
+  'sn_with_value',
+  'region_code',
+  'region_value',
+  'england_value',
+  'previous_year_label',
+  'change_from_previous',
+  'change_direction',
+  'distance_to_next_band',
+  'next_band',
+  'distance_to_england',
+];
+
 async function insertBatch(tx: Queryable, b: Batch): Promise<void> {
+  // In-process COPY where the engine has it (PGlite): a third of the time of the insert below.
+  if (tx.copyCsv) return tx.copyCsv('benchmark', benchmarkColumns, columnsToCopyCsv(b));
   await tx.query(
     `insert into benchmark (measure_code, year_label, la_code, value, rank, rank_of, quartile_band, sn_average, sn_with_value,
        region_code, region_value, england_value, previous_year_label, change_from_previous, change_direction,

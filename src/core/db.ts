@@ -9,6 +9,12 @@ export interface Queryable {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(script: string): Promise<void>;
+  /**
+   * Bulk-loads CSV text (no header) into `table (columns)` with COPY, where the engine offers it
+   * in-process (PGlite: ~3x faster than inserts). Absent on a server connection: callers fall
+   * back to `insert … select from unnest(…)`.
+   */
+  copyCsv?: (table: string, columns: string[], csv: string) => Promise<void>;
 }
 
 export interface Database extends Queryable {
@@ -56,6 +62,15 @@ async function openPglite(
     },
     async exec(script: string) {
       await q.exec(script);
+    },
+    async copyCsv(table: string, columns: string[], csv: string) {
+      await q.query(
+        `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`,
+        [],
+        {
+          blob: new Blob([csv]),
+        },
+      );
     },
   });
   return {

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { it } from 'node:test';
+import { loadConfig } from '../../src/core/config.js';
+
+it('loads defaults from an empty environment', () => {
+  const c = loadConfig({});
+  assert.equal(c.dataDir, path.resolve('.lantern'));
+  assert.equal(c.databaseUrl, undefined);
+  assert.equal(c.port, 3000);
+});
+
+it('treats an empty DATABASE_URL as not set', () => {
+  assert.equal(loadConfig({ DATABASE_URL: '' }).databaseUrl, undefined);
+});
+
+it('rejects a DATABASE_URL that is not postgres, naming the setting', () => {
+  assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL: must start with postgres/);
+});
+
+it('rejects a port that is not a number', () => {
+  assert.throws(() => loadConfig({ PORT: 'abc' }), /PORT/);
+});
