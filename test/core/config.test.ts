@@ -15,7 +15,10 @@ it('treats an empty DATABASE_URL as not set', () => {
 });
 
 it('rejects a DATABASE_URL that is not postgres, naming the setting', () => {
-  assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL: must start with postgres/);
+  assert.throws(
+    () => loadConfig({ DATABASE_URL: 'mysql://x' }),
+    /DATABASE_URL: must start with postgres/,
+  );
 });
 
 it('rejects a port that is not a number', () => {
