@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
 import { applyMigrations } from '../store/migrate.js';
+import { lockDataDir } from '../store/data-dir-lock.js';
 
 /** The little Lantern needs from a database: run SQL, run a transaction, close. */
 export interface Queryable {
@@ -54,7 +55,15 @@ async function openPglite(
   existing: PGlite | undefined,
   dataDir: string | undefined,
 ): Promise<Database> {
-  const client = existing ?? (await createPglite({ dataDir }));
+  // Only a folder needs the lock: an in-memory database belongs to this process alone.
+  const unlock = !existing && dataDir ? lockDataDir(dataDir) : () => {};
+  let client: PGlite;
+  try {
+    client = existing ?? (await createPglite({ dataDir }));
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const queryable = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(text: string, params?: unknown[]) {
       const result = await q.query<T>(text, params);
@@ -77,7 +86,13 @@ async function openPglite(
     engine: 'pglite',
     ...queryable(client),
     transaction: (work) => client.transaction((tx) => work(queryable(tx))),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 

@@ -15,6 +15,7 @@ export const errorCodes = {
   LANTERN_AREA_NOT_FOUND: 'No local authority has the code given.',
   LANTERN_YEAR_NOT_FOUND: 'The measure has no data for the year given.',
   LANTERN_NO_DATA: 'The database holds no data yet.',
+  LANTERN_STORE_IN_USE: 'Another Lantern process is using the embedded database.',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
