@@ -2,7 +2,7 @@
 import { formatChange, formatNumber, formatRank } from '../core/format.js';
 import type { LaBenchmark } from '../benchmarks/benchmark.js';
 import type { Measure } from '../measures/measure.js';
-import type { CsvValue } from './output.js';
+import type { CsvValue, TableColumn } from './output.js';
 
 /** Shown where a figure does not apply (no polarity, or no bands for the measure). */
 export const notApplicable = 'n/a';
@@ -108,4 +108,27 @@ export function measureJson(m: Measure): {
     decimalPlaces: m.decimalPlaces,
     noQuartile: m.noQuartile,
   };
+}
+
+/** The comparison columns `benchmark` and `scorecard` share, after their own first columns. */
+export const comparisonColumns: TableColumn[] = [
+  { header: 'Value', align: 'right' },
+  { header: 'Rank', align: 'right' },
+  { header: 'Band' },
+  { header: 'SN avg (n)', align: 'right' },
+  { header: 'Region' },
+  { header: 'England', align: 'right' },
+  { header: 'Change', align: 'right' },
+];
+
+export function comparisonCells(m: Measure, r: LaBenchmark): string[] {
+  return [
+    valueText(m, r.value, r.suppression),
+    rankText(m, r),
+    bandText(m, r),
+    neighboursText(m, r),
+    regionText(m, r),
+    valueText(m, r.englandValue),
+    changeText(m, r),
+  ];
 }

@@ -2,13 +2,10 @@ import { getMeasureBenchmark } from '../benchmarks/benchmarks.service.js';
 import type { MeasureBenchmark } from '../benchmarks/benchmark.js';
 import { resolveLocalAuthority } from '../measures/area-lookup.js';
 import {
-  bandText,
-  changeText,
+  comparisonCells,
+  comparisonColumns,
   measureJson,
-  neighboursText,
   polarityText,
-  rankText,
-  regionText,
   rowCsvHeader,
   rowCsvValues,
   valueText,
@@ -71,28 +68,8 @@ function benchmarkTable(b: MeasureBenchmark): string {
     '',
   ].join('\n');
   const table = renderTable(
-    [
-      { header: 'Code', align: 'right' },
-      { header: 'Local authority' },
-      { header: 'Value', align: 'right' },
-      { header: 'Rank', align: 'right' },
-      { header: 'Band' },
-      { header: 'SN avg (n)', align: 'right' },
-      { header: 'Region' },
-      { header: 'England', align: 'right' },
-      { header: `Change`, align: 'right' },
-    ],
-    b.rows.map((r) => [
-      String(r.laCode),
-      r.laName,
-      valueText(m, r.value, r.suppression),
-      rankText(m, r),
-      bandText(m, r),
-      neighboursText(m, r),
-      regionText(m, r),
-      valueText(m, r.englandValue),
-      changeText(m, r),
-    ]),
+    [{ header: 'Code', align: 'right' }, { header: 'Local authority' }, ...comparisonColumns],
+    b.rows.map((r) => [String(r.laCode), r.laName, ...comparisonCells(m, r)]),
   );
   return `${head}\n${table}`;
 }

@@ -2,15 +2,11 @@ import { getScorecard } from '../benchmarks/benchmarks.service.js';
 import type { Scorecard } from '../benchmarks/benchmark.js';
 import { resolveLocalAuthority } from '../measures/area-lookup.js';
 import {
-  bandText,
-  changeText,
+  comparisonCells,
+  comparisonColumns,
   measureJson,
-  neighboursText,
-  rankText,
-  regionText,
   rowCsvHeader,
   rowCsvValues,
-  valueText,
 } from './benchmark-cells.js';
 import { withDb, type CliContext } from './context.js';
 import { parseFormat, renderCsv, renderJson, renderTable } from './output.js';
@@ -68,31 +64,11 @@ function scorecardTable(card: Scorecard): string {
     parts.push(`\n${t.topic}\n`);
     parts.push(
       renderTable(
-        [
-          { header: 'Measure' },
-          { header: 'Year' },
-          { header: 'Value', align: 'right' },
-          { header: 'Rank', align: 'right' },
-          { header: 'Band' },
-          { header: 'SN avg (n)', align: 'right' },
-          { header: 'Region' },
-          { header: 'England', align: 'right' },
-          { header: 'Change', align: 'right' },
-        ],
+        [{ header: 'Measure' }, { header: 'Year' }, ...comparisonColumns],
         t.entries.map((e) => {
           const m = e.measure;
           const r = e.benchmark;
-          return [
-            `${m.name} [${m.code}]`,
-            e.yearLabel,
-            valueText(m, r.value, r.suppression),
-            rankText(m, r),
-            bandText(m, r),
-            neighboursText(m, r),
-            regionText(m, r),
-            valueText(m, r.englandValue),
-            changeText(m, r),
-          ];
+          return [`${m.name} [${m.code}]`, e.yearLabel, ...comparisonCells(m, r)];
         }),
       ),
     );

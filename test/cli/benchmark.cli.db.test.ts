@@ -1,28 +1,14 @@
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
-import { loadConfig } from '../../src/core/config.js';
 import type { Database } from '../../src/core/db.js';
 import { refreshBenchmarks } from '../../src/benchmarks/benchmarks.service.js';
 import { runCli } from '../../src/cli/main.js';
-import type { CliContext } from '../../src/cli/context.js';
+import { testCliContext } from '../support/cli.js';
 import { describeEachDatabase } from '../support/db.js';
 import { load, measure, neighbourSet, obs } from '../benchmarks/fixtures.js';
 
-function context(db: Database) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    config: loadConfig({}),
-    openDb: async () => Object.assign(Object.create(db) as Database, { close: async () => {} }),
-    progress: false,
-  };
-  return { ctx, out: () => out.join(''), err: () => err.join('') };
-}
-
 async function run(db: Database, args: string[]) {
-  const { ctx, out, err } = context(db);
+  const { ctx, out, err } = testCliContext(db);
   const code = await runCli(args, ctx);
   return { code, out: out(), err: err() };
 }
