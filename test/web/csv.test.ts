@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { neutraliseCell, toCsv } from '../../src/web/csv.js';
+import { neutraliseCell, toCsv } from '../../src/web/tables/csv.js';
 
 describe('csv', () => {
   const cases: [string, string][] = [

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Page } from '../app.js';
-import { toCsv } from '../csv.js';
+import { toCsv } from '../tables/csv.js';
 import {
   scorecardCsvHeader,
   scorecardCsvRows,

@@ -1,0 +1,47 @@
+import type { FastifyReply } from 'fastify';
+import { tableToCsv, tableToXlsx, type DataTable, type DownloadFormat } from './data-table.js';
+
+/** The download a request asks for: `?download=csv|xlsx[&table=<id>]` on the page's own URL. */
+export function requestedDownload(query: {
+  download?: string;
+  table?: string;
+}): { format: DownloadFormat; tableId?: string } | undefined {
+  if (query.download !== 'csv' && query.download !== 'xlsx') return undefined;
+  return { format: query.download, ...(query.table ? { tableId: query.table } : {}) };
+}
+
+/**
+ * Sends one of the page's tables as CSV or XLSX (the first when no id is given). Returns
+ * undefined when the id names no table, so the route can answer 404.
+ */
+export async function sendTable(
+  reply: FastifyReply,
+  tables: DataTable[],
+  format: DownloadFormat,
+  tableId?: string,
+): Promise<FastifyReply | undefined> {
+  const table = tableId === undefined ? tables[0] : tables.find((t) => t.id === tableId);
+  if (!table) return undefined;
+  const disposition = `attachment; filename="${table.fileName}.${format}"`;
+  if (format === 'csv') {
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', disposition)
+      .send(tableToCsv(table));
+  }
+  return reply
+    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', disposition)
+    .send(await tableToXlsx(table));
+}
+
+/** Links for the page: same URL plus the download parameters, so the file is exactly the view. */
+export function downloadLinks(currentUrl: string, table: DataTable): { csv: string; xlsx: string } {
+  const url = new URL(currentUrl, 'http://lantern.local');
+  const make = (format: DownloadFormat) => {
+    url.searchParams.set('download', format);
+    url.searchParams.set('table', table.id);
+    return `${url.pathname}${url.search}`;
+  };
+  return { csv: make('csv'), xlsx: make('xlsx') };
+}
