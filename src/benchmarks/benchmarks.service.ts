@@ -52,7 +52,7 @@ function bandCutPoints(measure: Measure, cutPoints: CutPoints | null): CutPoints
   return measure.polarity === null || measure.noQuartile ? null : cutPoints;
 }
 
-async function requireMeasure(db: Queryable, code: string): Promise<Measure> {
+export async function requireMeasure(db: Queryable, code: string): Promise<Measure> {
   const measure = await findMeasure(db, code);
   if (!measure) {
     throw lanternError('LANTERN_MEASURE_NOT_FOUND', `No measure has the code "${code}".`, {
@@ -62,7 +62,10 @@ async function requireMeasure(db: Queryable, code: string): Promise<Measure> {
   return measure;
 }
 
-async function requireLa(db: Queryable, laCode: number): Promise<{ code: number; name: string }> {
+export async function requireLa(
+  db: Queryable,
+  laCode: number,
+): Promise<{ code: number; name: string }> {
   const [area] = await db.query<{ code: number; name: string }>(
     `select code, name from area where code = $1 and kind = 'la'`,
     [laCode],
@@ -101,16 +104,26 @@ function emptyRow(la: { code: number; name: string }): LaBenchmark {
 }
 
 /** Computes one measure's benchmarks for every year from its observations (a few thousand rows: fast). */
-async function computeMeasure(
+export async function computeMeasure(
   db: Queryable,
   measure: Measure,
+  options: { neighbourSetVersion?: string } = {},
 ): Promise<{ result: MeasureBenchmarks | undefined; neighbourSetVersion: string | null }> {
-  const version = await latestNeighbourSetVersion(db);
+  const version = options.neighbourSetVersion ?? (await latestNeighbourSetVersion(db));
   const [observations, areas, neighbourSet] = [
     await listObservations(db, [measure.code]),
     await listAreas(db),
     version === undefined ? undefined : await loadNeighbourSet(db, version),
   ];
+  if (options.neighbourSetVersion !== undefined && !neighbourSet) {
+    throw lanternError(
+      'LANTERN_NO_DATA',
+      `No statistical-neighbour set "${options.neighbourSetVersion}" is loaded.`,
+      {
+        hint: 'Import the LAIT files (they include the 2025 and 2021 sets): `lantern import lait <folder>`.',
+      },
+    );
+  }
   const [result] = computeBenchmarks({ measures: [measure], observations, areas, neighbourSet });
   return { result, neighbourSetVersion: version ?? null };
 }
@@ -122,11 +135,15 @@ async function computeMeasure(
 export async function getMeasureBenchmark(
   db: Database,
   measureCode: string,
-  options: { yearLabel?: string; laCode?: number } = {},
+  options: { yearLabel?: string; laCode?: number; neighbourSetVersion?: string } = {},
 ): Promise<MeasureBenchmark> {
   const measure = await requireMeasure(db, measureCode);
   const la = options.laCode === undefined ? undefined : await requireLa(db, options.laCode);
-  const { result, neighbourSetVersion } = await computeMeasure(db, measure);
+  const { result, neighbourSetVersion } = await computeMeasure(db, measure, {
+    ...(options.neighbourSetVersion !== undefined
+      ? { neighbourSetVersion: options.neighbourSetVersion }
+      : {}),
+  });
   // Newest first: by year number, then label (as LAIT's character order).
   const years = [...(result?.years ?? [])].sort(
     (a, b) => b.yearNumber - a.yearNumber || compareLabels(b.yearLabel, a.yearLabel),

@@ -3,6 +3,7 @@ import { getMeasureBenchmark, getScorecard } from '../benchmarks/benchmarks.serv
 import { hasDemoData } from '../demo/demo.service.js';
 import type { Area } from '../measures/areas.js';
 import { listAreas } from '../measures/areas.repository.js';
+import { createDataVersionCache } from './data-version-cache.js';
 import { listReleases, type Release } from '../sources/shared/release.repository.js';
 
 export interface SiteStatus {
@@ -12,14 +13,24 @@ export interface SiteStatus {
 
 /** What the web routes may use: db → repositories → services, wired by hand. */
 export function createServices(db: Database) {
+  const cache = createDataVersionCache(db);
   return {
+    /** Page data cached per data version (see data-version-cache.ts). */
+    cache,
     areas: {
       list: (): Promise<Area[]> => listAreas(db),
     },
     benchmarks: {
-      scorecard: (laCode: number) => getScorecard(db, laCode),
-      measure: (code: string, options: { yearLabel?: string; laCode?: number }) =>
-        getMeasureBenchmark(db, code, options),
+      scorecard: (laCode: number) =>
+        cache.get(`scorecard:${laCode}`, () => getScorecard(db, laCode)),
+      measure: (
+        code: string,
+        options: { yearLabel?: string; laCode?: number; neighbourSetVersion?: string },
+      ) =>
+        cache.get(
+          `measure:${JSON.stringify([code, options.yearLabel, options.laCode, options.neighbourSetVersion])}`,
+          () => getMeasureBenchmark(db, code, options),
+        ),
     },
     site: {
       async status(): Promise<SiteStatus> {
