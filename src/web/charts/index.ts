@@ -1,0 +1,11 @@
+/**
+ * Server-rendered SVG charts (Observable Plot on linkedom). Each returns `{ svg }`: markup with
+ * `role="img"`, an `aria-label`, `<title>` and `<desc>`, safe for the page's CSP (no inline
+ * styles). Put it in `partials/chart.njk` with its data table. Deterministic: the same input
+ * gives the same markup, so render once per cached view.
+ */
+export { barChart, type BarChartInput } from './bar-chart.js';
+export { distributionChart, type DistributionChartInput } from './distribution-chart.js';
+export { lineChart, type LineChartInput, type LinePoint } from './line-chart.js';
+export { sparkline } from './sparkline.js';
+export type { ChartSvg } from './svg.js';

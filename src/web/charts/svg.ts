@@ -1,0 +1,122 @@
+/**
+ * Shared plumbing for the server-rendered charts: a linkedom document for Observable Plot, the
+ * accessibility fixes axe needs (STACK.md §5), nice ticks and en-GB tick labels.
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { formatNumber } from '../../core/format.js';
+
+export interface ChartSvg {
+  /** SVG markup, safe to put in a page as it is (`| safe` in Nunjucks). */
+  svg: string;
+}
+
+const { document } = parseHTML('<!doctype html><html><body></body></html>');
+
+/** Series colours (GOV.UK palette), each with a dash pattern and a marker so colour is never the only cue. */
+export const seriesStyles = [
+  { colour: '#1d70b8', dash: 'none', symbol: 'circle' },
+  { colour: '#d4351c', dash: '6,3', symbol: 'square' },
+  { colour: '#00703c', dash: '2,3', symbol: 'triangle' },
+  { colour: '#0b0c0c', dash: '10,3,2,3', symbol: 'diamond' },
+  { colour: '#4c2c92', dash: '4,4', symbol: 'star' },
+  { colour: '#b58840', dash: '1,2', symbol: 'cross' },
+] as const;
+
+export const greyFill = '#f3f2f1';
+export const midGrey = '#505a5f';
+
+/** Plot with our document; returns the root `<svg>` element. */
+export function plot(options: Plot.PlotOptions): SVGSVGElement {
+  return Plot.plot({
+    ...options,
+    document: document as unknown as Document,
+  }) as SVGSVGElement;
+}
+
+function hash(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
+  );
+
+/**
+ * Makes Plot's SVG accessible and CSP-safe: `role="img"`, an `aria-label` (the title), a
+ * `<title>` and a `<desc>` linked by `aria-describedby`; drops Plot's `aria-label`s on `<g>`
+ * (prohibited on elements with no role: axe `aria-prohibited-attr`) and its inline `<style>`
+ * (the CSP forbids inline styles; lantern.css sizes `.lantern-chart svg`).
+ */
+export function finishSvg(
+  svg: SVGSVGElement,
+  meta: { title: string; description: string; hidden?: boolean },
+): ChartSvg {
+  for (const style of Array.from(svg.querySelectorAll('style'))) style.remove();
+  svg.removeAttribute('class');
+  for (const el of Array.from(svg.querySelectorAll('[aria-label]')))
+    el.removeAttribute('aria-label');
+  for (const el of Array.from(svg.querySelectorAll('[aria-description]')))
+    el.removeAttribute('aria-description');
+  svg.setAttribute('class', 'lantern-chart__svg');
+  if (meta.hidden) {
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    return { svg: svg.outerHTML };
+  }
+  const id = `chart-${hash(`${meta.title}\n${meta.description}`)}`;
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', meta.title);
+  svg.setAttribute('aria-describedby', `${id}-desc`);
+  const head = `<title>${escapeXml(meta.title)}</title><desc id="${id}-desc">${escapeXml(meta.description)}</desc>`;
+  return { svg: svg.outerHTML.replace(/^(<svg[^>]*>)/, `$1${head}`) };
+}
+
+/** A 1-2-5 step giving about `count` intervals over [lo, hi]. */
+export function niceStep(lo: number, hi: number, count = 5): number {
+  const span = Math.abs(hi - lo) || Math.abs(hi) || 1;
+  const raw = span / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / power;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
+}
+
+/**
+ * A value axis from the data, not forced to zero: the data's range padded by one nice step
+ * each side (LAIT pads by a step too, but always includes 0, which flattens 50–80% data).
+ */
+export function valueDomain(
+  values: number[],
+  options: { includeZero?: boolean } = {},
+): { domain: [number, number]; ticks: number[]; step: number } {
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
+  if (options.includeZero) [lo, hi] = [Math.min(0, lo), Math.max(0, hi)];
+  if (lo === hi) [lo, hi] = [lo - (Math.abs(lo) || 1) * 0.1, hi + (Math.abs(hi) || 1) * 0.1];
+  const step = niceStep(lo, hi);
+  let start = Math.floor(lo / step) * step;
+  let end = Math.ceil(hi / step) * step;
+  if (start === lo && !(options.includeZero && lo === 0)) start -= step;
+  if (end === hi && !(options.includeZero && hi === 0)) end += step;
+  // Never cross zero just for padding (a percentage axis starting at -5 misleads too).
+  if (lo >= 0 && start < 0) start = 0;
+  if (hi <= 0 && end > 0) end = 0;
+  const ticks: number[] = [];
+  for (let t = start; t <= end + step / 2; t += step) ticks.push(Number(t.toPrecision(12)));
+  return { domain: [start, end], ticks, step };
+}
+
+/** Decimal places a tick step needs ("0.5" → 1). */
+export function stepDecimals(step: number): number {
+  return Math.max(0, Math.min(6, -Math.floor(Math.log10(step) + 1e-9)));
+}
+
+/** Tick labels through core/format.ts. */
+export function tickFormatter(step: number): (d: number) => string {
+  const dp = stepDecimals(step);
+  return (d) => formatNumber(d, dp);
+}
