@@ -3,6 +3,7 @@ import { getMeasureBenchmark, getScorecard } from '../benchmarks/benchmarks.serv
 import { hasDemoData } from '../demo/demo.service.js';
 import type { Area } from '../measures/areas.js';
 import { listAreas } from '../measures/areas.repository.js';
+import { listMeasureReleaseIds } from '../measures/measure-releases.repository.js';
 import { createDataVersionCache } from './data-version-cache.js';
 import { listReleases, type Release } from '../sources/shared/release.repository.js';
 
@@ -37,6 +38,8 @@ export function createServices(db: Database) {
         const [demo, releases] = [await hasDemoData(db), await listReleases(db)];
         return { demo, releases };
       },
+      /** Measure code → the release its metadata came from (the page frame's "data source"). */
+      measureReleaseIds: () => listMeasureReleaseIds(db),
     },
   };
 }
