@@ -9,6 +9,9 @@ import { apiRoutes } from './routes/api.routes.js';
 import { homeRoutes } from './routes/home.routes.js';
 import { laRoutes } from './routes/la.routes.js';
 import { aboutRoutes } from './routes/about.routes.js';
+import { allLasRoutes } from './routes/all-las.routes.js';
+import { neighboursRoutes } from './routes/neighbours.routes.js';
+import { regionRoutes } from './routes/region.routes.js';
 import { govukFrontendDist, publicDir } from './paths.js';
 import { createServices, type Services, type SiteStatus } from './services.js';
 import { createViews } from './views.js';
@@ -132,6 +135,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(homeRoutes(page));
   await app.register(laRoutes(page));
   await app.register(aboutRoutes(page));
+  await app.register(neighboursRoutes(page));
+  await app.register(regionRoutes(page));
+  await app.register(allLasRoutes(page));
   await app.register(apiRoutes(services), { prefix: '/api/v1' });
   return app;
 }

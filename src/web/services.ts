@@ -5,6 +5,7 @@ import type { Area } from '../measures/areas.js';
 import { listAreas } from '../measures/areas.repository.js';
 import { listMeasureReleaseIds } from '../measures/measure-releases.repository.js';
 import { createDataVersionCache } from './data-version-cache.js';
+import { createComparisonService } from './comparison/comparison.service.js';
 import { listReleases, type Release } from '../sources/shared/release.repository.js';
 
 export interface SiteStatus {
@@ -33,6 +34,8 @@ export function createServices(db: Database) {
           () => getMeasureBenchmark(db, code, options),
         ),
     },
+    /** Statistical-neighbours, region and all-LAs pages. */
+    comparison: createComparisonService(db, cache),
     site: {
       async status(): Promise<SiteStatus> {
         const [demo, releases] = [await hasDemoData(db), await listReleases(db)];
