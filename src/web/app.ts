@@ -12,6 +12,9 @@ import { aboutRoutes } from './routes/about.routes.js';
 import { allLasRoutes } from './routes/all-las.routes.js';
 import { neighboursRoutes } from './routes/neighbours.routes.js';
 import { regionRoutes } from './routes/region.routes.js';
+import { compareRoutes } from './routes/compare.routes.js';
+import { findApiRoutes } from './routes/find-api.routes.js';
+import { recentlyViewed } from './recently-viewed.js';
 import { govukFrontendDist, publicDir } from './paths.js';
 import { createServices, type Services, type SiteStatus } from './services.js';
 import { createViews } from './views.js';
@@ -132,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   );
 
+  await app.register(recentlyViewed);
   await app.register(homeRoutes(page));
   await app.register(laRoutes(page));
   await app.register(aboutRoutes(page));
@@ -139,5 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(regionRoutes(page));
   await app.register(allLasRoutes(page));
   await app.register(apiRoutes(services), { prefix: '/api/v1' });
+  await app.register(compareRoutes(page));
+  await app.register(findApiRoutes(services), { prefix: '/api/v1' });
   return app;
 }

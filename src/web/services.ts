@@ -5,7 +5,10 @@ import type { Area } from '../measures/areas.js';
 import { listAreas } from '../measures/areas.repository.js';
 import { listMeasureReleaseIds } from '../measures/measure-releases.repository.js';
 import { createDataVersionCache } from './data-version-cache.js';
+import { createLaPagesService } from './la/la-pages.service.js';
+import { createCompareService } from './compare/compare.service.js';
 import { createComparisonService } from './comparison/comparison.service.js';
+import { createFindService } from './find/find.service.js';
 import { listReleases, type Release } from '../sources/shared/release.repository.js';
 
 export interface SiteStatus {
@@ -34,8 +37,14 @@ export function createServices(db: Database) {
           () => getMeasureBenchmark(db, code, options),
         ),
     },
+    /** Search and catalogue listings (home page, /api/v1/search, /measures, /areas). */
+    find: createFindService(db, cache),
+    /** "Build your own" comparisons (/compare). */
+    compare: createCompareService(db, cache),
     /** Statistical-neighbours, region and all-LAs pages. */
     comparison: createComparisonService(db, cache),
+    /** LA scorecard history and LA-measure time series. */
+    laPages: createLaPagesService(db, cache),
     site: {
       async status(): Promise<SiteStatus> {
         const [demo, releases] = [await hasDemoData(db), await listReleases(db)];

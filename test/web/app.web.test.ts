@@ -25,7 +25,7 @@ describe('web app with the demo data', () => {
   it('serves the home page listing LAs by region with the demo banner', async () => {
     const res = await app.inject('/');
     assert.equal(res.statusCode, 200);
-    assert.match(res.body, /<h2 class="govuk-heading-m">South West<\/h2>/);
+    assert.match(res.body, /<h3 class="govuk-heading-m">South West<\/h3>/);
     assert.match(res.body, /href="\/la\/933">Somerset<\/a>/);
     assert.ok(res.body.includes(banner));
     assert.ok(res.body.includes('Somerset Council'));

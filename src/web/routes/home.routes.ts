@@ -1,14 +1,21 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Page } from '../app.js';
 import { groupLasByRegion } from '../home.view.js';
+import { readRecent } from '../recently-viewed.js';
 
 export function homeRoutes(page: Page): FastifyPluginAsync {
   return async (app) => {
-    app.get<{ Querystring: { q?: string } }>('/', async (request, reply) => {
-      const q = typeof request.query.q === 'string' ? request.query.q.slice(0, 100) : '';
-      const groups = groupLasByRegion(await page.services.areas.list(), q);
-      const count = groups.reduce((n, g) => n + g.las.length, 0);
-      return page.render(reply, 'pages/home.njk', { q, groups, count });
+    app.get<{ Querystring: { q?: unknown } }>('/', async (request, reply) => {
+      const q = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 100) : '';
+      const results = q ? await page.services.find.search(q) : undefined;
+      const groups = groupLasByRegion(await page.services.areas.list());
+      return page.render(reply, 'pages/home.njk', {
+        q,
+        results,
+        groups,
+        recent: readRecent(request.headers.cookie),
+        pageTitle: q ? `Search results for “${q}”` : 'Find a local authority or measure',
+      });
     });
   };
 }
