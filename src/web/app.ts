@@ -35,6 +35,8 @@ export interface Page {
     context?: Record<string, unknown>,
     statusCode?: number,
   ): Promise<FastifyReply>;
+  /** Renders a partial to HTML (no layout), e.g. to cache a big table's markup per data version. */
+  renderFragment(view: string, context: Record<string, unknown>): string;
 }
 
 const notFoundCodes: ErrorCode[] = [
@@ -106,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       });
       return reply.code(statusCode).type('text/html; charset=utf-8').send(html);
     },
+    renderFragment: (view, context) => views.render(view, context),
   };
 
   app.setNotFoundHandler(async (request, reply) => {

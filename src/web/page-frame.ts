@@ -119,8 +119,10 @@ export async function pageFrame(
       : undefined,
   ];
   const releaseId = options.measure ? measureReleases?.get(options.measure.code) : undefined;
+  // Without a measure: the biggest file imported (the data, not a neighbour list).
   const release =
-    status.releases.find((r) => r.id === releaseId) ?? status.releases[status.releases.length - 1];
+    status.releases.find((r) => r.id === releaseId) ??
+    [...status.releases].sort((a, b) => b.rowCount - a.rowCount || b.id - a.id)[0];
   const dataSource = releaseRows(release);
   if (options.measure?.source)
     dataSource.push({ key: { text: 'Published by' }, value: { text: options.measure.source } });

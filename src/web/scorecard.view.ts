@@ -1,96 +1,169 @@
-/** Turns the benchmark service's scorecard into table rows: every number formatted here, via core/format. */
+/**
+ * The LA scorecard as DataTables, one per topic: what the page shows is what the CSV and XLSX
+ * give (downloads carry unrounded numbers). Every number is formatted by core/format.ts.
+ */
 import type {
   LaBenchmark,
   QuartileBand,
   Scorecard,
   ScorecardEntry,
 } from '../benchmarks/benchmark.js';
-import { formatChange, formatNumber, formatRank, roundHalfAwayFromZero } from '../core/format.js';
+import type { EntryHistory, ScorecardHistory } from '../benchmarks/scorecard-history.js';
+import { formatChange, formatNumber, formatRank } from '../core/format.js';
+import { sparkline } from './charts/index.js';
 import { escapeHtml } from './html.js';
+import type { DataCell, DataColumn, DataTable } from './tables/data-table.js';
 
-export interface Cell {
-  text?: string;
-  html?: string;
-  format?: 'numeric';
-  classes?: string;
-}
-
-export const scorecardHead: Cell[] = [
-  { text: 'Measure' },
-  { text: 'Year' },
-  { text: 'Value', format: 'numeric' },
-  { text: 'Change from previous year', format: 'numeric' },
-  { text: 'Rank (1 = best)', format: 'numeric' },
-  { text: 'Quartile band' },
-  { text: 'Statistical neighbours average', format: 'numeric' },
-  { text: 'Region', format: 'numeric' },
-  { text: 'England', format: 'numeric' },
-];
-
-const bandWords: Record<QuartileBand, string> = {
+export const bandWords: Record<QuartileBand, string> = {
   A: 'best 25%',
   B: 'second 25%',
   C: 'third 25%',
   D: 'weakest 25%',
 };
 
-function changeCell(b: LaBenchmark, dp: number): Cell {
-  if (b.changeFromPrevious === null) return { text: '–', format: 'numeric' };
-  const rounded = roundHalfAwayFromZero(b.changeFromPrevious, dp);
-  const arrow = rounded > 0 ? '▲' : rounded < 0 ? '▼' : '►';
-  const direction = rounded === 0 ? 'same' : b.changeDirection;
-  const word =
-    direction === 'better'
-      ? 'better'
-      : direction === 'worse'
-        ? 'worse'
-        : direction === 'same'
-          ? 'no change'
-          : 'no better direction';
+const columns: DataColumn[] = [
+  { header: 'Measure' },
+  { header: 'Year' },
+  { header: 'Value', numeric: true },
+  { header: 'Change from previous year', numeric: true },
+  { header: 'Rank (1 = best)', numeric: true },
+  { header: 'Quartile band' },
+  { header: 'Band last year' },
+  { header: 'Statistical neighbours average (number with a value)', numeric: true },
+  { header: 'Region', numeric: true },
+  { header: 'England', numeric: true },
+];
+
+const directionWords = {
+  better: 'better',
+  worse: 'worse',
+  same: 'no change',
+  no_direction: 'no better direction',
+} as const;
+
+/**
+ * The arrow follows the sign of the unrounded change and the word its direction (methods §8):
+ * +0.04 on a 1-dp measure shows "0.0" with an up arrow and "better" (for higher is better).
+ */
+export function changeCell(b: LaBenchmark, dp: number): DataCell {
+  const change = b.changeFromPrevious;
+  if (change === null) return { raw: null, text: '–' };
+  const [arrow, way] = change > 0 ? ['▲', 'up'] : change < 0 ? ['▼', 'down'] : ['►', 'level'];
+  const direction = b.changeDirection ?? 'no_direction';
   const since = b.previousYearLabel ? ` since ${escapeHtml(b.previousYearLabel)}` : '';
   return {
+    raw: change,
     html:
-      `<span class="lantern-change lantern-change--${direction ?? 'none'}">` +
-      `<span aria-hidden="true">${arrow}</span> ${escapeHtml(formatChange(b.changeFromPrevious, dp))}` +
-      ` <span class="lantern-change__word">${word}</span></span>` +
+      `<span class="lantern-change lantern-change--${direction}">` +
+      `<span aria-hidden="true">${arrow}</span><span class="govuk-visually-hidden">${way}</span> ` +
+      `${escapeHtml(formatChange(change, dp))}` +
+      ` <span class="lantern-change__word">${directionWords[direction]}</span></span>` +
       `<span class="govuk-visually-hidden">${since}</span>`,
-    format: 'numeric',
   };
 }
 
-function bandCell(entry: ScorecardEntry): Cell {
+export function bandHtml(band: QuartileBand): string {
+  return `<strong class="lantern-band lantern-band--${band.toLowerCase()}">${band}</strong> <span class="lantern-band__words">${bandWords[band]}</span>`;
+}
+
+function bandCell(entry: ScorecardEntry): DataCell {
   const band = entry.benchmark.quartileBand;
-  if (band === null) {
-    const why = entry.measure.polarity === null ? 'no band (no better direction)' : '–';
-    return { text: why };
-  }
+  if (band !== null) return { raw: band, html: bandHtml(band) };
+  const notApplicable = entry.measure.polarity === null || entry.measure.noQuartile;
+  return { raw: null, text: notApplicable ? 'n/a' : '–' };
+}
+
+function movedCell(history: EntryHistory | undefined): DataCell {
+  if (!history?.previousBand) return { raw: null, text: '–' };
+  if (!history.moved) return { raw: history.previousBand, text: `${history.previousBand} (same)` };
+  const words = history.moved === 'better' ? 'moved up' : 'moved down';
   return {
-    html: `<strong class="lantern-band lantern-band--${band.toLowerCase()}">${band}</strong> <span class="lantern-band__words">${bandWords[band]}</span>`,
+    raw: history.previousBand,
+    html: `<strong class="govuk-tag govuk-tag--${history.moved === 'better' ? 'green' : 'red'} lantern-moved">${words}</strong> from ${history.previousBand}`,
   };
 }
 
-export function scorecardRow(entry: ScorecardEntry): Cell[] {
+function valueCell(b: LaBenchmark, dp: number, history: EntryHistory | undefined): DataCell {
+  const text = escapeHtml(formatNumber(b.value, dp, { suppression: b.suppression }));
+  const spark =
+    history && history.points.filter((p) => p.value !== null).length > 1
+      ? `<span class="lantern-sparkline">${sparkline(history.points).svg}</span>`
+      : '';
+  return { raw: b.value, html: `${text}${spark}` };
+}
+
+function row(laCode: number, entry: ScorecardEntry, history: EntryHistory | undefined): DataCell[] {
   const b = entry.benchmark;
   const dp = entry.measure.decimalPlaces;
-  const num = (v: number | null, suppression: string | null = null): Cell => ({
-    text: formatNumber(v, dp, { suppression }),
-    format: 'numeric',
-  });
+  const num = (v: number | null): DataCell => ({ raw: v, text: formatNumber(v, dp) });
+  const href = `/la/${laCode}/measure/${encodeURIComponent(entry.measure.code)}`;
   return [
-    { text: entry.measure.name },
-    { text: entry.yearLabel },
-    num(b.value, b.suppression),
+    {
+      raw: entry.measure.name,
+      html: `<a class="govuk-link" href="${escapeHtml(href)}">${escapeHtml(entry.measure.name)}</a>`,
+    },
+    { raw: entry.yearLabel },
+    valueCell(b, dp, history),
     changeCell(b, dp),
-    { text: formatRank(b.rank, b.rankOf), format: 'numeric', classes: 'lantern-nowrap' },
+    { raw: b.rank, text: formatRank(b.rank, b.rankOf), classes: 'lantern-nowrap' },
     bandCell(entry),
-    num(b.statisticalNeighboursAverage),
+    movedCell(history),
+    {
+      raw: b.statisticalNeighboursAverage,
+      text:
+        b.statisticalNeighboursAverage === null
+          ? '–'
+          : `${formatNumber(b.statisticalNeighboursAverage, dp)} (${b.statisticalNeighboursWithValue})`,
+    },
     num(b.regionValue),
     num(b.englandValue),
-  ];
+  ].map((cell, i) =>
+    history?.moved && i === 6 ? { ...cell, classes: 'lantern-moved-cell' } : cell,
+  );
 }
 
-export function scorecardTables(scorecard: Scorecard) {
-  return scorecard.topics.map((t) => ({ topic: t.topic, rows: t.entries.map(scorecardRow) }));
+export function topicId(topic: string): string {
+  return `topic-${topic
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
+}
+
+/** One DataTable per topic (only `topic` when given). */
+export function scorecardTables(
+  scorecard: Scorecard,
+  history: ScorecardHistory,
+  topic?: string,
+): DataTable[] {
+  return scorecard.topics
+    .filter((t) => topic === undefined || t.topic === topic)
+    .map((t) => ({
+      id: topicId(t.topic),
+      caption: t.topic,
+      columns,
+      rows: t.entries.map((e) => row(scorecard.laCode, e, history.get(e.measure.code))),
+      fileName: `lantern-scorecard-${scorecard.laCode}-${topicId(t.topic).slice(6)}`,
+      notes: [
+        `${scorecard.laName} (LA ${scorecard.laCode}): latest year of each measure. Numbers unrounded.`,
+        `Statistical neighbours: ${scorecard.neighbourSetVersion ?? 'none'} set.`,
+        'How this is calculated: /methods',
+      ],
+    }));
+}
+
+/** The whole scorecard in one table (every topic shown, with topic and measure code): `/la/:code.csv`. */
+export function wholeScorecardTable(scorecard: Scorecard, tables: DataTable[]): DataTable {
+  const codes = scorecard.topics.flatMap((t) => t.entries.map((e) => [t.topic, e.measure.code]));
+  return {
+    id: 'all',
+    caption: `${scorecard.laName} scorecard, all topics shown`,
+    columns: [{ header: 'Topic' }, { header: 'Measure code' }, ...columns],
+    rows: tables
+      .flatMap((t) => t.rows)
+      .map((r, i) => [{ raw: codes[i]![0]! }, { raw: codes[i]![1]! }, ...r]),
+    fileName: `lantern-scorecard-${scorecard.laCode}`,
+    notes: tables[0]?.notes ?? [],
+  };
 }
 
 /** The LA's region as the service reports it (the first entry that has one). */
@@ -98,55 +171,4 @@ export function scorecardRegion(scorecard: Scorecard): string | null {
   for (const t of scorecard.topics)
     for (const e of t.entries) if (e.benchmark.regionName) return e.benchmark.regionName;
   return null;
-}
-
-export const scorecardCsvHeader = [
-  'Topic',
-  'Measure code',
-  'Measure',
-  'Year',
-  'Value',
-  'Suppression marker',
-  'Previous year',
-  'Change from previous year',
-  'Change direction',
-  'Rank',
-  'Rank of',
-  'Quartile band',
-  'Statistical neighbours average',
-  'Region',
-  'Region value',
-  'England value',
-  'Source',
-];
-
-/** CSV rows: figures rounded to the measure's decimal places, as on the page, without thousands separators. */
-export function scorecardCsvRows(scorecard: Scorecard): (string | number | null)[][] {
-  return scorecard.topics.flatMap((t) =>
-    t.entries.map((e) => {
-      const b = e.benchmark;
-      const dp = e.measure.decimalPlaces;
-      const fixed = (v: number | null) =>
-        v === null ? null : roundHalfAwayFromZero(v, dp).toFixed(dp);
-      return [
-        t.topic,
-        e.measure.code,
-        e.measure.name,
-        e.yearLabel,
-        fixed(b.value),
-        b.suppression,
-        b.previousYearLabel,
-        fixed(b.changeFromPrevious),
-        b.changeDirection,
-        b.rank,
-        b.rankOf,
-        b.quartileBand,
-        fixed(b.statisticalNeighboursAverage),
-        b.regionName,
-        fixed(b.regionValue),
-        fixed(b.englandValue),
-        e.measure.source,
-      ];
-    }),
-  );
 }

@@ -1,52 +1,109 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Page } from '../app.js';
-import { toCsv } from '../tables/csv.js';
-import {
-  scorecardCsvHeader,
-  scorecardCsvRows,
-  scorecardHead,
-  scorecardRegion,
-  scorecardTables,
-} from '../scorecard.view.js';
+import { pageFrame, sendRequestedTable, tableView } from '../page-frame.js';
+import { scorecardRegion, scorecardTables, wholeScorecardTable } from '../scorecard.view.js';
+import type { Area } from '../../measures/areas.js';
+import { sendTable } from '../tables/download.js';
+
+/** The LA for a code or GSS code, or undefined. */
+export async function findLa(page: Page, raw: string): Promise<Area | undefined> {
+  const areas = await page.services.areas.list();
+  return areas.find(
+    (a) => a.kind === 'la' && (String(a.code) === raw || a.gssCode === raw.toUpperCase()),
+  );
+}
+
+/**
+ * Scorecard tables for one LA and topic filter, built and rendered once per data version
+ * (the all-topics page has ~430 rows; rendering them per request would be slow). Download
+ * links use the canonical URL, so the cached markup serves every request.
+ */
+async function scorecardPage(page: Page, laCode: number, topic: string | undefined) {
+  return page.services.cache.get(`la-pages:scorecard-page:${laCode}:${topic ?? ''}`, async () => {
+    const [scorecard, history] = [
+      await page.services.benchmarks.scorecard(laCode),
+      await page.services.laPages.scorecardHistory(laCode),
+    ];
+    const known = topic === undefined || scorecard.topics.some((t) => t.topic === topic);
+    const shown = known ? topic : undefined;
+    const tables = scorecardTables(scorecard, history, shown);
+    const url = `/la/${laCode}${shown ? `?topic=${encodeURIComponent(shown)}` : ''}`;
+    const views = tables.map((t) =>
+      tableView(url, t, { classes: 'lantern-scorecard govuk-table--small-text-until-tablet' }),
+    );
+    const whole = wholeScorecardTable(scorecard, tables);
+    return {
+      scorecard,
+      known,
+      tables,
+      tablesHtml: page.renderFragment('partials/scorecard-tables.njk', { views }),
+      whole,
+      wholeView: tableView(url, whole),
+      topics: scorecard.topics.map((t) => t.topic),
+      regionName: scorecardRegion(scorecard),
+    };
+  });
+}
+
+async function scorecard(
+  page: Page,
+  request: FastifyRequest<{ Params: { code: string }; Querystring: Record<string, string> }>,
+  reply: FastifyReply,
+) {
+  let raw = request.params.code;
+  let csv = request.query.format === 'csv';
+  if (raw.toLowerCase().endsWith('.csv')) {
+    csv = true;
+    raw = raw.slice(0, -4);
+  }
+  const la = await findLa(page, raw);
+  if (!la) return reply.callNotFound();
+  if (String(la.code) !== raw) return reply.redirect(`/la/${la.code}${csv ? '.csv' : ''}`, 301);
+
+  const topic =
+    typeof request.query.topic === 'string' && request.query.topic
+      ? request.query.topic
+      : undefined;
+  const data = await scorecardPage(page, la.code, topic);
+  if (csv) return sendTable(reply, [data.whole], 'csv');
+  const download = await sendRequestedTable(request, reply, [...data.tables, data.whole]);
+  if (download) return download;
+
+  const frame = await pageFrame(page, request, {
+    title: `${la.name} scorecard`,
+    breadcrumbs: [{ text: 'Local authorities', href: '/' }],
+    methodsAnchor: 'bands',
+  });
+  const region = (await page.services.areas.list()).find((a) => a.code === la.regionCode);
+  return page.render(
+    reply,
+    'pages/scorecard.njk',
+    {
+      frame,
+      la,
+      regionName: data.regionName ?? region?.name ?? null,
+      neighbourSetVersion: data.scorecard.neighbourSetVersion,
+      topic: data.known ? (topic ?? '') : '',
+      topicError: data.known
+        ? null
+        : `There is no topic called "${topic}". Choose a topic from the list.`,
+      topicItems: [
+        { value: '', text: 'All topics' },
+        ...data.topics.map((t) => ({ value: t, text: t, selected: t === topic })),
+      ],
+      whole: data.wholeView,
+      tablesHtml: data.tablesHtml,
+      hasTables: data.tables.length > 0,
+    },
+    data.known ? 200 : 400,
+  );
+}
 
 export function laRoutes(page: Page): FastifyPluginAsync {
   return async (app) => {
-    app.get<{ Params: { code: string }; Querystring: { format?: string } }>(
+    app.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
       '/la/:code',
-      async (request, reply) => {
-        let raw = request.params.code;
-        let csv = request.query.format === 'csv';
-        if (raw.toLowerCase().endsWith('.csv')) {
-          csv = true;
-          raw = raw.slice(0, -4);
-        }
-        const areas = await page.services.areas.list();
-        const la = areas.find(
-          (a) => a.kind === 'la' && (String(a.code) === raw || a.gssCode === raw.toUpperCase()),
-        );
-        if (!la) return reply.callNotFound();
-        if (String(la.code) !== raw)
-          return reply.redirect(`/la/${la.code}${csv ? '.csv' : ''}`, 301);
-
-        const scorecard = await page.services.benchmarks.scorecard(la.code);
-        if (csv) {
-          return reply
-            .type('text/csv; charset=utf-8')
-            .header(
-              'content-disposition',
-              `attachment; filename="lantern-scorecard-${la.code}.csv"`,
-            )
-            .send(toCsv(scorecardCsvHeader, scorecardCsvRows(scorecard)));
-        }
-        const region = areas.find((a) => a.code === la.regionCode);
-        return page.render(reply, 'pages/scorecard.njk', {
-          la,
-          regionName: scorecardRegion(scorecard) ?? region?.name ?? null,
-          neighbourSetVersion: scorecard.neighbourSetVersion,
-          head: scorecardHead,
-          tables: scorecardTables(scorecard),
-        });
-      },
+      (request, reply) => scorecard(page, request, reply),
     );
   };
 }

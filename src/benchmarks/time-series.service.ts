@@ -1,0 +1,97 @@
+import type { Database } from '../core/db.js';
+import { lanternError } from '../core/errors.js';
+import type { Measure } from '../measures/measure.js';
+import type { CutPoints, LaBenchmark } from './benchmark.js';
+import { computeMeasure, requireLa, requireMeasure } from './benchmarks.service.js';
+import { compareLabels, type YearBenchmark } from './engine.js';
+
+/** One year of an LA's time series: the LA, its region, its neighbours' average and England. */
+export interface LaMeasureYear {
+  yearLabel: string;
+  yearNumber: number;
+  /** The LA's benchmark that year (all nulls when it has no row). Numbers unrounded. */
+  benchmark: LaBenchmark;
+  /** Cut points where bands apply (a polarity and not "no quartile"), else null. */
+  cutPoints: CutPoints | null;
+}
+
+/** The LAIT "LA view" of one measure: every year of the LA, its region, SN average and England. */
+export interface LaMeasureTimeSeries {
+  measure: Measure;
+  la: { code: number; name: string };
+  neighbourSetVersion: string | null;
+  /** Oldest first. */
+  years: LaMeasureYear[];
+  /** The LAIT latest year's label (text maximum of the LA rows' labels). */
+  latestYearLabel: string | null;
+}
+
+function missingRow(la: { code: number; name: string }, year: YearBenchmark): LaBenchmark {
+  return {
+    laCode: la.code,
+    laName: la.name,
+    value: null,
+    suppression: null,
+    rank: null,
+    rankOf: year.rankOf,
+    quartileBand: null,
+    statisticalNeighboursAverage: null,
+    statisticalNeighboursWithValue: 0,
+    regionCode: null,
+    regionName: null,
+    regionValue: null,
+    englandValue: year.englandValue,
+    previousYearLabel: null,
+    changeFromPrevious: null,
+    changeDirection: null,
+    nextBand: null,
+    distanceToNextBand: null,
+    distanceToEngland: null,
+  };
+}
+
+/** The LA's row position in a year (rows are the same LAs in the same order every year). */
+function rowIndex(year: YearBenchmark, laCode: number): number {
+  for (let k = 0; k < year.rowCount; k++) if (year.row(k).laCode === laCode) return k;
+  return -1;
+}
+
+/**
+ * One LA on one measure, every year, from one run of the engine over the measure (the same
+ * figures as the scorecard and the all-LAs page).
+ */
+export async function getLaMeasureTimeSeries(
+  db: Database,
+  laCode: number,
+  measureCode: string,
+  options: { neighbourSetVersion?: string } = {},
+): Promise<LaMeasureTimeSeries> {
+  const la = await requireLa(db, laCode);
+  const measure = await requireMeasure(db, measureCode);
+  const { result, neighbourSetVersion } = await computeMeasure(db, measure, options);
+  const years = [...(result?.years ?? [])].sort(
+    (a, b) => a.yearNumber - b.yearNumber || compareLabels(a.yearLabel, b.yearLabel),
+  );
+  if (years.length === 0) {
+    throw lanternError('LANTERN_NO_DATA', `Measure "${measure.code}" has no data yet.`, {
+      hint: 'Import the data first: `lantern import lait <folder>`.',
+    });
+  }
+  const k = rowIndex(years[0]!, la.code);
+  const banded = measure.polarity !== null && !measure.noQuartile;
+  return {
+    measure,
+    la,
+    neighbourSetVersion,
+    latestYearLabel: years.find((y) => y.isLatest)?.yearLabel ?? null,
+    years: years.map((year) => {
+      const row = k >= 0 ? year.row(k) : undefined;
+      return {
+        yearLabel: year.yearLabel,
+        yearNumber: year.yearNumber,
+        benchmark: row && row.laCode === la.code ? row : missingRow(la, year),
+        cutPoints: banded ? year.cutPoints : null,
+      };
+    }),
+  };
+}
