@@ -20,6 +20,7 @@ import {
 } from '../src/measures/neighbours.repository.js';
 import { computeBenchmarks } from '../src/benchmarks/engine.js';
 import { allBenchmarksSql, duckdbLoadParquet, openDuckDb } from './duckdb-reference.js';
+import { webLoad } from './web-load.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const laitDir = process.env.LANTERN_SHARED_DATA
@@ -189,6 +190,9 @@ async function main(): Promise<void> {
     target: '≤ 1500 ms',
     met: cliMedian <= 1500,
   });
+
+  // 4. The web app under load (bench/web-load.ts): scorecard and all-LAs pages, 50 clients, 20 s each.
+  results.push(...(await webLoad(lastDir, log)));
 
   fs.rmSync(work, { recursive: true, force: true });
   const out = {
