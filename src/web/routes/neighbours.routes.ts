@@ -3,8 +3,7 @@ import type { Page } from '../app.js';
 import { checkChoice, queryString, sendBadChoice } from '../comparison/choices.js';
 import { withQuery } from '../comparison/cells.js';
 import { neighboursView } from '../comparison/neighbours.view.js';
-import { govukTableArgs } from '../tables/data-table.js';
-import { downloadLinks, requestedDownload, sendTable } from '../tables/download.js';
+import { pageFrame, sendRequestedTable } from '../page-frame.js';
 
 type Request = FastifyRequest<{
   Params: { code: string; measure: string };
@@ -52,27 +51,35 @@ export function neighboursRoutes(page: Page): FastifyPluginAsync {
         `view:neighbours:${data.la.laCode}:${data.measure.code}:${data.yearLabel}:${data.neighbourSet.version}`,
         async () => neighboursView(data),
       );
-      const download = requestedDownload(request.query as { download?: string; table?: string });
-      if (download) {
-        return (
-          (await sendTable(reply, [view.table], download.format, download.tableId)) ??
-          reply.callNotFound()
-        );
-      }
-      const url = request.url;
+      const download = await sendRequestedTable(request, reply, [view.table]);
+      if (download) return download;
+      const m = data.measure;
+      const measurePath = encodeURIComponent(m.code);
+      const yearQuery = `year=${encodeURIComponent(data.yearLabel)}`;
+      const frame = await pageFrame(page, request, {
+        title: `${data.la.laName}: statistical neighbours – ${m.name}, ${data.yearLabel}`,
+        breadcrumbs: [
+          { text: 'Home', href: '/' },
+          { text: data.la.laName, href: `/la/${data.la.laCode}` },
+          { text: m.name, href: `/la/${data.la.laCode}/measure/${measurePath}` },
+        ],
+        methodsAnchor: 'neighbours',
+        measure: m,
+        yearLabel: data.yearLabel,
+        tables: [view.table],
+        tableClasses: 'govuk-table--small-text-until-tablet lantern-neighbours-table',
+      });
       return page.render(reply, 'pages/neighbours.njk', {
+        frame,
         data,
         view,
-        tableArgs: govukTableArgs(view.table, { captionClasses: 'govuk-table__caption--s' }),
-        downloads: downloadLinks(url, view.table),
-        formAction: url.split('?')[0],
+        formAction: request.url.split('?')[0],
         links: {
           region: data.la.regionCode
-            ? `/region/${data.la.regionCode}/${encodeURIComponent(data.measure.code)}?year=${encodeURIComponent(data.yearLabel)}`
+            ? `/region/${data.la.regionCode}/${measurePath}?${yearQuery}`
             : null,
-          allLas: `/measure/${encodeURIComponent(data.measure.code)}?year=${encodeURIComponent(data.yearLabel)}&la=${data.la.laCode}`,
-          measure: `/la/${data.la.laCode}/measure/${encodeURIComponent(data.measure.code)}`,
-          json: withQuery(`/api/v1${url}`, {}),
+          allLas: `/measure/${measurePath}?${yearQuery}&la=${data.la.laCode}`,
+          json: withQuery(`/api/v1${request.url}`, {}),
         },
       });
     });

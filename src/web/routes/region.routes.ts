@@ -3,8 +3,7 @@ import { formatNumber } from '../../core/format.js';
 import type { Page } from '../app.js';
 import { checkChoice, queryString, sendBadChoice } from '../comparison/choices.js';
 import { regionView } from '../comparison/region.view.js';
-import { govukTableArgs } from '../tables/data-table.js';
-import { downloadLinks, requestedDownload, sendTable } from '../tables/download.js';
+import { pageFrame, sendRequestedTable } from '../page-frame.js';
 
 type Request = FastifyRequest<{
   Params: { code: string; measure: string };
@@ -41,32 +40,38 @@ export function regionRoutes(page: Page): FastifyPluginAsync {
         async () => regionView(data),
       );
       const tables = [view.las, view.regions];
-      const download = requestedDownload(request.query as { download?: string; table?: string });
-      if (download) {
-        return (
-          (await sendTable(reply, tables, download.format, download.tableId)) ??
-          reply.callNotFound()
-        );
-      }
-      const url = request.url;
+      const download = await sendRequestedTable(request, reply, tables);
+      if (download) return download;
+      const m = data.measure;
+      const measurePath = encodeURIComponent(m.code);
+      const yearQuery = `year=${encodeURIComponent(data.yearLabel)}`;
+      const frame = await pageFrame(page, request, {
+        title: `${data.region.name}: ${m.name}, ${data.yearLabel}`,
+        breadcrumbs: [
+          { text: 'Home', href: '/' },
+          {
+            text: `${m.name}: all local authorities`,
+            href: `/measure/${measurePath}?${yearQuery}`,
+          },
+        ],
+        methodsAnchor: 'region-england',
+        measure: m,
+        yearLabel: data.yearLabel,
+        tables,
+        tableClasses: 'govuk-table--small-text-until-tablet',
+      });
+      const dp = m.decimalPlaces;
       return page.render(reply, 'pages/region.njk', {
+        frame,
         data,
-        tables: tables.map((t) => ({
-          table: t,
-          args: govukTableArgs(t, { captionClasses: 'govuk-table__caption--m' }),
-          downloads: downloadLinks(url, t),
-        })),
-        regionValueText: formatNumber(data.region.value, data.measure.decimalPlaces, {
+        regionValueText: formatNumber(data.region.value, dp, {
           suppression: data.region.suppression,
         }),
-        englandValueText: formatNumber(data.england.value, data.measure.decimalPlaces, {
+        englandValueText: formatNumber(data.england.value, dp, {
           suppression: data.england.suppression,
         }),
-        formAction: url.split('?')[0],
-        links: {
-          allLas: `/measure/${encodeURIComponent(data.measure.code)}?year=${encodeURIComponent(data.yearLabel)}`,
-          json: `/api/v1${url.split('?')[0]}?year=${encodeURIComponent(data.yearLabel)}`,
-        },
+        formAction: request.url.split('?')[0],
+        links: { json: `/api/v1${request.url.split('?')[0]}?${yearQuery}` },
       });
     });
 
