@@ -8,6 +8,8 @@ import { LanternError, type ErrorCode } from '../core/errors.js';
 import { apiRoutes } from './routes/api.routes.js';
 import { homeRoutes } from './routes/home.routes.js';
 import { laRoutes } from './routes/la.routes.js';
+import { laMeasureRoutes } from './routes/la-measure.routes.js';
+import { methodsRoutes } from './routes/methods.routes.js';
 import { aboutRoutes } from './routes/about.routes.js';
 import { allLasRoutes } from './routes/all-las.routes.js';
 import { neighboursRoutes } from './routes/neighbours.routes.js';
@@ -141,6 +143,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(recentlyViewed);
   await app.register(homeRoutes(page));
   await app.register(laRoutes(page));
+  await app.register(laMeasureRoutes(page));
+  await app.register(methodsRoutes(page));
   await app.register(aboutRoutes(page));
   await app.register(neighboursRoutes(page));
   await app.register(regionRoutes(page));

@@ -1,0 +1,80 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Page } from '../app.js';
+import { laMeasureView } from '../la/la-measure.view.js';
+import { pageFrame, sendRequestedTable } from '../page-frame.js';
+import { findLa } from './la.routes.js';
+
+type LaMeasureRequest = {
+  Params: { code: string; measure: string };
+  Querystring: { year?: string; download?: string; table?: string };
+};
+
+/** `/la/:code/measure/:measure?year=`: LAIT's LA view of one measure, and its JSON. */
+export function laMeasureRoutes(page: Page): FastifyPluginAsync {
+  return async (app) => {
+    app.get<LaMeasureRequest>('/la/:code/measure/:measure', async (request, reply) => {
+      const la = await findLa(page, request.params.code);
+      if (!la) return reply.callNotFound();
+      const ts = await page.services.laPages.timeSeries(la.code, request.params.measure);
+      const m = ts.measure;
+      const base = `/la/${la.code}/measure/${encodeURIComponent(m.code)}`;
+      const wanted = request.query.year || ts.latestYearLabel || ts.years.at(-1)!.yearLabel;
+      const year = ts.years.find((y) => y.yearLabel === wanted);
+      if (!year) {
+        return page.render(
+          reply,
+          'pages/bad-choice.njk',
+          {
+            bad: { noun: 'year', given: wanted },
+            options: [...ts.years].reverse().map((y) => ({
+              href: `${base}?year=${encodeURIComponent(y.yearLabel)}`,
+              label: y.yearLabel,
+            })),
+          },
+          400,
+        );
+      }
+      const view = await page.services.cache.get(
+        `la-pages:la-measure-view:${la.code}:${m.code}:${year.yearLabel}`,
+        async () => laMeasureView(ts, year),
+      );
+      const download = await sendRequestedTable(request, reply, view.tables);
+      if (download) return download;
+      const frame = await pageFrame(page, request, {
+        title: `${la.name}: ${m.name}`,
+        breadcrumbs: [
+          { text: 'Local authorities', href: '/' },
+          { text: la.name, href: `/la/${la.code}` },
+        ],
+        methodsAnchor: 'bands',
+        measure: m,
+        yearLabel: year.yearLabel,
+        tables: view.tables,
+      });
+      const regionCode = year.benchmark.regionCode ?? la.regionCode;
+      return page.render(reply, 'pages/la-measure.njk', {
+        frame,
+        la,
+        measure: m,
+        view,
+        years: [...ts.years].reverse().map((y) => ({
+          value: y.yearLabel,
+          text: y.yearLabel,
+          selected: y.yearLabel === year.yearLabel,
+        })),
+        links: {
+          neighbours: `/la/${la.code}/neighbours/${encodeURIComponent(m.code)}`,
+          region: regionCode ? `/region/${regionCode}/${encodeURIComponent(m.code)}` : null,
+          allLas: `/measure/${encodeURIComponent(m.code)}?la=${la.code}`,
+        },
+        base,
+      });
+    });
+
+    app.get<LaMeasureRequest>('/api/v1/la/:code/measure/:measure', async (request, reply) => {
+      const la = await findLa(page, request.params.code);
+      if (!la) return reply.callNotFound();
+      return page.services.laPages.timeSeries(la.code, request.params.measure);
+    });
+  };
+}
