@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { LaBenchmark } from '../../src/benchmarks/benchmark.js';
+import { changeCell } from '../../src/web/scorecard.view.js';
+
+const base = { changeFromPrevious: 0.04, changeDirection: 'better', previousYearLabel: '2024' };
+
+describe('scorecard change cell', () => {
+  it('shows +0.04 on a 1-dp measure as 0.0 with an up arrow and better', () => {
+    const cell = changeCell(base as unknown as LaBenchmark, 1);
+    assert.equal(cell.raw, 0.04);
+    assert.match(cell.html!, /▲/);
+    assert.match(cell.html!, /> 0\.0 /);
+    assert.match(cell.html!, /lantern-change__word">better</);
+  });
+
+  it('shows an exact zero change as level with no change', () => {
+    const cell = changeCell(
+      { ...base, changeFromPrevious: 0, changeDirection: 'same' } as unknown as LaBenchmark,
+      1,
+    );
+    assert.match(cell.html!, /►/);
+    assert.match(cell.html!, /no change/);
+  });
+});
