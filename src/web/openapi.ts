@@ -159,6 +159,86 @@ const schemas: Record<string, Schema> = {
       },
     },
   },
+  LaMeasureTimeSeries: {
+    type: 'object',
+    description:
+      "LAIT's LA view: every year of one LA on one measure, with its region, SN average and England (inside each year's benchmark).",
+    properties: {
+      measure: ref('Measure'),
+      la: { type: 'object', properties: { code: { type: 'integer' }, name: { type: 'string' } } },
+      neighbourSetVersion: str,
+      years: {
+        type: 'array',
+        description: 'Oldest first.',
+        items: {
+          type: 'object',
+          properties: {
+            yearLabel: { type: 'string' },
+            yearNumber: { type: 'integer' },
+            benchmark: ref('LaBenchmark'),
+            cutPoints: ref('CutPoints'),
+          },
+        },
+      },
+      latestYearLabel: str,
+    },
+  },
+  NeighbourSetSummary: {
+    type: 'object',
+    properties: { version: { type: 'string' }, description: { type: 'string' } },
+  },
+  NeighbourComparison: {
+    type: 'object',
+    properties: {
+      measure: ref('Measure'),
+      yearLabel: { type: 'string' },
+      yearLabels: { type: 'array', items: { type: 'string' }, description: 'Newest first.' },
+      cutPoints: ref('CutPoints'),
+      neighbourSet: ref('NeighbourSetSummary'),
+      neighbourSets: { type: 'array', items: ref('NeighbourSetSummary') },
+      la: ref('LaBenchmark'),
+      neighbours: {
+        type: 'array',
+        description: 'SN1 (closest) first; empty when the LA has no neighbours in the set.',
+        items: {
+          type: 'object',
+          properties: {
+            position: { type: 'integer' },
+            closeness: str,
+            benchmark: ref('LaBenchmark'),
+          },
+        },
+      },
+    },
+  },
+  AreaValue: {
+    type: 'object',
+    properties: {
+      code: { type: 'integer' },
+      name: { type: 'string' },
+      kind: { type: 'string', enum: ['region', 'england'] },
+      parentCode: int,
+      value: num,
+      suppression: str,
+    },
+  },
+  RegionComparison: {
+    type: 'object',
+    properties: {
+      measure: ref('Measure'),
+      yearLabel: { type: 'string' },
+      yearLabels: { type: 'array', items: { type: 'string' }, description: 'Newest first.' },
+      cutPoints: ref('CutPoints'),
+      region: ref('AreaValue'),
+      england: ref('AreaValue'),
+      las: {
+        type: 'array',
+        items: ref('LaBenchmark'),
+        description: "The region's LAs, best first.",
+      },
+      regions: { type: 'array', items: ref('AreaValue'), description: 'Every region and England.' },
+    },
+  },
   Area: {
     type: 'object',
     properties: {
@@ -428,7 +508,7 @@ const paths: Record<string, { get: Operation }> = {
     'One measure for one LA over time: LA, region, SN average and England',
     {
       parameters: [laCode, measureCode],
-      responses: { 200: ok({ type: 'object' }), 404: error('No such LA or measure.') },
+      responses: { 200: ok(ref('LaMeasureTimeSeries')), 404: error('No such LA or measure.') },
     },
   ),
   '/api/v1/la/:code/neighbours/:measure': get(
@@ -445,7 +525,11 @@ const paths: Record<string, { get: Operation }> = {
         },
         year,
       ],
-      responses: { 200: ok({ type: 'object' }), 404: error('No such LA, measure, year or set.') },
+      responses: {
+        200: ok(ref('NeighbourComparison')),
+        400: error('An unknown year or set; the message lists the choices.'),
+        404: error('No such LA or measure.'),
+      },
     },
   ),
   '/api/v1/region/:code/:measure': get(
@@ -456,7 +540,11 @@ const paths: Record<string, { get: Operation }> = {
         measureCode,
         year,
       ],
-      responses: { 200: ok({ type: 'object' }), 404: error('No such region, measure or year.') },
+      responses: {
+        200: ok(ref('RegionComparison')),
+        400: error('An unknown year; the message lists the choices.'),
+        404: error('No such region or measure.'),
+      },
     },
   ),
   '/api/v1/openapi.json': get('This document', {
