@@ -163,8 +163,8 @@ async function main(): Promise<void> {
 
   // 3. `lantern benchmark` for one measure, the whole process, on the embedded store.
   const cli = path.join(root, 'bin', 'lantern.js');
-  if (!fs.existsSync(path.join(root, 'dist', 'cli', 'main.js')))
-    spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  // Always build: the CLI and the load test run the compiled app, which must match the source.
+  spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   const cliTimes: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();

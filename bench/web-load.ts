@@ -9,8 +9,9 @@
  * worked out the same way, so the three figures come from one set of samples.
  */
 import autocannon from 'autocannon';
-import { openStore } from '../src/store/store.js';
-import { startServer } from '../src/web/server.js';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BenchResult } from './run.js';
 
 export const loadPaths = ['/la/933', '/measure/KS2RWM_Expected_STD'];
@@ -61,15 +62,12 @@ async function hammer(url: string): Promise<Omit<LoadFigures, 'path'>> {
 
 const round = (v: number, dp = 1) => Math.round(v * 10 ** dp) / 10 ** dp;
 
-/** Serves the store in `dataDir` in this process and loads each page in turn. */
+/**
+ * Serves the store in `dataDir` from a separate `lantern serve` process (as in use: the load
+ * tool must not share the server's one JavaScript thread) and loads each page in turn.
+ */
 export async function webLoad(dataDir: string, log: (s: string) => void): Promise<BenchResult[]> {
-  const db = await openStore({ dataDir });
-  const server = await startServer({
-    db,
-    config: { organisationName: 'Lantern', production: true },
-    host: '127.0.0.1',
-    port: 0,
-  });
+  const server = await startServeProcess(dataDir);
   const results: BenchResult[] = [];
   try {
     for (const path of loadPaths) {
@@ -95,7 +93,44 @@ export async function webLoad(dataDir: string, log: (s: string) => void): Promis
     }
   } finally {
     await server.close();
-    await db.close();
   }
   return results;
+}
+
+const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'lantern.js');
+
+/** Starts `lantern serve` on a free port and waits for the URL it prints. */
+async function startServeProcess(
+  dataDir: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
+    env: {
+      ...process.env,
+      LANTERN_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.on('exit', (code) =>
+      reject(new Error(`lantern serve exited (${code}) before it was ready: ${out}`)),
+    );
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }

@@ -20,6 +20,8 @@ import { recentlyViewed } from './recently-viewed.js';
 import { govukFrontendDist, publicDir } from './paths.js';
 import { createServices, type Services, type SiteStatus } from './services.js';
 import { createViews } from './views.js';
+import { govukInlineScriptHash } from './csp.js';
+import { pageCache } from './page-cache.js';
 
 export interface AppDeps {
   db: Database;
@@ -61,11 +63,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const views = createViews(deps.config);
 
   await app.register(helmet, {
-    enableCSPNonces: true,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", govukInlineScriptHash()],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
@@ -104,7 +105,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const html = views.render(view, {
         organisationName: deps.config.organisationName,
         site: await siteStatus(),
-        cspNonce: (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script,
         currentPath: reply.request.url.split('?')[0],
         ...context,
       });
@@ -140,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   );
 
+  await app.register(pageCache({ version: services.cache.version }));
   await app.register(recentlyViewed);
   await app.register(homeRoutes(page));
   await app.register(laRoutes(page));

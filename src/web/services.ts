@@ -46,10 +46,11 @@ export function createServices(db: Database) {
     /** LA scorecard history and LA-measure time series. */
     laPages: createLaPagesService(db, cache),
     site: {
-      async status(): Promise<SiteStatus> {
-        const [demo, releases] = [await hasDemoData(db), await listReleases(db)];
-        return { demo, releases };
-      },
+      status: (): Promise<SiteStatus> =>
+        cache.get('site-status', async () => {
+          const [demo, releases] = [await hasDemoData(db), await listReleases(db)];
+          return { demo, releases };
+        }),
       /** Measure code → the release its metadata came from (the page frame's "data source"). */
       measureReleaseIds: () => listMeasureReleaseIds(db),
     },

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import Fastify from 'fastify';
+import { pageCache } from '../../src/web/page-cache.js';
+
+async function app(version: { v: number }) {
+  let renders = 0;
+  const server = Fastify();
+  await server.register(pageCache({ version: async () => version.v }));
+  server.get('/la/:code', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(`<p>render ${++renders}</p>`),
+  );
+  server.get('/', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(`<p>home ${++renders}</p>`),
+  );
+  server.get('/la/:code/missing', async (_request, reply) =>
+    reply.code(404).type('text/html').send(`<p>${++renders}</p>`),
+  );
+  return server;
+}
+
+it('sends a cached page again until the data version changes', async () => {
+  const version = { v: 1 };
+  const server = await app(version);
+  assert.equal((await server.inject('/la/933')).body, '<p>render 1</p>');
+  const again = await server.inject('/la/933');
+  assert.equal(again.body, '<p>render 1</p>');
+  assert.equal(again.headers['x-lantern-cache'], 'hit');
+  version.v = 2;
+  assert.equal((await server.inject('/la/933')).body, '<p>render 2</p>');
+});
+
+it('never caches the home page (recently viewed differs per person) or an error page', async () => {
+  const server = await app({ v: 1 });
+  assert.equal((await server.inject('/')).body, '<p>home 1</p>');
+  assert.equal((await server.inject('/')).body, '<p>home 2</p>');
+  assert.equal((await server.inject('/la/1/missing')).body, '<p>3</p>');
+  assert.equal((await server.inject('/la/1/missing')).body, '<p>4</p>');
+});
