@@ -80,10 +80,12 @@ function trackable(request: FastifyRequest, reply: FastifyReply): string | undef
 const plugin: FastifyPluginAsync = async (app) => {
   app.addHook('onSend', async (request, reply, payload) => {
     const path = trackable(request, reply);
-    if (!path || typeof payload !== 'string') return payload;
+    // A page from the page cache may go out compressed: its HTML is on the request.
+    const html = typeof payload === 'string' ? payload : request.lanternPageHtml;
+    if (!path || html === undefined) return payload;
     const items = addRecent(readRecent(request.headers.cookie), {
       path,
-      title: pageTitle(payload, path),
+      title: pageTitle(html, path),
     });
     reply.header(
       'set-cookie',

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import Fastify from 'fastify';
@@ -36,4 +37,15 @@ it('never caches the home page (recently viewed differs per person) or an error 
   assert.equal((await server.inject('/')).body, '<p>home 2</p>');
   assert.equal((await server.inject('/la/1/missing')).body, '<p>3</p>');
   assert.equal((await server.inject('/la/1/missing')).body, '<p>4</p>');
+});
+
+it('sends a cached page gzipped to a client that accepts gzip', async () => {
+  const server = await app({ v: 1 });
+  await server.inject('/la/933');
+  const res = await server.inject({
+    url: '/la/933',
+    headers: { 'accept-encoding': 'gzip, deflate' },
+  });
+  assert.equal(res.headers['content-encoding'], 'gzip');
+  assert.equal(gunzipSync(res.rawPayload).toString(), '<p>render 1</p>');
 });
