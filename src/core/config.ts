@@ -11,6 +11,10 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   LANTERN_ORGANISATION_NAME: z.string().default('Lantern'),
+  LANTERN_ORGANISATION_LOGO: z
+    .string()
+    .regex(/\.(svg|png|jpe?g)$/i, 'must be an .svg, .png or .jpg file')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -21,6 +25,8 @@ export interface Config {
   port: number;
   host: string;
   organisationName: string;
+  /** Path of the organisation's logo (SVG, PNG or JPEG) shown in the page header. */
+  organisationLogo?: string | undefined;
   logLevel: string;
   production: boolean;
 }
@@ -40,6 +46,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     organisationName: e.LANTERN_ORGANISATION_NAME,
+    organisationLogo: e.LANTERN_ORGANISATION_LOGO
+      ? path.resolve(e.LANTERN_ORGANISATION_LOGO)
+      : undefined,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

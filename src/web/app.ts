@@ -1,10 +1,11 @@
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.js';
 import type { Database } from '../core/db.js';
-import { LanternError, type ErrorCode } from '../core/errors.js';
+import { LanternError, lanternError, type ErrorCode } from '../core/errors.js';
 import { apiRoutes } from './routes/api.routes.js';
 import { homeRoutes } from './routes/home.routes.js';
 import { laRoutes } from './routes/la.routes.js';
@@ -25,7 +26,8 @@ import { pageCache } from './page-cache.js';
 
 export interface AppDeps {
   db: Database;
-  config: Pick<Config, 'organisationName' | 'production'>;
+  config: Pick<Config, 'organisationName' | 'production'> &
+    Partial<Pick<Config, 'organisationLogo'>>;
   /** A pino logger; omit for none. */
   logger?: FastifyBaseLogger;
 }
@@ -97,6 +99,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     index: false,
   });
 
+  const logo = deps.config.organisationLogo ? readLogo(deps.config.organisationLogo) : undefined;
+  if (logo) {
+    app.get('/organisation-logo', async (_request, reply) =>
+      reply.type(logo.type).header('cache-control', 'public, max-age=3600').send(logo.bytes),
+    );
+  }
+
   const siteStatus = async (): Promise<SiteStatus> =>
     services.site.status().catch(() => ({ demo: false, releases: [] }));
   const page: Page = {
@@ -104,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async render(reply, view, context = {}, statusCode = 200) {
       const html = views.render(view, {
         organisationName: deps.config.organisationName,
+        organisationLogo: logo !== undefined,
         site: await siteStatus(),
         currentPath: reply.request.url.split('?')[0],
         ...context,
@@ -154,4 +164,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(compareRoutes(page));
   await app.register(findApiRoutes(services), { prefix: '/api/v1' });
   return app;
+}
+
+const logoTypes: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+};
+
+/** The organisation's logo, read once at start-up; a missing file stops the app with a clear message. */
+function readLogo(file: string): { bytes: Buffer; type: string } {
+  if (!fs.existsSync(file)) {
+    throw lanternError('LANTERN_CONFIG_INVALID', `LANTERN_ORGANISATION_LOGO: no file at ${file}.`, {
+      hint: 'Give the path of an .svg, .png or .jpg file, or leave LANTERN_ORGANISATION_LOGO unset.',
+    });
+  }
+  return {
+    bytes: fs.readFileSync(file),
+    type: logoTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+  };
 }

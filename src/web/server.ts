@@ -18,7 +18,8 @@ export function createLogger(level: string): FastifyBaseLogger {
 /** Builds the app and listens on host:port (0 = any free port). `close()` stops the server, not the database. */
 export async function startServer(options: {
   db: Database;
-  config: Pick<Config, 'organisationName' | 'production'>;
+  config: Pick<Config, 'organisationName' | 'production'> &
+    Partial<Pick<Config, 'organisationLogo'>>;
   host: string;
   port: number;
   logger?: FastifyBaseLogger;
