@@ -5,7 +5,7 @@
  *
  *   const frame = await pageFrame(page, request, {
  *     title: 'Somerset: KS2 reading, writing and maths',
- *     breadcrumbs: [{ text: 'Home', href: '/' }, { text: 'Somerset', href: '/la/933' }],
+ *     breadcrumbs: [{ text: 'Local authorities', href: '/' }, { text: 'Somerset', href: '/la/933' }],
  *     methodsAnchor: 'bands', measure, yearLabel: '2025', tables: [table],
  *   });
  *   const download = await sendRequestedTable(request, reply, frame.tables);

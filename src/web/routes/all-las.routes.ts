@@ -185,7 +185,7 @@ export function allLasRoutes(page: Page): FastifyPluginAsync {
       if (download) return download;
       const frame = await pageFrame(page, request, {
         title: `${data.measure.name}, ${data.yearLabel}: all local authorities`,
-        breadcrumbs: [{ text: 'Home', href: '/' }],
+        breadcrumbs: [{ text: 'Local authorities', href: '/' }],
         methodsAnchor: 'bands',
         measure: data.measure,
         yearLabel: data.yearLabel,

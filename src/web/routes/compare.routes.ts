@@ -39,7 +39,7 @@ export function compareRoutes(page: Page): FastifyPluginAsync {
         : 'Build your own comparison';
       const frame = await pageFrame(page, request, {
         title,
-        breadcrumbs: [{ text: 'Home', href: '/' }],
+        breadcrumbs: [{ text: 'Local authorities', href: '/' }],
         methodsAnchor: 'rounding',
         tables,
       });

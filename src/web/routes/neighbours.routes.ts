@@ -59,7 +59,7 @@ export function neighboursRoutes(page: Page): FastifyPluginAsync {
       const frame = await pageFrame(page, request, {
         title: `${data.la.laName}: statistical neighbours – ${m.name}, ${data.yearLabel}`,
         breadcrumbs: [
-          { text: 'Home', href: '/' },
+          { text: 'Local authorities', href: '/' },
           { text: data.la.laName, href: `/la/${data.la.laCode}` },
           { text: m.name, href: `/la/${data.la.laCode}/measure/${measurePath}` },
         ],

@@ -48,7 +48,7 @@ export function regionRoutes(page: Page): FastifyPluginAsync {
       const frame = await pageFrame(page, request, {
         title: `${data.region.name}: ${m.name}, ${data.yearLabel}`,
         breadcrumbs: [
-          { text: 'Home', href: '/' },
+          { text: 'Local authorities', href: '/' },
           {
             text: `${m.name}: all local authorities`,
             href: `/measure/${measurePath}?${yearQuery}`,
