@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LaBenchmark } from '../../src/benchmarks/benchmark.js';
 import { changeCell } from '../../src/web/scorecard.view.js';
+import { linksHtml } from '../../src/web/la/la-measure.view.js';
 
 const base = { changeFromPrevious: 0.04, changeDirection: 'better', previousYearLabel: '2024' };
 
@@ -22,4 +23,11 @@ describe('scorecard change cell', () => {
     assert.match(cell.html!, /►/);
     assert.match(cell.html!, /no change/);
   });
+});
+
+it('turns the addresses in a measure links field into links and escapes the rest', () => {
+  assert.equal(
+    linksHtml('See https://example.org/a?x=1&y=2 <now>'),
+    'See <a class="govuk-link" href="https://example.org/a?x=1&amp;y=2" rel="noopener">https://example.org/a?x=1&amp;y=2</a> &lt;now&gt;',
+  );
 });

@@ -3,6 +3,7 @@
  * its region, its neighbours' average and England; the chosen year's rank, band, band ranges
  * and cut points; the measure's metadata. Every number through core/format.ts.
  */
+import { escapeHtml } from '../html.js';
 import { bandRanges } from '../../benchmarks/band-ranges.js';
 import type { LaMeasureTimeSeries, LaMeasureYear } from '../../benchmarks/time-series.service.js';
 import { formatNumber, formatRank } from '../../core/format.js';
@@ -112,14 +113,36 @@ function bandsTable(ts: LaMeasureTimeSeries, year: LaMeasureYear): DataTable | u
   };
 }
 
-function metadataRows(m: Measure): { key: { text: string }; value: { text: string } }[] {
+/** The dictionary's links as links: every http(s) address becomes one (text around them kept, escaped). */
+export function linksHtml(text: string): string {
+  return text
+    .split(/(https?:\/\/[^\s,;"<>]+)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? `<a class="govuk-link" href="${escapeHtml(part)}" rel="noopener">${escapeHtml(part)}</a>`
+        : escapeHtml(part),
+    )
+    .join('')
+    .replace(/\n/g, '<br>');
+}
+
+const longDate = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+
+function metadataRows(
+  m: Measure,
+): { key: { text: string }; value: { text: string } | { html: string } }[] {
   const rows: [string, string | null][] = [
     ['Description', m.description],
     ['Methodology', m.methodology],
     ['Source', m.source],
     ['Links', m.sourceLinks],
-    ['Last updated', m.lastUpdate],
-    ['Next update', m.nextUpdate],
+    ['Last updated', m.lastUpdate && longDate(m.lastUpdate)],
+    ['Next update', m.nextUpdate && longDate(m.nextUpdate)],
     ['Year type', m.yearType],
     ['Which way is better', polarityWords[m.polarity ?? 'none']],
     [
@@ -131,7 +154,10 @@ function metadataRows(m: Measure): { key: { text: string }; value: { text: strin
   ];
   return rows
     .filter((r): r is [string, string] => r[1] !== null && r[1] !== '')
-    .map(([k, v]) => ({ key: { text: k }, value: { text: v } }));
+    .map(([k, v]) => ({
+      key: { text: k },
+      value: k === 'Links' ? { html: linksHtml(v) } : { text: v },
+    }));
 }
 
 export interface LaMeasureView {
