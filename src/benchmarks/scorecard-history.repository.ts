@@ -1,4 +1,5 @@
 import type { Queryable } from '../core/db.js';
+import type { Quartiles } from './quantiles.js';
 
 /** One LA's observations, every measure and year (the area index makes this quick). */
 export async function readLaObservations(
@@ -21,28 +22,33 @@ export async function readLaObservations(
   }));
 }
 
-/**
- * Every LA value in each measure's second-newest year (by year number, then label): the year
- * the scorecard's "moved band" compares with. Regions and England are not LAs, so not included.
- */
-export async function readPreviousYearLaValues(
+/** Every stored year's cut points of every measure (benchmark_cut_points, written at import). */
+export async function readAllCutPoints(
   db: Queryable,
-): Promise<{ measureCode: string; yearLabel: string; value: number }[]> {
-  const rows = await db.query<{ measure_code: string; year_label: string; value: number }>(
-    `with years as (
-       select measure_code, year_label,
-              row_number() over (partition by measure_code order by year_number desc, year_label collate "C" desc) as n
-         from (select distinct measure_code, year_label, year_number from observation) d
-     )
-     select o.measure_code, o.year_label, o.value
-       from observation o
-       join years y on y.measure_code = o.measure_code and y.year_label = o.year_label and y.n = 2
-       join area a on a.code = o.area_code and a.kind = 'la'
-      where o.value is not null`,
+): Promise<{ measureCode: string; yearLabel: string; cutPoints: Quartiles | null }[]> {
+  const rows = await db.query<{
+    measure_code: string;
+    year_label: string;
+    la_count: number;
+    q0: number | null;
+    q25: number | null;
+    q50: number | null;
+    q75: number | null;
+    q100: number | null;
+  }>(
+    'select measure_code, year_label, la_count, q0, q25, q50, q75, q100 from benchmark_cut_points',
   );
   return rows.map((r) => ({
     measureCode: r.measure_code,
     yearLabel: r.year_label,
-    value: r.value,
+    cutPoints:
+      r.la_count > 0 &&
+      r.q0 !== null &&
+      r.q25 !== null &&
+      r.q50 !== null &&
+      r.q75 !== null &&
+      r.q100 !== null
+        ? { q0: r.q0, q25: r.q25, q50: r.q50, q75: r.q75, q100: r.q100 }
+        : null,
   }));
 }

@@ -9,24 +9,22 @@ import type { Measure } from '../measures/measure.js';
 import type { QuartileBand, Scorecard } from './benchmark.js';
 import { quartileBand } from './bands.js';
 import { compareLabels } from './engine.js';
-import { quartiles, type Quartiles } from './quantiles.js';
-import { readLaObservations, readPreviousYearLaValues } from './scorecard-history.repository.js';
+import type { Quartiles } from './quantiles.js';
+import { readAllCutPoints, readLaObservations } from './scorecard-history.repository.js';
 
-/** Measure code → its second-newest year and that year's cut points. */
-export type PreviousCutPoints = Map<string, { yearLabel: string; cutPoints: Quartiles | null }>;
+/** Measure code → year label → that year's cut points (null when no LA had a value). */
+export type PreviousCutPoints = Map<string, Map<string, Quartiles | null>>;
 
-/** Computed once per data version (every measure: one query, then sorting). */
+/**
+ * Every measure's cut points for every year, as stored at import by the engine (a few thousand
+ * rows): the "moved band" flag bands the LA's previous year with that year's cut points.
+ */
 export async function computePreviousCutPoints(db: Database): Promise<PreviousCutPoints> {
-  const groups = new Map<string, { yearLabel: string; values: number[] }>();
-  for (const r of await readPreviousYearLaValues(db)) {
-    const g = groups.get(r.measureCode);
-    if (g) g.values.push(r.value);
-    else groups.set(r.measureCode, { yearLabel: r.yearLabel, values: [r.value] });
-  }
   const out: PreviousCutPoints = new Map();
-  for (const [code, g] of groups) {
-    const sorted = Float64Array.from(g.values).sort();
-    out.set(code, { yearLabel: g.yearLabel, cutPoints: quartiles(sorted) });
+  for (const r of await readAllCutPoints(db)) {
+    const years = out.get(r.measureCode) ?? new Map<string, Quartiles | null>();
+    years.set(r.yearLabel, r.cutPoints);
+    out.set(r.measureCode, years);
   }
   return out;
 }
@@ -72,15 +70,12 @@ export async function getScorecardHistory(
       );
       const end = all.findIndex((p) => p.yearLabel === e.yearLabel);
       const points = all.slice(Math.max(0, end + 1 - maxYears), end < 0 ? all.length : end + 1);
-      const prev = previousCuts.get(e.measure.code);
       const prevLabel = e.benchmark.previousYearLabel;
+      const prevCuts =
+        prevLabel === null ? undefined : previousCuts.get(e.measure.code)?.get(prevLabel);
       const previousBand =
-        prev && prevLabel === prev.yearLabel
-          ? bandFor(
-              e.measure,
-              all.find((p) => p.yearLabel === prevLabel)?.value ?? null,
-              prev.cutPoints,
-            )
+        prevLabel !== null && prevCuts !== undefined
+          ? bandFor(e.measure, all.find((p) => p.yearLabel === prevLabel)?.value ?? null, prevCuts)
           : null;
       const now = e.benchmark.quartileBand;
       const moved =
