@@ -168,6 +168,17 @@ function toStoredYear(r: CutRow): StoredYear {
   return { yearLabel: r.year_label, yearNumber: r.year_number, isLatest: r.is_latest, cutPoints };
 }
 
+/** Every stored year of every measure with its cut points (a few thousand rows). */
+export async function listAllCutPoints(
+  db: Queryable,
+): Promise<(StoredYear & { measureCode: string })[]> {
+  const rows = await db.query<CutRow & { measure_code: string }>(
+    `select measure_code, year_label, year_number, la_count, q0, q25, q50, q75, q100, is_latest
+       from benchmark_cut_points`,
+  );
+  return rows.map((r) => ({ measureCode: r.measure_code, ...toStoredYear(r) }));
+}
+
 /** Every measure's latest year with its cut points. */
 export async function listLatestYears(db: Queryable): Promise<Map<string, StoredYear>> {
   const rows = await db.query<CutRow & { measure_code: string }>(

@@ -5,13 +5,7 @@ import type { Measure } from '../measures/measure.js';
 import { findMeasure, listMeasures } from '../measures/measures.repository.js';
 import { latestNeighbourSetVersion, loadNeighbourSet } from '../measures/neighbours.repository.js';
 import { listObservations, type ObservationRow } from '../measures/observations.repository.js';
-import type {
-  CutPoints,
-  LaBenchmark,
-  MeasureBenchmark,
-  Scorecard,
-  ScorecardEntry,
-} from './benchmark.js';
+import type { CutPoints, MeasureBenchmark, Scorecard, ScorecardEntry } from './benchmark.js';
 import {
   deleteBenchmarks,
   insertBenchmarks,
@@ -19,6 +13,7 @@ import {
   listYearLabelsByMeasure,
   readLatestRowsForLa,
 } from './benchmarks.repository.js';
+import { emptyBenchmark } from './empty-benchmark.js';
 import { compareLabels, computeBenchmarks, type MeasureBenchmarks } from './engine.js';
 
 /**
@@ -76,31 +71,6 @@ export async function requireLa(
     });
   }
   return area;
-}
-
-/** An LA with no row at all for the measure that year: everything missing. */
-function emptyRow(la: { code: number; name: string }): LaBenchmark {
-  return {
-    laCode: la.code,
-    laName: la.name,
-    value: null,
-    suppression: null,
-    rank: null,
-    rankOf: null,
-    quartileBand: null,
-    statisticalNeighboursAverage: null,
-    statisticalNeighboursWithValue: 0,
-    regionCode: null,
-    regionName: null,
-    regionValue: null,
-    englandValue: null,
-    previousYearLabel: null,
-    changeFromPrevious: null,
-    changeDirection: null,
-    nextBand: null,
-    distanceToNextBand: null,
-    distanceToEngland: null,
-  };
 }
 
 /** Computes one measure's benchmarks for every year from its observations (a few thousand rows: fast). */
@@ -167,7 +137,7 @@ export async function getMeasureBenchmark(
     );
   }
   let rows = la ? year.rows.filter((r) => r.laCode === la.code) : year.rows;
-  if (la && rows.length === 0) rows = [emptyRow(la)];
+  if (la && rows.length === 0) rows = [emptyBenchmark(la)];
   return {
     measure,
     yearLabel: year.yearLabel,

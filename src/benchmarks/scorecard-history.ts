@@ -10,7 +10,8 @@ import type { QuartileBand, Scorecard } from './benchmark.js';
 import { quartileBand } from './bands.js';
 import { compareLabels } from './engine.js';
 import type { Quartiles } from './quantiles.js';
-import { readAllCutPoints, readLaObservations } from './scorecard-history.repository.js';
+import { listAllCutPoints } from './benchmarks.repository.js';
+import { readLaObservations } from './scorecard-history.repository.js';
 
 /** Measure code → year label → that year's cut points (null when no LA had a value). */
 export type PreviousCutPoints = Map<string, Map<string, Quartiles | null>>;
@@ -21,7 +22,7 @@ export type PreviousCutPoints = Map<string, Map<string, Quartiles | null>>;
  */
 export async function computePreviousCutPoints(db: Database): Promise<PreviousCutPoints> {
   const out: PreviousCutPoints = new Map();
-  for (const r of await readAllCutPoints(db)) {
+  for (const r of await listAllCutPoints(db)) {
     const years = out.get(r.measureCode) ?? new Map<string, Quartiles | null>();
     years.set(r.yearLabel, r.cutPoints);
     out.set(r.measureCode, years);

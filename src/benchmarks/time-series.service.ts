@@ -4,6 +4,7 @@ import type { Measure } from '../measures/measure.js';
 import type { CutPoints, LaBenchmark } from './benchmark.js';
 import { computeMeasure, requireLa, requireMeasure } from './benchmarks.service.js';
 import { compareLabels, type YearBenchmark } from './engine.js';
+import { emptyBenchmark } from './empty-benchmark.js';
 
 /** One year of an LA's time series: the LA, its region, its neighbours' average and England. */
 export interface LaMeasureYear {
@@ -26,28 +27,9 @@ export interface LaMeasureTimeSeries {
   latestYearLabel: string | null;
 }
 
+/** An LA with no row in a year: nothing of its own, but the year's N and England still apply. */
 function missingRow(la: { code: number; name: string }, year: YearBenchmark): LaBenchmark {
-  return {
-    laCode: la.code,
-    laName: la.name,
-    value: null,
-    suppression: null,
-    rank: null,
-    rankOf: year.rankOf,
-    quartileBand: null,
-    statisticalNeighboursAverage: null,
-    statisticalNeighboursWithValue: 0,
-    regionCode: null,
-    regionName: null,
-    regionValue: null,
-    englandValue: year.englandValue,
-    previousYearLabel: null,
-    changeFromPrevious: null,
-    changeDirection: null,
-    nextBand: null,
-    distanceToNextBand: null,
-    distanceToEngland: null,
-  };
+  return { ...emptyBenchmark(la), rankOf: year.rankOf, englandValue: year.englandValue };
 }
 
 /** The LA's row position in a year (rows are the same LAs in the same order every year). */

@@ -39,7 +39,7 @@ export async function serveCommand(ctx: CliContext, options: ServeOptions = {}):
   try {
     if (await storeIsEmpty(db)) {
       const s = await loadDemo(db);
-      logger.info(
+      logger.debug(
         { measures: s.measures, observations: s.observations, ms: s.milliseconds },
         'the store was empty: loaded the synthetic demo data set',
       );

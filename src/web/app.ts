@@ -1,6 +1,11 @@
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+} from 'fastify';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.js';
@@ -60,7 +65,14 @@ export function statusFor(error: Error & { statusCode?: number }): number {
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify(deps.logger ? { loggerInstance: deps.logger } : { logger: false });
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    // Two log lines per page view drown what matters on an analyst's terminal; errors are
+    // always logged, and LOG_LEVEL=debug brings the request lines back.
+    logController: new LogController({
+      disableRequestLogging: !['debug', 'trace'].includes(deps.logger?.level ?? 'info'),
+    }),
+  });
   const services = createServices(deps.db);
   const views = createViews(deps.config);
 

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import {
   axeViolations,
   browserSkip,
   focused,
-  launchBrowser,
-  newDesktop,
   screenshot,
-  startTestSite,
   tabUntil,
   type TestSite,
+  useBrowserSuite,
 } from '../support/browser.js';
 
 const measure = 'DEMO_KS2_RWM';
@@ -18,20 +16,8 @@ const measure = 'DEMO_KS2_RWM';
 describe('neighbours, region and all-LAs pages in a browser', { skip: browserSkip }, () => {
   let site: TestSite;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  before(async () => {
-    site = await startTestSite();
-    browser = await launchBrowser();
-    context = await newDesktop(browser);
-    page = await context.newPage();
-  });
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await site?.close();
-  });
+  useBrowserSuite((s) => ({ site, browser, page } = s));
 
   it('finds no axe violations on the neighbours page', async () => {
     await page.goto(`${site.url}la/933/neighbours/${measure}`);

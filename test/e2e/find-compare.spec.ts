@@ -1,35 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   axeViolations,
   browserSkip as skip,
-  launchBrowser,
-  newDesktop,
   screenshot,
-  startTestSite,
   tabUntil,
   type TestSite,
+  useBrowserSuite,
 } from '../support/browser.js';
 
 describe('home search and build-your-own comparison in a browser', { skip }, () => {
   let site: TestSite;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  before(async () => {
-    site = await startTestSite();
-    browser = await launchBrowser();
-    context = await newDesktop(browser);
-    page = await context.newPage();
-  });
-
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await site?.close();
-  });
+  useBrowserSuite((s) => ({ site, page } = s));
 
   it('finds no axe violations on the search results', async () => {
     await page.goto(`${site.url}?q=persistant%20absense`);

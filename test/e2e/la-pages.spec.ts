@@ -1,36 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import {
   axeViolations,
   browserSkip as skip,
   focused,
-  launchBrowser,
-  newDesktop,
   screenshot,
-  startTestSite,
   tabUntil,
   type TestSite,
+  useBrowserSuite,
 } from '../support/browser.js';
 
 describe('scorecard, LA-measure and methods pages in a browser', { skip }, () => {
   let site: TestSite;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  before(async () => {
-    site = await startTestSite();
-    browser = await launchBrowser();
-    context = await newDesktop(browser);
-    page = await context.newPage();
-  });
-
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await site?.close();
-  });
+  useBrowserSuite((s) => ({ site, browser, page } = s));
 
   it('finds no axe violations on a scorecard filtered to one topic', async () => {
     await page.goto(`${site.url}la/933?topic=Key%20stage%202`);

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { importLait } from '../../src/sources/lait/lait.import.js';
 import {
   axeViolations,
   browserSkip,
-  launchBrowser,
-  newDesktop,
   screenshot,
-  startTestSite,
   type TestSite,
+  useBrowserSuite,
 } from '../support/browser.js';
 import { realData } from '../support/real-data.js';
 
@@ -36,21 +34,12 @@ const pages: [name: string, path: string][] = [
 
 describe('every page template on the real LAIT data', { skip: browserSkip || lait.skip }, () => {
   let site: TestSite;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-
-  before(async () => {
-    site = await startTestSite((db) => importLait(db, lait.path));
-    browser = await launchBrowser();
-    context = await newDesktop(browser);
-    page = await context.newPage();
-  });
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await site?.close();
-  });
+  useBrowserSuite(
+    (s) => ({ site, context, page } = s),
+    (db) => importLait(db, lait.path),
+  );
 
   for (const [name, path] of pages) {
     it(`finds no axe violations on the ${name} page with real data`, async () => {

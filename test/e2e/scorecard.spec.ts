@@ -1,34 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import {
   axeViolations as axe,
   browserSkip as skip,
-  launchBrowser,
-  newDesktop,
   screenshot,
-  startTestSite,
   type TestSite,
+  useBrowserSuite,
 } from '../support/browser.js';
 
 describe('scorecard in a browser', { skip }, () => {
   let site: TestSite;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  before(async () => {
-    site = await startTestSite();
-    browser = await launchBrowser();
-    context = await newDesktop(browser);
-    page = await context.newPage();
-  });
-
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await site?.close();
-  });
+  useBrowserSuite((s) => ({ site, browser, page } = s));
 
   const axeViolations = () => axe(page);
 

@@ -4,6 +4,7 @@
  * a fresh store (demo data, or the real LAIT files when present).
  */
 import fs from 'node:fs';
+import { after, before } from 'node:test';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -116,4 +117,34 @@ export async function startTestSite(
       await db.close();
     },
   };
+}
+
+export interface BrowserSuite {
+  site: TestSite;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * For a describe block: before its tests, a test site (demo data unless `load` says otherwise),
+ * chromium, a desktop context and a page, handed to `use`; all closed after the tests.
+ */
+export function useBrowserSuite(
+  use: (suite: BrowserSuite) => void,
+  load?: (db: Database) => Promise<unknown>,
+): void {
+  let suite: Partial<BrowserSuite> = {};
+  before(async () => {
+    const site = await startTestSite(load);
+    const browser = await launchBrowser();
+    const context = await newDesktop(browser);
+    suite = { site, browser, context, page: await context.newPage() };
+    use(suite as BrowserSuite);
+  });
+  after(async () => {
+    await suite.context?.close();
+    await suite.browser?.close();
+    await suite.site?.close();
+  });
 }

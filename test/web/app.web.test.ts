@@ -1,27 +1,18 @@
 import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/core/db.js';
-import { loadDemo } from '../../src/demo/demo.service.js';
 import { buildApp } from '../../src/web/app.js';
 import { freshPglite } from '../support/db.js';
+import { useDemoApp } from '../support/web.js';
 
 const config = { organisationName: 'Somerset Council', production: false };
 const banner = 'This is synthetic demo data, not official statistics';
 
 describe('web app with the demo data', () => {
-  let db: Database;
   let app: FastifyInstance;
-  before(async () => {
-    db = await freshPglite();
-    await loadDemo(db);
-    app = await buildApp({ db, config });
-  });
-  after(async () => {
-    await app.close();
-    await db.close();
-  });
+  useDemoApp((t) => ({ app } = t), config);
 
   it('serves the home page listing LAs by region with the demo banner', async () => {
     const res = await app.inject('/');

@@ -1,28 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
-import type { Database } from '../../src/core/db.js';
-import { loadDemo } from '../../src/demo/demo.service.js';
-import { buildApp } from '../../src/web/app.js';
-import { freshPglite } from '../support/db.js';
+import { useDemoApp } from '../support/web.js';
 
 const config = { organisationName: 'Lantern', production: false };
 const view =
   '/compare?la=933&la=343&measure=DEMO_KS2_RWM&measure=DEMO_ABS_PERSISTENT&year=2023&year=2024&england=1';
 
 describe('build your own comparison', () => {
-  let db: Database;
   let app: FastifyInstance;
-  before(async () => {
-    db = await freshPglite();
-    await loadDemo(db);
-    app = await buildApp({ db, config });
-  });
-  after(async () => {
-    await app.close();
-    await db.close();
-  });
+  useDemoApp((t) => ({ app } = t), config);
 
   it('shows one table per measure with the chosen LAs, England and years', async () => {
     const res = await app.inject(view);

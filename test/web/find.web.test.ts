@@ -1,25 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../src/core/db.js';
-import { loadDemo } from '../../src/demo/demo.service.js';
-import { buildApp } from '../../src/web/app.js';
-import { freshPglite } from '../support/db.js';
+import { useDemoApp } from '../support/web.js';
 
 const config = { organisationName: 'Lantern', production: false };
 
 describe('home page search and recently viewed', () => {
-  let db: Database;
   let app: FastifyInstance;
-  before(async () => {
-    db = await freshPglite();
-    await loadDemo(db);
-    app = await buildApp({ db, config });
-  });
-  after(async () => {
-    await app.close();
-    await db.close();
-  });
+  useDemoApp((t) => ({ app } = t), config);
 
   it('finds an LA from a misspelt name', async () => {
     const res = await app.inject('/?q=Somersett');

@@ -1,0 +1,28 @@
+import { after, before } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../src/core/db.js';
+import { loadDemo } from '../../src/demo/demo.service.js';
+import { buildApp, type AppDeps } from '../../src/web/app.js';
+import { freshPglite } from './db.js';
+
+/**
+ * For a describe block: before its tests, a fresh store with the demo data and the web app on it
+ * (for `app.inject()`), handed to `use`; both closed after the tests.
+ */
+export function useDemoApp(
+  use: (t: { db: Database; app: FastifyInstance }) => void,
+  config: AppDeps['config'] = { organisationName: 'Lantern', production: false },
+): void {
+  let db: Database | undefined;
+  let app: FastifyInstance | undefined;
+  before(async () => {
+    db = await freshPglite();
+    await loadDemo(db);
+    app = await buildApp({ db, config });
+    use({ db, app });
+  });
+  after(async () => {
+    await app?.close();
+    await db?.close();
+  });
+}
