@@ -70,3 +70,26 @@ export function formatRank(rank: number | null, of: number | null): string {
   if (rank === null) return '–';
   return of === null ? String(rank) : `${rank} of ${of}`;
 }
+
+/**
+ * A number as a download writes it: the value the data holds, without the binary noise that
+ * arithmetic leaves (0.7, not 0.6999999999999993). 15 significant digits is every digit a
+ * double carries faithfully, so nothing the data has is lost.
+ */
+export function publishedNumber(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
+
+/** "25 November 2026": a timestamp, or a calendar date written YYYY-MM-DD. */
+export function formatDate(iso: string): string {
+  // A bare date is that day wherever the reader is: read it at noon UTC, never a day early.
+  const when = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso;
+  return dateFormat.format(new Date(when));
+}

@@ -5,21 +5,21 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * Our views and static files live in src/web. When running the compiled app (dist/web), the
- * files are read from the source tree beside it, so the build does not need to copy them.
+ * The web folder that holds the templates (layouts/, pages/, components/) and public/. When
+ * running the compiled app (dist/web), the build copies them beside the code; the source tree
+ * is the fall-back so `tsc` output also runs from a checkout.
  */
-function webFolder(name: string): string {
-  const candidates = [path.join(here, name), path.resolve(here, '../../src/web', name)];
-  const found = candidates.find((c) => fs.existsSync(c));
+function findWebDir(): string {
+  const candidates = [here, path.resolve(here, '../../src/web')];
+  const found = candidates.find((c) => fs.existsSync(path.join(c, 'layouts', 'layout.njk')));
   if (!found)
-    throw new Error(
-      `Lantern's web ${name} folder is missing (looked in ${candidates.join(', ')}).`,
-    );
+    throw new Error(`Lantern's web templates are missing (looked in ${candidates.join(', ')}).`);
   return found;
 }
 
-export const viewsDir = webFolder('views');
-export const publicDir = webFolder('public');
+/** Template root: names such as "pages/home/home.njk" and "components/change/macro.njk". */
+export const webDir = findWebDir();
+export const publicDir = path.join(webDir, 'public');
 
 /** node_modules/govuk-frontend/dist: templates (govuk/…) and the compiled CSS, JS and assets. */
 export const govukFrontendDist = path.resolve(

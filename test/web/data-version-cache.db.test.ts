@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { recordRelease } from '../../src/sources/shared/release.repository.js';
-import { createDataVersionCache } from '../../src/web/data-version-cache.js';
+import { createDataVersionCache } from '../../src/web/services/data-version-cache.js';
 import { describeEachDatabase } from '../support/db.js';
 
 describeEachDatabase('data version cache', (db) => {

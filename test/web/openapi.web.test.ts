@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/core/db.js';
 import { loadDemo } from '../../src/demo/demo.service.js';
 import { buildApp } from '../../src/web/app.js';
-import { toOpenApiPath } from '../../src/web/openapi.js';
+import { toOpenApiPath } from '../../src/web/api/openapi.js';
 import { freshPglite } from '../support/db.js';
 
 /**

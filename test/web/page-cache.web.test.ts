@@ -2,12 +2,12 @@ import { gunzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import Fastify from 'fastify';
-import { pageCache } from '../../src/web/page-cache.js';
+import { pageCache } from '../../src/web/plugins/page-cache.js';
 
 async function app(version: { v: number }) {
   let renders = 0;
   const server = Fastify();
-  await server.register(pageCache({ version: async () => version.v }));
+  await server.register(pageCache, { version: async () => version.v });
   server.get('/la/:code', async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(`<p>render ${++renders}</p>`),
   );

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LaBenchmark } from '../../src/benchmarks/benchmark.js';
-import { changeCell } from '../../src/web/scorecard.view.js';
-import { linksHtml } from '../../src/web/la/la-measure.view.js';
+import { changeCell } from '../../src/web/tables/cells.js';
+import { linksHtml } from '../../src/web/pages/la-measure/la-measure.view.js';
 
 const base = { changeFromPrevious: 0.04, changeDirection: 'better', previousYearLabel: '2024' };
 

@@ -17,7 +17,7 @@ import {
   type NeighbourSet,
 } from '../../measures/neighbours.repository.js';
 import { listObservations } from '../../measures/observations.repository.js';
-import type { DataVersionCache } from '../data-version-cache.js';
+import type { DataVersionCache } from '../services/data-version-cache.js';
 import {
   compareQueryString,
   maxLas,
@@ -26,7 +26,7 @@ import {
   yearProblems,
   type CompareQuery,
   type Problem,
-} from './selection.js';
+} from '../pages/compare/selection.js';
 
 export interface ChosenLa {
   code: number;

@@ -3,7 +3,7 @@ import { listMeasureSummaries } from '../../benchmarks/benchmarks.service.js';
 import type { Queryable } from '../../core/db.js';
 import { listAreas } from '../../measures/areas.repository.js';
 import { listMeasures } from '../../measures/measures.repository.js';
-import type { DataVersionCache } from '../data-version-cache.js';
+import type { DataVersionCache } from '../services/data-version-cache.js';
 import { createSearchIndex } from './search.js';
 
 export function createFindService(db: Queryable, cache: DataVersionCache) {

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { withQuery } from '../url.js';
 import { tableToCsv, tableToXlsx, type DataTable, type DownloadFormat } from './data-table.js';
 
 /** The download a request asks for: `?download=csv|xlsx[&table=<id>]` on the page's own URL. */
@@ -37,11 +38,6 @@ export async function sendTable(
 
 /** Links for the page: same URL plus the download parameters, so the file is exactly the view. */
 export function downloadLinks(currentUrl: string, table: DataTable): { csv: string; xlsx: string } {
-  const url = new URL(currentUrl, 'http://lantern.local');
-  const make = (format: DownloadFormat) => {
-    url.searchParams.set('download', format);
-    url.searchParams.set('table', table.id);
-    return `${url.pathname}${url.search}`;
-  };
-  return { csv: make('csv'), xlsx: make('xlsx') };
+  const link = (download: DownloadFormat) => withQuery(currentUrl, { download, table: table.id });
+  return { csv: link('csv'), xlsx: link('xlsx') };
 }

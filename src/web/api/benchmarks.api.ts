@@ -1,0 +1,29 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { isLaCode } from '../params.js';
+import type { Services } from '../services/services.js';
+
+/** JSON: the benchmark service's objects as they are (numbers unrounded). */
+export function benchmarksApi(services: Services): FastifyPluginAsync {
+  return async (app) => {
+    app.get<{ Params: { code: string } }>('/la/:code/scorecard', async (request, reply) => {
+      if (!isLaCode(request.params.code)) return reply.callNotFound();
+      return services.benchmarks.scorecard(Number(request.params.code));
+    });
+
+    app.get<{ Params: { code: string }; Querystring: { year?: string; la?: string } }>(
+      '/measures/:code/benchmark',
+      async (request, reply) => {
+        const { year, la } = request.query;
+        if (la !== undefined && !isLaCode(la)) {
+          return reply
+            .code(400)
+            .send({ error: { code: 'LANTERN_USAGE', message: 'la must be a 3-digit LA code.' } });
+        }
+        return services.benchmarks.measure(request.params.code, {
+          ...(year ? { yearLabel: year } : {}),
+          ...(la ? { laCode: Number(la) } : {}),
+        });
+      },
+    );
+  };
+}

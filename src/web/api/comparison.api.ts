@@ -1,0 +1,36 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { sendBadChoiceJson } from '../pages/bad-choice/bad-choice.js';
+import { neighboursQuery } from '../pages/neighbours/neighbours.query.js';
+import { regionQuery } from '../pages/region/region.query.js';
+import { isLaCode, isRegionCode } from '../params.js';
+import type { Services } from '../services/services.js';
+
+type Request = FastifyRequest<{
+  Params: { code: string; measure: string };
+  Querystring: Record<string, unknown>;
+}>;
+
+/** JSON of the LA-measure, statistical-neighbours and region pages (same queries, same checks). */
+export function comparisonApi(services: Services): FastifyPluginAsync {
+  return async (app) => {
+    app.get('/la/:code/measure/:measure', async (request: Request, reply) => {
+      const la = await services.areas.findLa(request.params.code);
+      if (!la) return reply.callNotFound();
+      return services.laPages.timeSeries(la.code, request.params.measure);
+    });
+
+    app.get('/la/:code/neighbours/:measure', async (request: Request, reply) => {
+      const { code, measure } = request.params;
+      if (!isLaCode(code)) return reply.callNotFound();
+      const checked = await neighboursQuery(services, Number(code), measure, request.query);
+      return checked.ok ? checked.data : sendBadChoiceJson(reply, checked.bad);
+    });
+
+    app.get('/region/:code/:measure', async (request: Request, reply) => {
+      const { code, measure } = request.params;
+      if (!isRegionCode(code)) return reply.callNotFound();
+      const checked = await regionQuery(services, Number(code), measure, request.query);
+      return checked.ok ? checked.data : sendBadChoiceJson(reply, checked.bad);
+    });
+  };
+}

@@ -1,0 +1,77 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
+import type { Page } from '../../render.js';
+import { checkChoice, queryString, sendBadChoice, yearChoices } from '../bad-choice/bad-choice.js';
+import { firstOrder, renderBody } from './all-las.body.js';
+import { sortKeys, type SortKey, type SortOrder } from './all-las.view.js';
+
+type Request = FastifyRequest<{
+  Params: { measure: string };
+  Querystring: Record<string, unknown>;
+}>;
+
+/** All LAs: `/measure/:measure?year=&la=&sort=&order=`. Its JSON is /api/v1/measures/:code/benchmark. */
+export function allLasPage(page: Page): FastifyPluginAsync {
+  const { services } = page;
+  return async (app) => {
+    /** Everything a request for this URL needs, worked out once per distinct query (one cache read). */
+    async function resolve(measure: string, q: Record<string, unknown>) {
+      const year = queryString(q.year);
+      const laText = queryString(q.la);
+      const sortText = queryString(q.sort);
+      const orderText = queryString(q.order);
+      const key = JSON.stringify([measure, year, laText, sortText, orderText]);
+      return services.cache.get(`page:all-las:${key}`, async () => {
+        const latest = await services.benchmarks.measure(measure, {});
+        const bad =
+          checkChoice('year', 'year', year, yearChoices(latest.yearLabels)) ??
+          checkChoice(
+            'sort',
+            'sort column',
+            sortText,
+            sortKeys.map((k) => ({ value: k, label: `Sort by ${k}` })),
+          ) ??
+          checkChoice('order', 'sort order', orderText, [
+            { value: 'asc', label: 'Ascending' },
+            { value: 'desc', label: 'Descending' },
+          ]);
+        if (bad) return { kind: 'bad' as const, bad };
+        const areas = await services.areas.list();
+        const la = laText === undefined ? undefined : await services.areas.findLa(laText);
+        if (laText !== undefined && !la) return { kind: 'not-found' as const };
+        const sort = (sortText ?? 'name') as SortKey;
+        const order = (orderText ??
+          (sortText ? firstOrder(sort, latest.measure.polarity) : 'asc')) as SortOrder;
+        const data =
+          year === undefined
+            ? latest
+            : await services.benchmarks.measure(latest.measure.code, { yearLabel: year });
+        // The page body (chart, tables, form) is rendered once per view and cached as HTML:
+        // this page is read far more than data changes, and rendering 150 rows is the slow part.
+        return {
+          kind: 'ok' as const,
+          measure: data.measure,
+          yearLabel: data.yearLabel,
+          ...renderBody(data, areas, la, sort, order),
+        };
+      });
+    }
+
+    app.get('/measure/:measure', async (request: Request, reply) => {
+      const rendered = await resolve(request.params.measure, request.query);
+      if (rendered.kind === 'bad') return sendBadChoice(page, request, reply, rendered.bad);
+      if (rendered.kind === 'not-found') return reply.callNotFound();
+      const data = rendered;
+      const download = await sendRequestedTable(request, reply, rendered.tables);
+      if (download) return download;
+      const frame = await pageFrame(page, request, {
+        title: `${data.measure.name}, ${data.yearLabel}: all local authorities`,
+        breadcrumbs: [{ text: 'Local authorities', href: '/' }],
+        methodsAnchor: 'bands',
+        measure: data.measure,
+        yearLabel: data.yearLabel,
+      });
+      return page.render(reply, 'pages/all-las/all-las.njk', { frame, body: rendered.body });
+    });
+  };
+}

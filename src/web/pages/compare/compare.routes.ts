@@ -1,0 +1,81 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Page } from '../../render.js';
+import { withQuery } from '../../url.js';
+import { chartInput, formChoices, measureTable, summaryText } from './compare.view.js';
+import { isEmptyQuery, maxLas, maxMeasures, parseCompareQuery } from './selection.js';
+import { lineChart } from '../../charts/line-chart.js';
+import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
+
+/** Where the error summary sends each problem (the first control of the field). */
+const fieldAnchor: Record<string, string> = {
+  la: '#choose-las',
+  group: '#group-regions',
+  setlas: '#setlas',
+  setname: '#setname',
+  measure: '#mq',
+  year: '#year',
+};
+
+export function comparePage(page: Page): FastifyPluginAsync {
+  return async (app) => {
+    app.get<{ Querystring: Record<string, unknown> }>('/compare', async (request, reply) => {
+      const query = request.query;
+      const q = parseCompareQuery(query);
+      const finding = query.find === '1';
+      const { find, compare } = page.services;
+      const [areas, allMeasures] = [await find.areas(), await find.measures()];
+      const found = q.mq ? await find.measures(q.mq) : [];
+      const result = isEmptyQuery(q) || finding ? undefined : await compare.compare(q);
+
+      const pageUrl = withQuery(request.url, { find: undefined });
+      const comparison = result?.ok ? result.comparison : undefined;
+      const tables = comparison?.measures.map((mc, i) => measureTable(mc, i, pageUrl)) ?? [];
+
+      const title = comparison
+        ? `Comparison: ${comparison.measures.map((m) => m.measure.name).join('; ')}`.slice(0, 150)
+        : 'Build your own comparison';
+      const frame = await pageFrame(page, request, {
+        title,
+        breadcrumbs: [{ text: 'Local authorities', href: '/' }],
+        methodsAnchor: 'rounding',
+        tables,
+      });
+      if (comparison) {
+        const sent = await sendRequestedTable(request, reply, frame.tables);
+        if (sent) return sent;
+      }
+      const downloadWithoutTable = 'download' in query && !comparison;
+
+      const problems = result && !result.ok ? result.problems : [];
+      const sections = (comparison?.measures ?? []).map((mc, i) => {
+        const chart = chartInput(mc);
+        return {
+          measure: mc.measure,
+          table: frame.tables[i]!,
+          chart,
+          chartSvg: mc.yearLabels.length ? lineChart(chart).svg : '',
+          empty: mc.yearLabels.length === 0,
+        };
+      });
+      return page.render(
+        reply,
+        'pages/compare/compare.njk',
+        {
+          frame,
+          q,
+          fresh: isEmptyQuery(q),
+          finding,
+          choices: formChoices(q, areas, allMeasures, found),
+          problems: problems.map((p) => ({ text: p.message, href: fieldAnchor[p.field] })),
+          comparison,
+          summary: comparison ? summaryText(comparison) : '',
+          sections,
+          maxLas,
+          maxMeasures,
+          pageTitle: title,
+        },
+        downloadWithoutTable || problems.length ? 400 : 200,
+      );
+    });
+  };
+}

@@ -1,0 +1,21 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Page } from '../../render.js';
+import { groupLasByRegion } from './home.view.js';
+import { readRecent } from '../../plugins/recently-viewed.js';
+
+export function homePage(page: Page): FastifyPluginAsync {
+  return async (app) => {
+    app.get<{ Querystring: { q?: unknown } }>('/', async (request, reply) => {
+      const q = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 100) : '';
+      const results = q ? await page.services.find.search(q) : undefined;
+      const groups = groupLasByRegion(await page.services.areas.list());
+      return page.render(reply, 'pages/home/home.njk', {
+        q,
+        results,
+        groups,
+        recent: readRecent(request.headers.cookie),
+        pageTitle: q ? `Search results for “${q}”` : 'Find a local authority or measure',
+      });
+    });
+  };
+}

@@ -1,0 +1,73 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Page } from '../../render.js';
+import { laMeasureView } from './la-measure.view.js';
+import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
+
+type LaMeasureRequest = {
+  Params: { code: string; measure: string };
+  Querystring: { year?: string; download?: string; table?: string };
+};
+
+/** `/la/:code/measure/:measure?year=`: LAIT's LA view of one measure (JSON: api/). */
+export function laMeasurePage(page: Page): FastifyPluginAsync {
+  return async (app) => {
+    app.get<LaMeasureRequest>('/la/:code/measure/:measure', async (request, reply) => {
+      const la = await page.services.areas.findLa(request.params.code);
+      if (!la) return reply.callNotFound();
+      const ts = await page.services.laPages.timeSeries(la.code, request.params.measure);
+      const m = ts.measure;
+      const base = `/la/${la.code}/measure/${encodeURIComponent(m.code)}`;
+      const wanted = request.query.year || ts.latestYearLabel || ts.years.at(-1)!.yearLabel;
+      const year = ts.years.find((y) => y.yearLabel === wanted);
+      if (!year) {
+        return page.render(
+          reply,
+          'pages/bad-choice/bad-choice.njk',
+          {
+            bad: { noun: 'year', given: wanted },
+            options: [...ts.years].reverse().map((y) => ({
+              href: `${base}?year=${encodeURIComponent(y.yearLabel)}`,
+              label: y.yearLabel,
+            })),
+          },
+          400,
+        );
+      }
+      const view = await page.services.cache.get(
+        `la-pages:la-measure-view:${la.code}:${m.code}:${year.yearLabel}`,
+        async () => laMeasureView(ts, year),
+      );
+      const download = await sendRequestedTable(request, reply, view.tables);
+      if (download) return download;
+      const frame = await pageFrame(page, request, {
+        title: `${la.name}: ${m.name}`,
+        breadcrumbs: [
+          { text: 'Local authorities', href: '/' },
+          { text: la.name, href: `/la/${la.code}` },
+        ],
+        methodsAnchor: 'bands',
+        measure: m,
+        yearLabel: year.yearLabel,
+        tables: view.tables,
+      });
+      const regionCode = year.benchmark.regionCode ?? la.regionCode;
+      return page.render(reply, 'pages/la-measure/la-measure.njk', {
+        frame,
+        la,
+        measure: m,
+        view,
+        years: [...ts.years].reverse().map((y) => ({
+          value: y.yearLabel,
+          text: y.yearLabel,
+          selected: y.yearLabel === year.yearLabel,
+        })),
+        links: {
+          neighbours: `/la/${la.code}/neighbours/${encodeURIComponent(m.code)}`,
+          region: regionCode ? `/region/${regionCode}/${encodeURIComponent(m.code)}` : null,
+          allLas: `/measure/${encodeURIComponent(m.code)}?la=${la.code}`,
+        },
+        base,
+      });
+    });
+  };
+}

@@ -1,0 +1,69 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Page } from '../../render.js';
+import { isLaCode } from '../../params.js';
+import { sendBadChoice } from '../bad-choice/bad-choice.js';
+import { neighboursQuery } from './neighbours.query.js';
+import { pathOf, withQuery } from '../../url.js';
+import { neighboursView } from './neighbours.view.js';
+import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
+
+type Request = FastifyRequest<{
+  Params: { code: string; measure: string };
+  Querystring: Record<string, unknown>;
+}>;
+
+/** Statistical neighbours: `/la/:code/neighbours/:measure?set=&year=` (JSON: api/). */
+export function neighboursPage(page: Page): FastifyPluginAsync {
+  const { services } = page;
+
+  /** The page's data; undefined when a reply (404/400) has been sent. */
+  async function load(request: Request, reply: FastifyReply) {
+    const { code, measure } = request.params;
+    if (!isLaCode(code)) return void (await reply.callNotFound());
+    const checked = await neighboursQuery(services, Number(code), measure, request.query);
+    if (!checked.ok) return void (await sendBadChoice(page, request, reply, checked.bad));
+    return checked.data;
+  }
+
+  return async (app) => {
+    app.get('/la/:code/neighbours/:measure', async (request: Request, reply) => {
+      const data = await load(request, reply);
+      if (!data) return reply;
+      const view = await services.cache.get(
+        `view:neighbours:${data.la.laCode}:${data.measure.code}:${data.yearLabel}:${data.neighbourSet.version}`,
+        async () => neighboursView(data),
+      );
+      const download = await sendRequestedTable(request, reply, [view.table]);
+      if (download) return download;
+      const m = data.measure;
+      const measurePath = encodeURIComponent(m.code);
+      const yearQuery = `year=${encodeURIComponent(data.yearLabel)}`;
+      const frame = await pageFrame(page, request, {
+        title: `${data.la.laName}: statistical neighbours – ${m.name}, ${data.yearLabel}`,
+        breadcrumbs: [
+          { text: 'Local authorities', href: '/' },
+          { text: data.la.laName, href: `/la/${data.la.laCode}` },
+          { text: m.name, href: `/la/${data.la.laCode}/measure/${measurePath}` },
+        ],
+        methodsAnchor: 'neighbours',
+        measure: m,
+        yearLabel: data.yearLabel,
+        tables: [view.table],
+        tableClasses: 'govuk-table--small-text-until-tablet lantern-neighbours-table',
+      });
+      return page.render(reply, 'pages/neighbours/neighbours.njk', {
+        frame,
+        data,
+        view,
+        formAction: pathOf(request.url),
+        links: {
+          region: data.la.regionCode
+            ? `/region/${data.la.regionCode}/${measurePath}?${yearQuery}`
+            : null,
+          allLas: `/measure/${measurePath}?${yearQuery}&la=${data.la.laCode}`,
+          json: withQuery(`/api/v1${request.url}`, {}),
+        },
+      });
+    });
+  };
+}

@@ -1,0 +1,73 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { formatNumber } from '../../../core/format.js';
+import type { Page } from '../../render.js';
+import { sendBadChoice } from '../bad-choice/bad-choice.js';
+import { regionQuery } from './region.query.js';
+import { isRegionCode } from '../../params.js';
+import { pathOf } from '../../url.js';
+import { regionView } from './region.view.js';
+import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
+
+type Request = FastifyRequest<{
+  Params: { code: string; measure: string };
+  Querystring: Record<string, unknown>;
+}>;
+
+/** Region: `/region/:code/:measure?year=` (980-990, 987/988 Inner/Outer London) (JSON: api/). */
+export function regionPage(page: Page): FastifyPluginAsync {
+  const { services } = page;
+
+  /** The page's data; undefined when a reply (404/400) has been sent. */
+  async function load(request: Request, reply: FastifyReply) {
+    const { code, measure } = request.params;
+    if (!isRegionCode(code)) return void (await reply.callNotFound());
+    const checked = await regionQuery(services, Number(code), measure, request.query);
+    if (!checked.ok) return void (await sendBadChoice(page, request, reply, checked.bad));
+    return checked.data;
+  }
+
+  return async (app) => {
+    app.get('/region/:code/:measure', async (request: Request, reply) => {
+      const data = await load(request, reply);
+      if (!data) return reply;
+      const view = await services.cache.get(
+        `view:region:${data.region.code}:${data.measure.code}:${data.yearLabel}`,
+        async () => regionView(data),
+      );
+      const tables = [view.las, view.regions];
+      const download = await sendRequestedTable(request, reply, tables);
+      if (download) return download;
+      const m = data.measure;
+      const measurePath = encodeURIComponent(m.code);
+      const yearQuery = `year=${encodeURIComponent(data.yearLabel)}`;
+      const frame = await pageFrame(page, request, {
+        title: `${data.region.name}: ${m.name}, ${data.yearLabel}`,
+        breadcrumbs: [
+          { text: 'Local authorities', href: '/' },
+          {
+            text: `${m.name}: all local authorities`,
+            href: `/measure/${measurePath}?${yearQuery}`,
+          },
+        ],
+        methodsAnchor: 'region-england',
+        measure: m,
+        yearLabel: data.yearLabel,
+        tables,
+        tableClasses: 'govuk-table--small-text-until-tablet',
+      });
+      const dp = m.decimalPlaces;
+      return page.render(reply, 'pages/region/region.njk', {
+        frame,
+        data,
+        regionValueText: formatNumber(data.region.value, dp, {
+          suppression: data.region.suppression,
+        }),
+        englandValueText: formatNumber(data.england.value, dp, {
+          suppression: data.england.suppression,
+        }),
+        formAction: pathOf(request.url),
+        links: { json: `/api/v1${pathOf(request.url)}?${yearQuery}` },
+      });
+    });
+  };
+}

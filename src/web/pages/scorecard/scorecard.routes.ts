@@ -1,0 +1,100 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { renderTemplate } from '../../render.js';
+import type { Page } from '../../render.js';
+import { pageFrame, sendRequestedTable, tableView } from '../../layouts/page-frame.js';
+import { scorecardRegion, scorecardTables } from './scorecard.view.js';
+import { sendTable } from '../../tables/download.js';
+
+/**
+ * Scorecard tables for one LA and topic filter, built and rendered once per data version
+ * (the all-topics page has ~430 rows; rendering them per request would be slow). Download
+ * links use the canonical URL, so the cached markup serves every request.
+ */
+async function scorecardData(page: Page, laCode: number, topic: string | undefined) {
+  return page.services.cache.get(`la-pages:scorecard-page:${laCode}:${topic ?? ''}`, async () => {
+    const [scorecard, history] = [
+      await page.services.benchmarks.scorecard(laCode),
+      await page.services.laPages.scorecardHistory(laCode),
+    ];
+    const known = topic === undefined || scorecard.topics.some((t) => t.topic === topic);
+    const shown = known ? topic : undefined;
+    const { topics: tables, whole } = scorecardTables(scorecard, history, shown);
+    const url = `/la/${laCode}${shown ? `?topic=${encodeURIComponent(shown)}` : ''}`;
+    const views = tables.map((t) =>
+      tableView(url, t, { classes: 'lantern-scorecard govuk-table--small-text-until-tablet' }),
+    );
+    return {
+      scorecard,
+      known,
+      tables,
+      tablesHtml: renderTemplate('pages/scorecard/scorecard-tables.njk', { views }),
+      whole,
+      wholeView: tableView(url, whole),
+      topics: scorecard.topics.map((t) => t.topic),
+      regionName: scorecardRegion(scorecard),
+    };
+  });
+}
+
+async function scorecard(
+  page: Page,
+  request: FastifyRequest<{ Params: { code: string }; Querystring: Record<string, string> }>,
+  reply: FastifyReply,
+) {
+  let raw = request.params.code;
+  let csv = request.query.format === 'csv';
+  if (raw.toLowerCase().endsWith('.csv')) {
+    csv = true;
+    raw = raw.slice(0, -4);
+  }
+  const la = await page.services.areas.findLa(raw);
+  if (!la) return reply.callNotFound();
+  if (String(la.code) !== raw) return reply.redirect(`/la/${la.code}${csv ? '.csv' : ''}`, 301);
+
+  const topic =
+    typeof request.query.topic === 'string' && request.query.topic
+      ? request.query.topic
+      : undefined;
+  const data = await scorecardData(page, la.code, topic);
+  if (csv) return sendTable(reply, [data.whole], 'csv');
+  const download = await sendRequestedTable(request, reply, [...data.tables, data.whole]);
+  if (download) return download;
+
+  const frame = await pageFrame(page, request, {
+    title: `${la.name} scorecard`,
+    breadcrumbs: [{ text: 'Local authorities', href: '/' }],
+    methodsAnchor: 'bands',
+  });
+  const region = (await page.services.areas.list()).find((a) => a.code === la.regionCode);
+  return page.render(
+    reply,
+    'pages/scorecard/scorecard.njk',
+    {
+      frame,
+      la,
+      regionName: data.regionName ?? region?.name ?? null,
+      neighbourSetVersion: data.scorecard.neighbourSetVersion,
+      topic: data.known ? (topic ?? '') : '',
+      topicError: data.known
+        ? null
+        : `There is no topic called "${topic}". Choose a topic from the list.`,
+      topicItems: [
+        { value: '', text: 'All topics' },
+        ...data.topics.map((t) => ({ value: t, text: t, selected: t === topic })),
+      ],
+      whole: data.wholeView,
+      tablesHtml: data.tablesHtml,
+      hasTables: data.tables.length > 0,
+    },
+    data.known ? 200 : 400,
+  );
+}
+
+export function scorecardPage(page: Page): FastifyPluginAsync {
+  return async (app) => {
+    app.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
+      '/la/:code',
+      (request, reply) => scorecard(page, request, reply),
+    );
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The LA scorecard as DataTables, one per topic: what the page shows is what the CSV and XLSX
+ * give (downloads carry unrounded numbers). Every number is formatted by core/format.ts.
+ */
+import type { LaBenchmark, Scorecard, ScorecardEntry } from '../../../benchmarks/benchmark.js';
+import type { EntryHistory, ScorecardHistory } from '../../../benchmarks/scorecard-history.js';
+import { sparkline } from '../../charts/index.js';
+import { escapeHtml } from '../../html.js';
+import {
+  bandCell,
+  changeCell,
+  linkCell,
+  movedBandCell,
+  rankCell,
+  snAverageCell,
+  valueCell,
+} from '../../tables/cells.js';
+import type { DataCell, DataColumn, DataTable } from '../../tables/data-table.js';
+
+const columns: DataColumn[] = [
+  { header: 'Measure' },
+  { header: 'Year' },
+  { header: 'Value', numeric: true },
+  { header: 'Change from previous year', numeric: true },
+  { header: 'Rank (1 = best)', numeric: true },
+  { header: 'Quartile band' },
+  { header: 'Band last year' },
+  { header: 'Statistical neighbours average (number with a value)', numeric: true },
+  { header: 'Region', numeric: true },
+  { header: 'England', numeric: true },
+];
+
+/** The value, with the LA's recent years as a sparkline beside it. */
+function valueWithSparkline(
+  b: LaBenchmark,
+  dp: number,
+  history: EntryHistory | undefined,
+): DataCell {
+  const cell = valueCell(b.value, dp, b.suppression);
+  const spark =
+    history && history.points.filter((p) => p.value !== null).length > 1
+      ? `<span class="lantern-sparkline">${sparkline(history.points).svg}</span>`
+      : '';
+  if (!spark) return cell;
+  return { ...cell, html: `${cell.html ?? escapeHtml(cell.text ?? '')}${spark}` };
+}
+
+function row(laCode: number, entry: ScorecardEntry, history: EntryHistory | undefined): DataCell[] {
+  const b = entry.benchmark;
+  const m = entry.measure;
+  const dp = m.decimalPlaces;
+  const href = `/la/${laCode}/measure/${encodeURIComponent(m.code)}`;
+  return [
+    linkCell(m.name, href),
+    { raw: entry.yearLabel },
+    valueWithSparkline(b, dp, history),
+    changeCell(b, dp),
+    rankCell(b, m),
+    bandCell(b, m),
+    movedBandCell(history),
+    snAverageCell(b, dp),
+    valueCell(b.regionValue, dp),
+    valueCell(b.englandValue, dp),
+  ];
+}
+
+export function topicId(topic: string): string {
+  return `topic-${topic
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
+}
+
+export interface ScorecardTables {
+  /** One table per topic shown. */
+  topics: DataTable[];
+  /** Every topic shown in one table, each row with its own topic and measure code. */
+  whole: DataTable;
+}
+
+/** The scorecard's tables, every topic or only `topic`; each row is built once, from its entry. */
+export function scorecardTables(
+  scorecard: Scorecard,
+  history: ScorecardHistory,
+  topic?: string,
+): ScorecardTables {
+  const notes = [
+    `${scorecard.laName} (LA ${scorecard.laCode}): latest year of each measure. Numbers unrounded.`,
+    `Statistical neighbours: ${scorecard.neighbourSetVersion ?? 'none'} set.`,
+    'How this is calculated: /methods',
+  ];
+  const shown = scorecard.topics
+    .filter((t) => topic === undefined || t.topic === topic)
+    .map((t) => ({
+      topic: t.topic,
+      rows: t.entries.map((e) => ({
+        code: e.measure.code,
+        cells: row(scorecard.laCode, e, history.get(e.measure.code)),
+      })),
+    }));
+  return {
+    topics: shown.map((t) => ({
+      id: topicId(t.topic),
+      caption: t.topic,
+      columns,
+      rows: t.rows.map((r) => r.cells),
+      fileName: `lantern-scorecard-${scorecard.laCode}-${topicId(t.topic).slice(6)}`,
+      notes,
+    })),
+    whole: {
+      id: 'all',
+      caption: `${scorecard.laName} scorecard, all topics shown`,
+      columns: [{ header: 'Topic' }, { header: 'Measure code' }, ...columns],
+      rows: shown.flatMap((t) =>
+        t.rows.map((r) => [{ raw: t.topic }, { raw: r.code }, ...r.cells]),
+      ),
+      fileName: `lantern-scorecard-${scorecard.laCode}`,
+      notes,
+    },
+  };
+}
+
+/** The LA's region as the service reports it (the first entry that has one). */
+export function scorecardRegion(scorecard: Scorecard): string | null {
+  for (const t of scorecard.topics)
+    for (const e of t.entries) if (e.benchmark.regionName) return e.benchmark.regionName;
+  return null;
+}

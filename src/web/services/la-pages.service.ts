@@ -1,0 +1,30 @@
+import type { Database } from '../../core/db.js';
+import { getScorecard } from '../../benchmarks/benchmarks.service.js';
+import {
+  computePreviousCutPoints,
+  getScorecardHistory,
+} from '../../benchmarks/scorecard-history.js';
+import { getLaMeasureTimeSeries } from '../../benchmarks/time-series.service.js';
+import type { DataVersionCache } from './data-version-cache.js';
+
+/** Data for the LA scorecard and the LA-measure pages, cached per data version. */
+export function createLaPagesService(db: Database, cache: DataVersionCache) {
+  const scorecard = (laCode: number) =>
+    cache.get(`scorecard:${laCode}`, () => getScorecard(db, laCode));
+  return {
+    /** Sparkline points and "moved band" for each row of the LA's scorecard. */
+    scorecardHistory: (laCode: number) =>
+      cache.get(`la-pages:scorecard-history:${laCode}`, async () =>
+        getScorecardHistory(
+          db,
+          await scorecard(laCode),
+          await cache.get('la-pages:previous-cut-points', () => computePreviousCutPoints(db)),
+        ),
+      ),
+    /** Every year of one LA on one measure, with its region, SN average and England. */
+    timeSeries: (laCode: number, measureCode: string) =>
+      cache.get(`la-pages:time-series:${laCode}:${measureCode}`, () =>
+        getLaMeasureTimeSeries(db, laCode, measureCode),
+      ),
+  };
+}

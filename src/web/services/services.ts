@@ -1,0 +1,64 @@
+import type { Database } from '../../core/db.js';
+import { getMeasureBenchmark, getScorecard } from '../../benchmarks/benchmarks.service.js';
+import { hasDemoData } from '../../demo/demo.service.js';
+import type { Area } from '../../measures/areas.js';
+import { findLocalAuthority } from '../../measures/area-lookup.js';
+import { listAreas } from '../../measures/areas.repository.js';
+import { listMeasureReleaseIds } from '../../measures/measure-releases.repository.js';
+import { createDataVersionCache } from './data-version-cache.js';
+import { createLaPagesService } from './la-pages.service.js';
+import { createCompareService } from '../compare/compare.service.js';
+import { createComparisonService } from './comparison.service.js';
+import { createFindService } from '../find/find.service.js';
+import { listReleases, type Release } from '../../sources/shared/release.repository.js';
+
+export interface SiteStatus {
+  demo: boolean;
+  releases: Release[];
+}
+
+/** What the web routes may use: db → repositories → services, wired by hand. */
+export function createServices(db: Database) {
+  const cache = createDataVersionCache(db);
+  return {
+    /** Page data cached per data version (see data-version-cache.ts). */
+    cache,
+    areas: {
+      list: (): Promise<Area[]> => listAreas(db),
+      /** The LA for a code, a GSS code or a name (measures/area-lookup.ts), or undefined. */
+      findLa: async (raw: string): Promise<Area | undefined> =>
+        findLocalAuthority(await listAreas(db), raw),
+    },
+    benchmarks: {
+      scorecard: (laCode: number) =>
+        cache.get(`scorecard:${laCode}`, () => getScorecard(db, laCode)),
+      measure: (
+        code: string,
+        options: { yearLabel?: string; laCode?: number; neighbourSetVersion?: string },
+      ) =>
+        cache.get(
+          `measure:${JSON.stringify([code, options.yearLabel, options.laCode, options.neighbourSetVersion])}`,
+          () => getMeasureBenchmark(db, code, options),
+        ),
+    },
+    /** Search and catalogue listings (home page, /api/v1/search, /measures, /areas). */
+    find: createFindService(db, cache),
+    /** "Build your own" comparisons (/compare). */
+    compare: createCompareService(db, cache),
+    /** Statistical-neighbours, region and all-LAs pages. */
+    comparison: createComparisonService(db, cache),
+    /** LA scorecard history and LA-measure time series. */
+    laPages: createLaPagesService(db, cache),
+    site: {
+      status: (): Promise<SiteStatus> =>
+        cache.get('site-status', async () => {
+          const [demo, releases] = [await hasDemoData(db), await listReleases(db)];
+          return { demo, releases };
+        }),
+      /** Measure code → the release its metadata came from (the page frame's "data source"). */
+      measureReleaseIds: () => listMeasureReleaseIds(db),
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

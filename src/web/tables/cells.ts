@@ -1,0 +1,109 @@
+/**
+ * The table cells of every benchmark figure, for every page that shows one (scorecard,
+ * LA-measure, neighbours, region, all LAs). Downloads carry `raw` (unrounded numbers, the band
+ * letter, the rank); the page shows what benchmarks/figures.ts says, in our components' markup.
+ */
+import type { LaBenchmark } from '../../benchmarks/benchmark.js';
+import {
+  bandText,
+  bandWords,
+  describeChange,
+  describeMovedBand,
+  missing,
+  neighboursAverageText,
+  notApplicable,
+  rankText,
+} from '../../benchmarks/figures.js';
+import type { EntryHistory } from '../../benchmarks/scorecard-history.js';
+import { formatNumber } from '../../core/format.js';
+import type { Measure } from '../../measures/measure.js';
+import { escapeHtml } from '../html.js';
+import { renderComponent } from '../render.js';
+import type { DataCell } from './data-table.js';
+
+type BandMeasure = Pick<Measure, 'polarity' | 'noQuartile'>;
+
+export function valueCell(
+  value: number | null,
+  dp: number,
+  suppression: string | null = null,
+): DataCell {
+  const text = formatNumber(value, dp, { suppression });
+  const marker = value === null && suppression !== null;
+  return {
+    raw: value ?? suppression,
+    ...(marker ? { html: renderComponent('value', { text, marker }) } : { text }),
+    classes: 'lantern-nowrap',
+  };
+}
+
+export function textCell(text: string, classes?: string): DataCell {
+  return { raw: text, ...(classes ? { classes } : {}) };
+}
+
+/** A link shown on the page; the download carries the text. */
+export function linkCell(text: string, href: string, extraHtml = ''): DataCell {
+  return {
+    raw: text,
+    html: `<a class="govuk-link" href="${escapeHtml(href)}">${escapeHtml(text)}</a>${extraHtml}`,
+  };
+}
+
+export function rankCell(b: LaBenchmark, measure: Pick<Measure, 'polarity'>): DataCell {
+  const text = rankText(b, measure);
+  return { raw: text === notApplicable ? null : b.rank, text, classes: 'lantern-nowrap' };
+}
+
+export function bandCell(b: Pick<LaBenchmark, 'quartileBand'>, measure: BandMeasure): DataCell {
+  const band = b.quartileBand;
+  const text = bandText(band, measure);
+  if (band === null || text === notApplicable) return { raw: null, text };
+  return {
+    raw: band,
+    html: renderComponent('quartile-band', { band, words: bandWords[band] }),
+    classes: 'lantern-nowrap',
+  };
+}
+
+/** The change with an arrow and a word ("better"/"worse"), so colour is never the only cue. */
+export function changeCell(b: LaBenchmark, dp: number): DataCell {
+  const figure = describeChange(b, dp);
+  if (!figure) return { raw: null, text: missing };
+  return { raw: figure.change, html: renderComponent('change', figure), classes: 'lantern-nowrap' };
+}
+
+/** The band the LA was in the year before, flagged when it moved. */
+export function movedBandCell(history: EntryHistory | undefined): DataCell {
+  const figure = history ? describeMovedBand(history) : null;
+  if (!figure) return { raw: null, text: missing };
+  const html = renderComponent('moved-band', figure);
+  return {
+    raw: figure.previousBand,
+    html,
+    ...(figure.moved ? { classes: 'lantern-moved-cell' } : {}),
+  };
+}
+
+/** "60.1 (10)": the neighbours' average and how many neighbours had a value. */
+export function snAverageCell(b: LaBenchmark, dp: number): DataCell {
+  return {
+    raw: b.statisticalNeighboursAverage,
+    text: neighboursAverageText(b, dp),
+    classes: 'lantern-nowrap',
+  };
+}
+
+/** Source, release, year and method lines under a downloaded table. */
+export function tableNotes(
+  measure: Measure,
+  yearLabel: string,
+  extra: string[] = [],
+  methodPath = '/methods',
+): string[] {
+  return [
+    `Measure: ${measure.name} (${measure.code}), ${yearLabel}`,
+    ...(measure.source ? [`Source: ${measure.source}`] : []),
+    ...extra,
+    `Values unrounded. Rank 1 = best; band A = best 25%. How this is calculated: ${methodPath}`,
+  ];
+}
