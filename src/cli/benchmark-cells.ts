@@ -1,11 +1,15 @@
 /** The words and numbers a benchmark row shows, shared by `benchmark` and `scorecard`. */
-import { formatChange, formatNumber, formatRank } from '../core/format.js';
+import {
+  bandText,
+  changeText,
+  missing,
+  neighboursAverageText,
+  rankText,
+} from '../benchmarks/figures.js';
+import { formatNumber } from '../core/format.js';
 import type { LaBenchmark } from '../benchmarks/benchmark.js';
 import type { Measure } from '../measures/measure.js';
 import type { CsvValue, TableColumn } from './output.js';
-
-/** Shown where a figure does not apply (no polarity, or no bands for the measure). */
-export const notApplicable = 'n/a';
 
 export function polarityText(measure: Measure): string {
   return measure.polarity === 'high'
@@ -23,26 +27,8 @@ export function valueText(
   return formatNumber(value, measure.decimalPlaces, { suppression });
 }
 
-export function rankText(measure: Measure, r: LaBenchmark): string {
-  return measure.polarity === null ? notApplicable : formatRank(r.rank, r.rankOf);
-}
-
-export function bandText(measure: Measure, r: LaBenchmark): string {
-  if (measure.polarity === null || measure.noQuartile) return notApplicable;
-  return r.quartileBand ?? '–';
-}
-
-export function neighboursText(measure: Measure, r: LaBenchmark): string {
-  if (r.statisticalNeighboursAverage === null) return '–';
-  return `${valueText(measure, r.statisticalNeighboursAverage)} (${r.statisticalNeighboursWithValue})`;
-}
-
 export function regionText(measure: Measure, r: LaBenchmark): string {
-  return r.regionName === null ? '–' : `${valueText(measure, r.regionValue)} ${r.regionName}`;
-}
-
-export function changeText(measure: Measure, r: LaBenchmark): string {
-  return formatChange(r.changeFromPrevious, measure.decimalPlaces);
+  return r.regionName === null ? missing : `${valueText(measure, r.regionValue)} ${r.regionName}`;
 }
 
 /** CSV columns for one row: raw, unrounded values. */
@@ -124,11 +110,11 @@ export const comparisonColumns: TableColumn[] = [
 export function comparisonCells(m: Measure, r: LaBenchmark): string[] {
   return [
     valueText(m, r.value, r.suppression),
-    rankText(m, r),
-    bandText(m, r),
-    neighboursText(m, r),
+    rankText(r, m),
+    bandText(r.quartileBand, m),
+    neighboursAverageText(r, m.decimalPlaces),
     regionText(m, r),
     valueText(m, r.englandValue),
-    changeText(m, r),
+    changeText(r, m.decimalPlaces),
   ];
 }

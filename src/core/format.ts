@@ -71,13 +71,21 @@ export function formatRank(rank: number | null, of: number | null): string {
   return of === null ? String(rank) : `${rank} of ${of}`;
 }
 
+/** How far apart (relative) two doubles may be and still be "the same number" for a download. */
+const noise = 2 ** -47; // ~7e-15: about 30 ulps, far below any published precision
+
 /**
  * A number as a download writes it: the value the data holds, without the binary noise that
- * arithmetic leaves (0.7, not 0.6999999999999993). 15 significant digits is every digit a
- * double carries faithfully, so nothing the data has is lost.
+ * arithmetic leaves (0.7, not 0.6999999999999993). It is the shortest decimal within `noise` of
+ * the value, so every digit the data has is kept (17.343, 60.123456789012, and 15 digits of a mean of thirds).
  */
 export function publishedNumber(value: number): number {
-  return Number.isFinite(value) ? Number(value.toPrecision(15)) : value;
+  if (!Number.isFinite(value) || value === 0) return value;
+  for (let digits = 1; digits < 16; digits++) {
+    const candidate = Number(value.toPrecision(digits));
+    if (Math.abs(candidate - value) <= Math.abs(value) * noise) return candidate;
+  }
+  return value;
 }
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {

@@ -122,7 +122,7 @@ describeEachDatabase('lantern benchmark, scorecard, measures, areas', (db) => {
     assert.equal(r.code, 0);
     assert.match(
       r.out,
-      /Somerset\s+57\.0\s+3 of 4\s+C\s+60\.5 \(2\)\s+60\.0 South West\s+63\.0\s+\+1\.0/,
+      /Somerset\s+57\.0\s+3 of 4\s+C\s+60\.5 \(2\)\s+60\.0 South West\s+63\.0\s+▲ \+1\.0 better/,
     );
   });
 

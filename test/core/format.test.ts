@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   formatChange,
+  formatDate,
+  publishedNumber,
   formatNumber,
   formatRank,
   roundHalfAwayFromZero,
@@ -49,4 +51,23 @@ it('signs a positive change and leaves a zero change unsigned', () => {
 it('formats a rank with its count', () => {
   assert.equal(formatRank(136, 151), '136 of 151');
   assert.equal(formatRank(null, 151), '–');
+});
+
+describe('publishedNumber', () => {
+  it('drops binary noise and keeps every digit the data has', () => {
+    assert.equal(publishedNumber(0.6999999999999993), 0.7);
+    assert.equal(publishedNumber(17.343), 17.343);
+    assert.equal(publishedNumber(1 / 3), 0.333333333333333);
+    assert.equal(publishedNumber(17.343333333333334), 17.3433333333333);
+    assert.equal(publishedNumber(-2.77), -2.77);
+    assert.equal(publishedNumber(123456789), 123456789);
+  });
+});
+
+describe('formatDate', () => {
+  it('writes timestamps and calendar dates out in full, in London time', () => {
+    assert.equal(formatDate('2026-11-30T23:30:00Z'), '30 November 2026');
+    assert.equal(formatDate('2026-06-30T23:30:00Z'), '1 July 2026');
+    assert.equal(formatDate('2025-03-01'), '1 March 2025');
+  });
 });

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/core/db.js';
+import Papa from 'papaparse';
+import { listMeasures } from '../../src/measures/measures.repository.js';
 import { importLait } from '../../src/sources/lait/lait.import.js';
 import { buildApp } from '../../src/web/app.js';
 import { freshPglite } from '../support/db.js';
@@ -101,5 +103,30 @@ describe('comparison pages on the real LAIT data', { skip: lait.skip }, () => {
     assert.match(tableText(res.body, 'region-las'), /Somerset 57\.0 136 of 151/);
     assert.match(tableText(res.body, 'regions'), /South West \(this region\) 60\.0/);
     assert.match(tableText(res.body, 'regions'), /England 63\.0/);
+  });
+
+  it('labels every row of a topic-filtered whole-scorecard download with its own topic and code', async () => {
+    const catalogue = new Map((await listMeasures(db)).map((m) => [m.code, m]));
+    const topic = catalogue.get(measure)!.topic;
+    const res = await app.inject(
+      `/la/933?topic=${encodeURIComponent(topic)}&download=csv&table=all`,
+    );
+    assert.equal(res.statusCode, 200);
+    const { data } = Papa.parse<string[]>(res.body.replace(/^\uFEFF/, ''), {
+      skipEmptyLines: true,
+    });
+    const [header, ...rest] = data;
+    assert.deepEqual(header!.slice(0, 3), ['Topic', 'Measure code', 'Measure']);
+    const rows = rest.filter((r) => r.length === header!.length);
+    assert.ok(rows.length > 10, `${rows.length} rows`);
+    for (const [rowTopic, code, name] of rows) {
+      const m = catalogue.get(code!);
+      assert.ok(m, `${code} is a measure`);
+      assert.equal(rowTopic, topic, `${code}'s topic`);
+      assert.equal(rowTopic, m.topic, `${code}'s topic in the catalogue`);
+      assert.equal(name, m.name, `${code}'s name`);
+    }
+    // Numbers as published: no binary noise such as 0.6999999999999993.
+    for (const cell of rows.flat()) assert.doesNotMatch(cell, /\.\d*(0{8,}|9{8,})\d$/);
   });
 });

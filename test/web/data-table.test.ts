@@ -46,3 +46,22 @@ it('reads a download request and builds links on the same URL', () => {
     xlsx: '/measure/KS2?year=2025&download=xlsx&table=scorecard',
   });
 });
+
+it('writes numbers as the data has them, without the binary noise arithmetic leaves', async () => {
+  const noisy: DataTable = {
+    ...table,
+    rows: [
+      [{ raw: 'Difference' }, { raw: 57.7 - 57 }],
+      [{ raw: 'Average' }, { raw: 60.123456789012 }],
+    ],
+    notes: [],
+  };
+  assert.equal(57.7 - 57, 0.7000000000000028);
+  assert.equal(
+    tableToCsv(noisy),
+    '\uFEFFLocal authority,Value\r\nDifference,0.7\r\nAverage,60.123456789012\r\n',
+  );
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await tableToXlsx(noisy)) as unknown as ArrayBuffer);
+  assert.equal(workbook.worksheets[0]!.getCell('B2').value, 0.7);
+});

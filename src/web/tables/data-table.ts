@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { publishedNumber } from '../../core/format.js';
 import { neutraliseCell, toCsv } from './csv.js';
 
 /**
@@ -40,8 +41,13 @@ export interface DataTable {
 
 export type DownloadFormat = 'csv' | 'xlsx';
 
+/** What a download writes for a cell: text as it is, numbers as published (no binary noise). */
+function downloadValue(raw: RawValue): RawValue {
+  return typeof raw === 'number' ? publishedNumber(raw) : raw;
+}
+
 export function tableToCsv(table: DataTable): string {
-  const rows = table.rows.map((r) => r.map((c) => c.raw));
+  const rows = table.rows.map((r) => r.map((c) => downloadValue(c.raw)));
   const notes = (table.notes ?? []).map((n) => [n]);
   return toCsv(
     table.columns.map((c) => c.header),
@@ -61,7 +67,9 @@ export async function tableToXlsx(table: DataTable): Promise<Buffer> {
   sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
   for (const row of table.rows) {
     // Text is neutralised (a leading apostrophe) so a cell can never run as a formula.
-    sheet.addRow(row.map((c) => (typeof c.raw === 'string' ? neutraliseCell(c.raw) : c.raw)));
+    sheet.addRow(
+      row.map((c) => (typeof c.raw === 'string' ? neutraliseCell(c.raw) : downloadValue(c.raw))),
+    );
   }
   if (table.notes?.length) {
     sheet.addRow([]);
