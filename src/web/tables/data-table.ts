@@ -41,6 +41,11 @@ export interface DataTable {
 
 export type DownloadFormat = 'csv' | 'xlsx';
 
+/** A download's file name from its parts: letters, digits, '.', '_' and '-' only. */
+export function downloadFileName(name: string): string {
+  return name.replace(/[^A-Za-z0-9_.-]+/g, '-');
+}
+
 /** What a download writes for a cell: text as it is, numbers as published (no binary noise). */
 function downloadValue(raw: RawValue): RawValue {
   return typeof raw === 'number' ? publishedNumber(raw) : raw;

@@ -5,11 +5,11 @@ import { formatNumber } from '../../../core/format.js';
 import { bandLabel } from '../../../benchmarks/figures.js';
 import type { Area } from '../../../measures/areas.js';
 import { distributionChart, type ChartSvg } from '../../charts/index.js';
-import { escapeHtml } from '../../html.js';
-import type { DataTable } from '../../tables/data-table.js';
+import { downloadFileName, type DataTable } from '../../tables/data-table.js';
 import {
   bandCell,
   changeCell,
+  linkCell,
   rankCell,
   snAverageCell,
   tableNotes,
@@ -31,8 +31,6 @@ export interface AllLasView {
   chosen: LaBenchmark | null;
 }
 
-const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '-');
-
 /** Missing values and ranks always last, whichever way the column is sorted. */
 export function sortRows(rows: LaBenchmark[], key: SortKey, order: SortOrder): LaBenchmark[] {
   const sign = order === 'asc' ? 1 : -1;
@@ -48,24 +46,26 @@ export function sortRows(rows: LaBenchmark[], key: SortKey, order: SortOrder): L
   });
 }
 
-export function allLasView(
-  b: MeasureBenchmark,
-  areas: Area[],
-  options: { sort: SortKey; order: SortOrder; laCode?: number },
-): AllLasView {
-  const m = b.measure;
-  const dp = m.decimalPlaces;
+/** Every current LA, and a former council only in a year it has a value; sorted as asked. */
+function shownRows(b: MeasureBenchmark, areas: Area[], options: ViewOptions): LaBenchmark[] {
   const status = new Map(areas.map((a) => [a.code, a.status]));
-  // Every current LA; a former council only in a year it has a value.
-  const rows = sortRows(
+  return sortRows(
     b.rows.filter((r) => r.value !== null || status.get(r.laCode) === 'current'),
     options.sort,
     options.order,
   );
-  const n = b.cutPoints?.laCount ?? rows.find((r) => r.rankOf !== null)?.rankOf ?? null;
-  const chosen = rows.find((r) => r.laCode === options.laCode) ?? null;
+}
+
+function lasTable(
+  b: MeasureBenchmark,
+  rows: LaBenchmark[],
+  n: number | null,
+  options: ViewOptions,
+): DataTable {
+  const m = b.measure;
+  const dp = m.decimalPlaces;
   const measurePath = encodeURIComponent(m.code);
-  const las: DataTable = {
+  return {
     id: 'all-las',
     caption: `Every local authority, ${b.yearLabel}`,
     columns: [
@@ -79,12 +79,11 @@ export function allLasView(
     rows: rows.map((r) => {
       const isChosen = r.laCode === options.laCode;
       const cells = [
-        {
-          raw: r.laName,
-          html:
-            `<a class="govuk-link" href="/la/${r.laCode}/measure/${measurePath}">${escapeHtml(r.laName)}</a>` +
-            (isChosen ? ' <strong class="lantern-chosen-tag">chosen</strong>' : ''),
-        },
+        linkCell(
+          r.laName,
+          `/la/${r.laCode}/measure/${measurePath}`,
+          isChosen ? ' <strong class="lantern-chosen-tag">chosen</strong>' : '',
+        ),
         valueCell(r.value, dp, r.suppression),
         rankCell(r, m),
         bandCell(r, m),
@@ -95,58 +94,75 @@ export function allLasView(
         ? cells.map((c) => ({ ...c, classes: `${c.classes ?? ''} lantern-row--chosen`.trim() }))
         : cells;
     }),
-    fileName: safeName(`lantern-all-las-${m.code}-${b.yearLabel}`),
+    fileName: downloadFileName(`lantern-all-las-${m.code}-${b.yearLabel}`),
     notes: tableNotes(m, b.yearLabel, [
       `Sorted by ${options.sort} (${options.order === 'asc' ? 'ascending' : 'descending'}); missing values last.`,
       ...(b.neighbourSetVersion ? [`Statistical neighbours: ${b.neighbourSetVersion} set`] : []),
     ]),
   };
-  const q = b.cutPoints;
-  const ranges = bandRanges(q, m.polarity, dp);
+}
+
+function bandsTable(b: MeasureBenchmark): DataTable | null {
+  const m = b.measure;
+  const dp = m.decimalPlaces;
+  const ranges = bandRanges(b.cutPoints, m.polarity, dp);
+  if (!ranges.length) return null;
   const counts = new Map<string, number>();
   for (const r of b.rows)
     if (r.quartileBand) counts.set(r.quartileBand, (counts.get(r.quartileBand) ?? 0) + 1);
-  const bands: DataTable | null = ranges.length
-    ? {
-        id: 'bands',
-        caption: `Quartile bands, ${b.yearLabel}`,
-        columns: [
-          { header: 'Band' },
-          { header: 'From', numeric: true },
-          { header: 'To', numeric: true },
-          { header: 'Local authorities', numeric: true },
-        ],
-        rows: ranges.map((r) => [
-          { raw: r.band, text: bandLabel(r.band) },
-          valueCell(r.from, dp),
-          valueCell(r.to, dp),
-          { raw: counts.get(r.band) ?? 0, text: String(counts.get(r.band) ?? 0) },
-        ]),
-        fileName: safeName(`lantern-bands-${m.code}-${b.yearLabel}`),
-        notes: tableNotes(m, b.yearLabel, [
-          "Ranges rounded to the measure's decimal places; each band includes its upper cut point (docs/methods.md §4).",
-        ]),
-      }
-    : null;
-  const cutPoints: DataTable | null = q
-    ? {
-        id: 'cut-points',
-        caption: `Quartile cut points, ${b.yearLabel} (from ${q.laCount} local authorities)`,
-        columns: [{ header: 'Cut point' }, { header: 'Value', numeric: true }],
-        rows: (
-          [
-            ['0% (lowest value)', q.q0],
-            ['25%', q.q25],
-            ['50% (median)', q.q50],
-            ['75%', q.q75],
-            ['100% (highest value)', q.q100],
-          ] as const
-        ).map(([label, v]) => [textCell(label), valueCell(v, dp)]),
-        fileName: safeName(`lantern-cut-points-${m.code}-${b.yearLabel}`),
-        notes: tableNotes(m, b.yearLabel, ['Type 7 quantiles of the unrounded LA values.']),
-      }
-    : null;
-  const chart = distributionChart({
+  return {
+    id: 'bands',
+    caption: `Quartile bands, ${b.yearLabel}`,
+    columns: [
+      { header: 'Band' },
+      { header: 'From', numeric: true },
+      { header: 'To', numeric: true },
+      { header: 'Local authorities', numeric: true },
+    ],
+    rows: ranges.map((r) => [
+      { raw: r.band, text: bandLabel(r.band) },
+      valueCell(r.from, dp),
+      valueCell(r.to, dp),
+      { raw: counts.get(r.band) ?? 0, text: String(counts.get(r.band) ?? 0) },
+    ]),
+    fileName: downloadFileName(`lantern-bands-${m.code}-${b.yearLabel}`),
+    notes: tableNotes(m, b.yearLabel, [
+      "Ranges rounded to the measure's decimal places; each band includes its upper cut point (docs/methods.md §4).",
+    ]),
+  };
+}
+
+function cutPointsTable(b: MeasureBenchmark): DataTable | null {
+  const q = b.cutPoints;
+  if (!q) return null;
+  const m = b.measure;
+  const points = [
+    ['0% (lowest value)', q.q0],
+    ['25%', q.q25],
+    ['50% (median)', q.q50],
+    ['75%', q.q75],
+    ['100% (highest value)', q.q100],
+  ] as const;
+  return {
+    id: 'cut-points',
+    caption: `Quartile cut points, ${b.yearLabel} (from ${q.laCount} local authorities)`,
+    columns: [{ header: 'Cut point' }, { header: 'Value', numeric: true }],
+    rows: points.map(([label, v]) => [textCell(label), valueCell(v, m.decimalPlaces)]),
+    fileName: downloadFileName(`lantern-cut-points-${m.code}-${b.yearLabel}`),
+    notes: tableNotes(m, b.yearLabel, ['Type 7 quantiles of the unrounded LA values.']),
+  };
+}
+
+function chartOf(
+  b: MeasureBenchmark,
+  rows: LaBenchmark[],
+  n: number | null,
+  chosen: LaBenchmark | null,
+): ChartSvg {
+  const m = b.measure;
+  const dp = m.decimalPlaces;
+  const q = b.cutPoints;
+  return distributionChart({
     title: `${m.name}, ${b.yearLabel}: every local authority`,
     description:
       `One dot per local authority with a value (${n ?? 0})` +
@@ -159,21 +175,33 @@ export function allLasView(
     values: rows.map((r) => ({
       label: r.laName,
       value: r.value,
-      highlight: r.laCode === options.laCode,
+      highlight: r.laCode === chosen?.laCode,
     })),
     cutPoints: q && m.polarity !== null && !m.noQuartile ? q : null,
     polarity: m.polarity,
   });
+}
+
+interface ViewOptions {
+  sort: SortKey;
+  order: SortOrder;
+  laCode?: number;
+}
+
+export function allLasView(b: MeasureBenchmark, areas: Area[], options: ViewOptions): AllLasView {
+  const rows = shownRows(b, areas, options);
+  const n = b.cutPoints?.laCount ?? rows.find((r) => r.rankOf !== null)?.rankOf ?? null;
+  const chosen = rows.find((r) => r.laCode === options.laCode) ?? null;
   return {
-    las,
+    las: lasTable(b, rows, n, options),
     sortable: new Map([
       [0, 'name'],
       [1, 'value'],
       [2, 'rank'],
     ]),
-    bands,
-    cutPoints,
-    chart,
+    bands: bandsTable(b),
+    cutPoints: cutPointsTable(b),
+    chart: chartOf(b, rows, n, chosen),
     chosen,
   };
 }

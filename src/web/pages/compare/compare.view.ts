@@ -103,20 +103,10 @@ export interface Choice {
   hint?: { text: string };
 }
 
-/** Checkbox, select and input choices for the form, with what the URL has chosen ticked. */
-export function formChoices(
-  q: CompareQuery,
-  areas: Area[],
-  measures: MeasureSummary[],
-  found: MeasureSummary[],
-) {
-  const regions = areas.filter((a) => a.kind === 'region');
-  const las = areas
-    .filter((a) => a.kind === 'la' && a.status === 'current')
-    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+/** The LAs to tick, grouped by region, with the URL's choices ticked (code or GSS code). */
+function laChoices(q: CompareQuery, regions: Area[], las: Area[]) {
   const chosen = new Set(q.la);
-  const groups = new Set(q.group);
-  const laGroups = regions
+  return regions
     .map((r) => {
       const items = las
         .filter((a) => a.regionCode === r.code)
@@ -133,6 +123,11 @@ export function formChoices(
       };
     })
     .filter((g) => g.items.length > 0);
+}
+
+/** Whole regions, and an LA's statistical neighbours, as groups. */
+function groupChoices(q: CompareQuery, regions: Area[], las: Area[]) {
+  const groups = new Set(q.group);
   const regionItems: Choice[] = regions.map((r) => ({
     value: `region:${r.code}`,
     text: r.name,
@@ -146,6 +141,38 @@ export function formChoices(
       selected: groups.has(`sn:${a.code}`),
     })),
   ];
+  return { regionItems, snItems };
+}
+
+/** "Latest year of each measure" and every first year any measure has. */
+function yearChoices(q: CompareQuery, measures: MeasureSummary[]): Choice[] {
+  const yearNumbers = [
+    ...new Set(measures.flatMap((s) => s.yearLabels.map((y) => Number(y.slice(0, 4))))),
+  ]
+    .filter((n) => n > 1990)
+    .sort((a, b) => b - a);
+  const years = new Set(q.year);
+  return [
+    { value: 'latest', text: 'Latest year of each measure', checked: years.has('latest') },
+    ...yearNumbers.map((n) => ({
+      value: String(n),
+      text: String(n),
+      checked: years.has(String(n)),
+    })),
+  ];
+}
+
+/** Checkbox, select and input choices for the form, with what the URL has chosen ticked. */
+export function formChoices(
+  q: CompareQuery,
+  areas: Area[],
+  measures: MeasureSummary[],
+  found: MeasureSummary[],
+) {
+  const regions = areas.filter((a) => a.kind === 'region');
+  const las = areas
+    .filter((a) => a.kind === 'la' && a.status === 'current')
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const byCode = new Map(measures.map((s) => [s.measure.code, s]));
   const selectedMeasures = q.measure
     .map((c) => byCode.get(c))
@@ -155,21 +182,13 @@ export function formChoices(
     .filter((s) => !q.measure.includes(s.measure.code))
     .slice(0, 30)
     .map((s) => measureChoice(s, false));
-  const yearNumbers = [
-    ...new Set(measures.flatMap((s) => s.yearLabels.map((y) => Number(y.slice(0, 4))))),
-  ]
-    .filter((n) => n > 1990)
-    .sort((a, b) => b - a);
-  const years = new Set(q.year);
-  const yearItems: Choice[] = [
-    { value: 'latest', text: 'Latest year of each measure', checked: years.has('latest') },
-    ...yearNumbers.map((n) => ({
-      value: String(n),
-      text: String(n),
-      checked: years.has(String(n)),
-    })),
-  ];
-  return { laGroups, regionItems, snItems, selectedMeasures, foundMeasures, yearItems };
+  return {
+    laGroups: laChoices(q, regions, las),
+    ...groupChoices(q, regions, las),
+    selectedMeasures,
+    foundMeasures,
+    yearItems: yearChoices(q, measures),
+  };
 }
 
 function measureChoice(s: MeasureSummary, checked: boolean): Choice {

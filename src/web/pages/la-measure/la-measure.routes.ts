@@ -2,6 +2,17 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Page } from '../../render.js';
 import { laMeasureView } from './la-measure.view.js';
 import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
+import { sendBadChoice } from '../bad-choice/bad-choice.js';
+
+/** Where the same LA and measure are compared another way. */
+function comparisonLinks(laCode: number, measureCode: string, regionCode: number | null) {
+  const code = encodeURIComponent(measureCode);
+  return {
+    neighbours: `/la/${laCode}/neighbours/${code}`,
+    region: regionCode ? `/region/${regionCode}/${code}` : null,
+    allLas: `/measure/${code}?la=${laCode}`,
+  };
+}
 
 type LaMeasureRequest = {
   Params: { code: string; measure: string };
@@ -20,18 +31,11 @@ export function laMeasurePage(page: Page): FastifyPluginAsync {
       const wanted = request.query.year || ts.latestYearLabel || ts.years.at(-1)!.yearLabel;
       const year = ts.years.find((y) => y.yearLabel === wanted);
       if (!year) {
-        return page.render(
-          reply,
-          'pages/bad-choice/bad-choice.njk',
-          {
-            bad: { noun: 'year', given: wanted },
-            options: [...ts.years].reverse().map((y) => ({
-              href: `${base}?year=${encodeURIComponent(y.yearLabel)}`,
-              label: y.yearLabel,
-            })),
-          },
-          400,
-        );
+        const valid = [...ts.years]
+          .reverse()
+          .map((y) => ({ value: y.yearLabel, label: y.yearLabel }));
+        const bad = { parameter: 'year', noun: 'year', given: wanted, valid };
+        return sendBadChoice(page, request, reply, bad);
       }
       const view = await page.services.cache.get(
         `la-pages:la-measure-view:${la.code}:${m.code}:${year.yearLabel}`,
@@ -61,11 +65,7 @@ export function laMeasurePage(page: Page): FastifyPluginAsync {
           text: y.yearLabel,
           selected: y.yearLabel === year.yearLabel,
         })),
-        links: {
-          neighbours: `/la/${la.code}/neighbours/${encodeURIComponent(m.code)}`,
-          region: regionCode ? `/region/${regionCode}/${encodeURIComponent(m.code)}` : null,
-          allLas: `/measure/${encodeURIComponent(m.code)}?la=${la.code}`,
-        },
+        links: comparisonLinks(la.code, m.code, regionCode),
         base,
       });
     });

@@ -2,7 +2,7 @@
 import type { NeighbourComparison } from '../../../benchmarks/neighbours.service.js';
 import { formatNumber } from '../../../core/format.js';
 import { barChart, type ChartSvg } from '../../charts/index.js';
-import type { DataTable } from '../../tables/data-table.js';
+import { type DataCell, downloadFileName, type DataTable } from '../../tables/data-table.js';
 import {
   bandCell,
   changeCell,
@@ -24,15 +24,15 @@ function setLabel(version: string): string {
   return version === 'demo' ? 'synthetic demo set' : `${version} set`;
 }
 
-export function neighboursView(c: NeighbourComparison): NeighboursView {
+/** The LA, its neighbours (SN1…), their average, the region and England. */
+function tableRows(c: NeighbourComparison): DataCell[][] {
   const m = c.measure;
   const dp = m.decimalPlaces;
   const la = c.la;
-  const n = c.cutPoints?.laCount ?? la.rankOf;
   const measureHref = (code: number) => `/la/${code}/measure/${encodeURIComponent(m.code)}`;
-  const row = (label: string, b: typeof la, closeness: string, href?: string) => [
+  const row = (label: string, b: typeof la, closeness: string) => [
     textCell(label),
-    href ? linkCell(b.laName, href) : textCell(b.laName),
+    linkCell(b.laName, measureHref(b.laCode)),
     textCell(closeness),
     valueCell(b.value, dp, b.suppression),
     rankCell(b, m),
@@ -48,30 +48,24 @@ export function neighboursView(c: NeighbourComparison): NeighboursView {
     { raw: null, text: 'not banded' },
     { raw: null, text: '' },
   ];
-  const avg = la.statisticalNeighboursAverage;
-  const withValue = la.statisticalNeighboursWithValue;
   const of = c.neighbours.length;
-  const set = setLabel(c.neighbourSet.version);
-  const rows = [
-    row('Selected LA', la, '', measureHref(la.laCode)),
-    ...c.neighbours.map((nb) =>
-      row(`SN${nb.position}`, nb.benchmark, nb.closeness ?? '', measureHref(nb.benchmark.laCode)),
-    ),
-    ...(of > 0
-      ? [
-          comparator(
-            'Average',
-            `Statistical neighbours' average (${set}, ${withValue} of ${of} with a value)`,
-            avg,
-          ),
-        ]
-      : []),
+  const average = `Statistical neighbours' average (${setLabel(c.neighbourSet.version)}, ${la.statisticalNeighboursWithValue} of ${of} with a value)`;
+  return [
+    row('Selected LA', la, ''),
+    ...c.neighbours.map((nb) => row(`SN${nb.position}`, nb.benchmark, nb.closeness ?? '')),
+    ...(of > 0 ? [comparator('Average', average, la.statisticalNeighboursAverage)] : []),
     comparator('Region', la.regionName ?? 'Region', la.regionValue),
     comparator('England', 'England', la.englandValue),
   ];
-  const table: DataTable = {
+}
+
+function neighboursTable(c: NeighbourComparison): DataTable {
+  const m = c.measure;
+  const la = c.la;
+  const n = c.cutPoints?.laCount ?? la.rankOf;
+  return {
     id: 'neighbours',
-    caption: `${la.laName} and its statistical neighbours (${set}), ${c.yearLabel}`,
+    caption: `${la.laName} and its statistical neighbours (${setLabel(c.neighbourSet.version)}), ${c.yearLabel}`,
     columns: [
       { header: 'Group' },
       { header: 'Local authority or area' },
@@ -81,25 +75,29 @@ export function neighboursView(c: NeighbourComparison): NeighboursView {
       { header: 'Quartile band' },
       { header: 'Change from previous year', numeric: true },
     ],
-    rows,
-    fileName:
-      `lantern-neighbours-${la.laCode}-${m.code}-${c.yearLabel}-${c.neighbourSet.version}`.replace(
-        /[^A-Za-z0-9_.-]+/g,
-        '-',
-      ),
+    rows: tableRows(c),
+    fileName: downloadFileName(
+      `lantern-neighbours-${la.laCode}-${m.code}-${c.yearLabel}-${c.neighbourSet.version}`,
+    ),
     notes: tableNotes(m, c.yearLabel, [`Statistical neighbours: ${c.neighbourSet.description}`]),
   };
+}
+
+function neighboursChart(c: NeighbourComparison): ChartSvg {
+  const { measure: m, la } = c;
+  const avg = la.statisticalNeighboursAverage;
+  const of = c.neighbours.length;
   const refs = [
     ...(avg !== null ? [{ label: "Neighbours' average", value: avg }] : []),
     ...(la.englandValue !== null ? [{ label: 'England', value: la.englandValue }] : []),
   ];
-  const chart = barChart({
+  return barChart({
     title: `${m.name}, ${c.yearLabel}: ${la.laName} and its statistical neighbours`,
     description:
       `Bars for ${la.laName} (highlighted) and its ${of} neighbours in SN1 to SN${of} order` +
       (refs.length ? `; lines for ${refs.map((r) => r.label).join(' and ')}` : '') +
       '. The same figures are in the table below.',
-    decimalPlaces: dp,
+    decimalPlaces: m.decimalPlaces,
     bars: [
       { label: la.laName, value: la.value, highlight: true },
       ...c.neighbours.map((nb) => ({
@@ -109,11 +107,18 @@ export function neighboursView(c: NeighbourComparison): NeighboursView {
     ],
     referenceLines: refs,
   });
+}
+
+export function neighboursView(c: NeighbourComparison): NeighboursView {
+  const la = c.la;
+  const avg = la.statisticalNeighboursAverage;
+  const of = c.neighbours.length;
+  const set = setLabel(c.neighbourSet.version);
   const averageText =
     of === 0
       ? `${la.laName} has no statistical neighbours in the ${set}.`
       : avg === null
         ? `None of the ${of} neighbours has a value in ${c.yearLabel}, so there is no average.`
-        : `${formatNumber(avg, dp)} from ${withValue} of ${of} neighbours (${set})`;
-  return { table, chart, averageText };
+        : `${formatNumber(avg, c.measure.decimalPlaces)} from ${la.statisticalNeighboursWithValue} of ${of} neighbours (${set})`;
+  return { table: neighboursTable(c), chart: neighboursChart(c), averageText };
 }

@@ -1,6 +1,6 @@
 /** The region page's two tables: the region's LAs, and every region with England. */
 import type { RegionComparison } from '../../../benchmarks/region.service.js';
-import type { DataTable } from '../../tables/data-table.js';
+import { downloadFileName, type DataTable } from '../../tables/data-table.js';
 import {
   bandCell,
   changeCell,
@@ -15,8 +15,6 @@ export interface RegionView {
   las: DataTable;
   regions: DataTable;
 }
-
-const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '-');
 
 export function regionView(c: RegionComparison): RegionView {
   const m = c.measure;
@@ -43,7 +41,7 @@ export function regionView(c: RegionComparison): RegionView {
       bandCell(b, m),
       changeCell(b, dp),
     ]),
-    fileName: safeName(`lantern-region-${c.region.code}-${m.code}-${c.yearLabel}`),
+    fileName: downloadFileName(`lantern-region-${c.region.code}-${m.code}-${c.yearLabel}`),
     notes: tableNotes(m, c.yearLabel, [order, 'Ranks and bands are among all LAs in England.']),
   };
   const regions: DataTable = {
@@ -61,7 +59,7 @@ export function regionView(c: RegionComparison): RegionView {
           : textCell(r.name),
       valueCell(r.value, dp, r.suppression),
     ]),
-    fileName: safeName(`lantern-regions-${m.code}-${c.yearLabel}`),
+    fileName: downloadFileName(`lantern-regions-${m.code}-${c.yearLabel}`),
     notes: tableNotes(m, c.yearLabel, [
       'Published figures for each region and England; regions are not ranked or banded.',
       m.polarity === null
