@@ -1,6 +1,14 @@
 /** Schemas of the comparison and search endpoints (neighbours, region, areas, search, compare). */
 import { int, num, ref, str, type Schema } from './openapi.helpers.js';
 
+/** What every one-measure, one-year comparison starts with. */
+const measureYear = {
+  measure: ref('Measure'),
+  yearLabel: { type: 'string' },
+  yearLabels: { type: 'array', items: { type: 'string' }, description: 'Newest first.' },
+  cutPoints: ref('CutPoints'),
+};
+
 export const comparisonSchemas: Record<string, Schema> = {
   NeighbourSetSummary: {
     type: 'object',
@@ -9,10 +17,7 @@ export const comparisonSchemas: Record<string, Schema> = {
   NeighbourComparison: {
     type: 'object',
     properties: {
-      measure: ref('Measure'),
-      yearLabel: { type: 'string' },
-      yearLabels: { type: 'array', items: { type: 'string' }, description: 'Newest first.' },
-      cutPoints: ref('CutPoints'),
+      ...measureYear,
       neighbourSet: ref('NeighbourSetSummary'),
       neighbourSets: { type: 'array', items: ref('NeighbourSetSummary') },
       la: ref('LaBenchmark'),
@@ -44,10 +49,7 @@ export const comparisonSchemas: Record<string, Schema> = {
   RegionComparison: {
     type: 'object',
     properties: {
-      measure: ref('Measure'),
-      yearLabel: { type: 'string' },
-      yearLabels: { type: 'array', items: { type: 'string' }, description: 'Newest first.' },
-      cutPoints: ref('CutPoints'),
+      ...measureYear,
       region: ref('AreaValue'),
       england: ref('AreaValue'),
       las: {

@@ -67,6 +67,23 @@ export async function sendBadChoice(
   );
 }
 
+/**
+ * A page's data from its checked query: 404 when the path names nothing, the bad-choice page
+ * for a choice that is not offered; undefined when such a reply has been sent.
+ */
+export async function checkedPageData<T>(
+  page: Page,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  pathIsValid: boolean,
+  query: () => Promise<Checked<T>>,
+): Promise<T | undefined> {
+  if (!pathIsValid) return void (await reply.callNotFound());
+  const checked = await query();
+  if (!checked.ok) return void (await sendBadChoice(page, request, reply, checked.bad));
+  return checked.data;
+}
+
 /** A query value as one string (Fastify gives an array for a repeated parameter). */
 export function queryString(value: unknown): string | undefined {
   if (Array.isArray(value)) return queryString(value[0]);

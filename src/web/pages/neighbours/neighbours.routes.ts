@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Page } from '../../render.js';
 import { isLaCode } from '../../params.js';
-import { sendBadChoice } from '../bad-choice/bad-choice.js';
+import { checkedPageData } from '../bad-choice/bad-choice.js';
 import { neighboursQuery } from './neighbours.query.js';
 import { pathOf, withQuery } from '../../url.js';
 import { neighboursView } from './neighbours.view.js';
@@ -17,13 +17,12 @@ export function neighboursPage(page: Page): FastifyPluginAsync {
   const { services } = page;
 
   /** The page's data; undefined when a reply (404/400) has been sent. */
-  async function load(request: Request, reply: FastifyReply) {
+  const load = (request: Request, reply: FastifyReply) => {
     const { code, measure } = request.params;
-    if (!isLaCode(code)) return void (await reply.callNotFound());
-    const checked = await neighboursQuery(services, Number(code), measure, request.query);
-    if (!checked.ok) return void (await sendBadChoice(page, request, reply, checked.bad));
-    return checked.data;
-  }
+    return checkedPageData(page, request, reply, isLaCode(code), () =>
+      neighboursQuery(services, Number(code), measure, request.query),
+    );
+  };
 
   return async (app) => {
     app.get('/la/:code/neighbours/:measure', async (request: Request, reply) => {

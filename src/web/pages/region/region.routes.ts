@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { formatNumber } from '../../../core/format.js';
 import type { Page } from '../../render.js';
-import { sendBadChoice } from '../bad-choice/bad-choice.js';
+import { checkedPageData } from '../bad-choice/bad-choice.js';
 import { regionQuery } from './region.query.js';
 import { isRegionCode } from '../../params.js';
 import { pathOf } from '../../url.js';
@@ -18,13 +18,12 @@ export function regionPage(page: Page): FastifyPluginAsync {
   const { services } = page;
 
   /** The page's data; undefined when a reply (404/400) has been sent. */
-  async function load(request: Request, reply: FastifyReply) {
+  const load = (request: Request, reply: FastifyReply) => {
     const { code, measure } = request.params;
-    if (!isRegionCode(code)) return void (await reply.callNotFound());
-    const checked = await regionQuery(services, Number(code), measure, request.query);
-    if (!checked.ok) return void (await sendBadChoice(page, request, reply, checked.bad));
-    return checked.data;
-  }
+    return checkedPageData(page, request, reply, isRegionCode(code), () =>
+      regionQuery(services, Number(code), measure, request.query),
+    );
+  };
 
   return async (app) => {
     app.get('/region/:code/:measure', async (request: Request, reply) => {
