@@ -138,6 +138,8 @@ export function linksHtml(text: string): string {
     .replace(/\n/g, '<br>');
 }
 
+const changeInline = (f: ChangeFigure | null) => (f ? { ...f, inline: true as const } : null);
+
 function metadataRows(
   m: Measure,
 ): { key: { text: string }; value: { text: string } | { html: string } }[] {
@@ -178,7 +180,8 @@ export interface LaMeasureView {
     band: string | null;
     bandWords: string | null;
     bandText: string;
-    change: ChangeFigure | null;
+    /** For the change component, on one line in the summary list. */
+    change: (ChangeFigure & { inline: true }) | null;
     bandRange: string | null;
     snAverage: string;
     region: string;
@@ -224,7 +227,7 @@ export function laMeasureView(ts: LaMeasureTimeSeries, year: LaMeasureYear): LaM
       band: b.quartileBand,
       bandWords: b.quartileBand ? bandWords[b.quartileBand] : null,
       bandText: bandText(b.quartileBand, m),
-      change: describeChange(b, dp),
+      change: changeInline(describeChange(b, dp)),
       bandRange: range ? bandRangeText(range, dp) : null,
       snAverage:
         b.statisticalNeighboursAverage === null
