@@ -1,13 +1,16 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber } from '../../core/format.js';
 import {
-  finishSvg,
+  dashArray,
+  labelledRuleX,
   midGrey,
-  plot,
-  seriesStyles,
-  tickFormatter,
+  renderChart,
+  seriesStyle,
   valueDomain,
+  valueScale,
+  type ChartFrame,
   type ChartSvg,
+  type ValueAxis,
 } from './svg.js';
 
 export interface BarChartInput {
@@ -20,6 +23,11 @@ export interface BarChartInput {
   referenceLines?: { label: string; value: number }[];
 }
 
+type ReferenceLine = NonNullable<BarChartInput['referenceLines']>[number];
+
+/** A bar and the text written beside it. */
+type BarRow = BarChartInput['bars'][number] & { text: string };
+
 const barHeight = 26;
 
 /**
@@ -28,79 +36,109 @@ const barHeight = 26;
  */
 export function barChart(input: BarChartInput): ChartSvg {
   const refs = input.referenceLines ?? [];
-  const values = [
-    ...input.bars.map((b) => b.value).filter((v) => v !== null),
-    ...refs.map((r) => r.value),
-  ];
-  const { domain, ticks, step } = valueDomain(values, { includeZero: true });
+  const axis = valueDomain(
+    [...input.bars.map((b) => b.value).filter((v) => v !== null), ...refs.map((r) => r.value)],
+    { includeZero: true },
+  );
   const labels = input.bars.map((b) => b.label);
+  const frame = barFrame(labels, refs.length);
+  const rows = barRows(input);
+  return renderChart(
+    frame,
+    {
+      x: valueScale(axis),
+      y: { domain: labels, label: null, tickSize: 0 },
+      marks: [
+        ...barMarks(rows, axis),
+        ...valueTextMarks(rows),
+        ...referenceLineMarks(refs, frame.margin.top, input.decimalPlaces),
+      ],
+    },
+    input,
+  );
+}
+
+/** Room on the left for the longest bar label, and at the top for one row per reference line. */
+function barFrame(labels: string[], referenceLines: number): ChartFrame {
   const labelWidth = Math.min(260, 20 + 7 * Math.max(8, ...labels.map((l) => l.length)));
-  const marginTop = 20 + 16 * refs.length;
-  const height = marginTop + 40 + barHeight * input.bars.length;
-  const rows = input.bars.map((b) => ({
+  const margin = { top: 20 + 16 * referenceLines, right: 70, bottom: 40, left: labelWidth };
+  return {
+    width: 720,
+    height: margin.top + margin.bottom + barHeight * labels.length,
+    margin,
+  };
+}
+
+/** Each bar with its text: the value (and "◀" on the highlighted bar), or "No data". */
+function barRows(input: BarChartInput): BarRow[] {
+  return input.bars.map((b) => ({
     ...b,
     text:
       b.value === null
         ? 'No data'
         : `${formatNumber(b.value, input.decimalPlaces)}${b.highlight ? ' ◀' : ''}`,
   }));
-  const marks: Plot.Markish[] = [
+}
+
+/** Grid lines, the bars (none where there is no value) and the zero line they start from. */
+function barMarks(rows: BarRow[], { domain, ticks }: ValueAxis): Plot.Markish[] {
+  return [
     Plot.gridX(ticks, { strokeOpacity: 0.15 }),
     Plot.barX(
       rows.filter((r) => r.value !== null),
       {
         y: 'label',
         x: 'value',
-        fill: (d: (typeof rows)[number]) => (d.highlight ? '#1d70b8' : '#b1b4b6'),
+        fill: (d: BarRow) => (d.highlight ? '#1d70b8' : '#b1b4b6'),
         insetTop: 3,
         insetBottom: 3,
       },
     ),
     Plot.ruleX([domain[0] <= 0 && domain[1] >= 0 ? 0 : domain[0]]),
-    ...[false, true].map((bold) =>
-      Plot.text(
-        rows.filter((r) => Boolean(r.highlight) === bold),
-        {
-          y: 'label',
-          x: (d: (typeof rows)[number]) => (d.value === null ? 0 : Math.max(0, d.value)),
-          text: 'text',
-          textAnchor: 'start',
-          dx: 4,
-          fontWeight: bold ? 700 : 400,
-          fill: (d: (typeof rows)[number]) => (d.value === null ? midGrey : '#0b0c0c'),
-        },
-      ),
-    ),
   ];
-  refs.forEach((ref, k) => {
-    const style = seriesStyles[(k + 1) % seriesStyles.length]!;
-    marks.push(
-      Plot.ruleX([ref.value], {
-        stroke: style.colour,
-        strokeWidth: 2,
-        strokeDasharray: style.dash === 'none' ? undefined : style.dash,
-      }),
-      Plot.text([ref.value], {
-        x: (d: number) => d,
-        frameAnchor: 'top',
+}
+
+/**
+ * The text beside each bar, from zero for a negative or missing value. One mark for plain text
+ * and one for the highlighted bar's bold text: Plot's font weight is one constant per mark.
+ */
+function valueTextMarks(rows: BarRow[]): Plot.Markish[] {
+  return [false, true].map((bold) =>
+    Plot.text(
+      rows.filter((r) => Boolean(r.highlight) === bold),
+      {
+        y: 'label',
+        x: (d: BarRow) => (d.value === null ? 0 : Math.max(0, d.value)),
+        text: 'text',
+        textAnchor: 'start',
+        dx: 4,
+        fontWeight: bold ? 700 : 400,
+        fill: (d: BarRow) => (d.value === null ? midGrey : '#0b0c0c'),
+      },
+    ),
+  );
+}
+
+/**
+ * One line per reference, labelled in its own row of the top margin. Styles start at the
+ * second series style: the first is the highlighted bar's blue.
+ */
+function referenceLineMarks(
+  refs: ReferenceLine[],
+  marginTop: number,
+  decimalPlaces: number,
+): Plot.Markish[] {
+  return refs.flatMap((ref, k) => {
+    const style = seriesStyle(k + 1);
+    return labelledRuleX(
+      ref.value,
+      { stroke: style.colour, strokeWidth: 2, strokeDasharray: dashArray(style) },
+      {
         dy: -marginTop + 10 + 16 * k,
-        text: () => `${ref.label}: ${formatNumber(ref.value, input.decimalPlaces)}`,
+        text: `${ref.label}: ${formatNumber(ref.value, decimalPlaces)}`,
         fill: style.colour,
         fontWeight: 600,
-      }),
+      },
     );
   });
-  const svg = plot({
-    width: 720,
-    height,
-    marginTop,
-    marginLeft: labelWidth,
-    marginRight: 70,
-    marginBottom: 40,
-    x: { domain, ticks, tickFormat: tickFormatter(step), label: null },
-    y: { domain: labels, label: null, tickSize: 0 },
-    marks,
-  });
-  svg.setAttribute('font-size', '12');
-  return finishSvg(svg, input);
 }

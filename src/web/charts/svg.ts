@@ -23,6 +23,16 @@ export const seriesStyles = [
   { colour: '#b58840', dash: '1,2', symbol: 'cross' },
 ] as const;
 
+/** The `k`th series style, round again after the sixth. */
+export function seriesStyle(k: number): (typeof seriesStyles)[number] {
+  return seriesStyles[k % seriesStyles.length]!;
+}
+
+/** A style's dash as Plot's `strokeDasharray` (none for a solid line). */
+export function dashArray(style: (typeof seriesStyles)[number]): string | undefined {
+  return style.dash === 'none' ? undefined : style.dash;
+}
+
 export const greyFill = '#f3f2f1';
 export const midGrey = '#505a5f';
 
@@ -32,6 +42,36 @@ export function plot(options: Plot.PlotOptions): SVGSVGElement {
     ...options,
     document: document as unknown as Document,
   }) as SVGSVGElement;
+}
+
+/** A chart's size in pixels; `margin` holds the room for axes and labels outside the plot area. */
+export interface ChartFrame {
+  width: number;
+  height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+}
+
+/**
+ * Draws a labelled chart (not a sparkline) in its frame: 12px text rather than Plot's 10px, then
+ * `finishSvg` for the title, description and the accessibility fixes.
+ */
+export function renderChart(
+  frame: ChartFrame,
+  options: Omit<Plot.PlotOptions, 'width' | 'height' | 'margin'>,
+  meta: { title: string; description: string },
+): ChartSvg {
+  const { width, height, margin } = frame;
+  const svg = plot({
+    width,
+    height,
+    marginTop: margin.top,
+    marginRight: margin.right,
+    marginBottom: margin.bottom,
+    marginLeft: margin.left,
+    ...options,
+  });
+  svg.setAttribute('font-size', '12');
+  return finishSvg(svg, meta);
 }
 
 function hash(text: string): string {
@@ -75,6 +115,22 @@ export function finishSvg(
   return { svg: svg.outerHTML.replace(/^(<svg[^>]*>)/, `$1${head}`) };
 }
 
+/**
+ * A vertical line at `value` and its label, placed from the top of the chart (`frameAnchor:
+ * 'top'`; a negative `dy` lifts it into the top margin, clear of the data).
+ */
+export function labelledRuleX(
+  value: number,
+  rule: Plot.RuleXOptions,
+  label: Omit<Plot.TextOptions, 'text'> & { text: string },
+): Plot.Markish[] {
+  const { text, ...options } = label;
+  return [
+    Plot.ruleX([value], rule),
+    Plot.text([value], { x: (d: number) => d, frameAnchor: 'top', ...options, text: () => text }),
+  ];
+}
+
 /** A 1-2-5 step giving about `count` intervals over [lo, hi]. */
 export function niceStep(lo: number, hi: number, count = 5): number {
   const span = Math.abs(hi - lo) || Math.abs(hi) || 1;
@@ -84,14 +140,18 @@ export function niceStep(lo: number, hi: number, count = 5): number {
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * power;
 }
 
+/** A value axis: its domain, its tick values and the step between them. */
+export interface ValueAxis {
+  domain: [number, number];
+  ticks: number[];
+  step: number;
+}
+
 /**
  * A value axis from the data, not forced to zero: the data's range padded by one nice step
  * each side (LAIT pads by a step too, but always includes 0, which flattens 50–80% data).
  */
-export function valueDomain(
-  values: number[],
-  options: { includeZero?: boolean } = {},
-): { domain: [number, number]; ticks: number[]; step: number } {
+export function valueDomain(values: number[], options: { includeZero?: boolean } = {}): ValueAxis {
   let lo = Math.min(...values);
   let hi = Math.max(...values);
   if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
@@ -119,4 +179,14 @@ export function stepDecimals(step: number): number {
 export function tickFormatter(step: number): (d: number) => string {
   const dp = stepDecimals(step);
   return (d) => formatNumber(d, dp);
+}
+
+/** The value axis's scale options (no axis title), from `valueDomain`'s result. */
+export function valueScale(axis: ValueAxis): Plot.ScaleOptions {
+  return {
+    domain: axis.domain,
+    ticks: axis.ticks,
+    tickFormat: tickFormatter(axis.step),
+    label: null,
+  };
 }
