@@ -3,6 +3,7 @@ import { lanternError } from '../core/errors.js';
 import { listAreas } from '../measures/areas.repository.js';
 import type { Measure } from '../measures/measure.js';
 import { findMeasure, listMeasures } from '../measures/measures.repository.js';
+import { notFoundError } from '../measures/suggestions.js';
 import { latestNeighbourSetVersion, loadNeighbourSet } from '../measures/neighbours.repository.js';
 import { listObservations, type ObservationRow } from '../measures/observations.repository.js';
 import type { CutPoints, MeasureBenchmark, Scorecard, ScorecardEntry } from './benchmark.js';
@@ -50,9 +51,13 @@ function bandCutPoints(measure: Measure, cutPoints: CutPoints | null): CutPoints
 export async function requireMeasure(db: Queryable, code: string): Promise<Measure> {
   const measure = await findMeasure(db, code);
   if (!measure) {
-    throw lanternError('LANTERN_MEASURE_NOT_FOUND', `No measure has the code "${code}".`, {
-      hint: 'Run `lantern measures --search <words>` to find the code (codes are case-sensitive).',
-    });
+    throw await notFoundError(
+      db,
+      'measure',
+      code,
+      `No measure has the code "${code}".`,
+      'Run `lantern measures --search <words>` to find the code (codes are case-sensitive).',
+    );
   }
   return measure;
 }
@@ -66,9 +71,13 @@ export async function requireLa(
     [laCode],
   );
   if (!area) {
-    throw lanternError('LANTERN_AREA_NOT_FOUND', `No local authority has the code ${laCode}.`, {
-      hint: 'Run `lantern areas` to list the LAs and their codes.',
-    });
+    throw await notFoundError(
+      db,
+      'la',
+      String(laCode),
+      `No local authority has the code ${laCode}.`,
+      'Run `lantern areas` to list the LAs and their codes.',
+    );
   }
   return area;
 }

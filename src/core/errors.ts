@@ -30,29 +30,44 @@ export interface ImportProblem {
   expected: string;
 }
 
+/** An LA or measure code or name that matched nothing, and the nearest ones that exist. */
+export interface NotFound {
+  kind: 'la' | 'measure';
+  /** The text as given (a URL segment, a command-line option). */
+  given: string;
+  /** Best first, at most a few; empty when nothing is near. */
+  suggestions: { code: string; name: string }[];
+}
+
+export interface LanternErrorOptions {
+  hint?: string;
+  problems?: ImportProblem[];
+  notFound?: NotFound;
+  cause?: unknown;
+}
+
 export class LanternError extends Error {
   readonly code: ErrorCode;
   /** What the person should do next. */
   readonly hint: string | undefined;
   readonly problems: ImportProblem[];
+  /** For LANTERN_AREA_NOT_FOUND and LANTERN_MEASURE_NOT_FOUND: what was given, and near matches. */
+  readonly notFound: NotFound | undefined;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { hint?: string; problems?: ImportProblem[]; cause?: unknown } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, options: LanternErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'LanternError';
     this.code = code;
     this.hint = options.hint;
     this.problems = options.problems ?? [];
+    this.notFound = options.notFound;
   }
 }
 
 export function lanternError(
   code: ErrorCode,
   message: string,
-  options: { hint?: string; problems?: ImportProblem[]; cause?: unknown } = {},
+  options: LanternErrorOptions = {},
 ): LanternError {
   return new LanternError(code, message, options);
 }

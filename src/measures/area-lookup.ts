@@ -1,7 +1,7 @@
 import type { Queryable } from '../core/db.js';
-import { lanternError } from '../core/errors.js';
 import type { Area } from './areas.js';
 import { listAreas } from './areas.repository.js';
+import { notFoundError } from './suggestions.js';
 
 /**
  * The one place an LA named by a person is found: a 3-digit LA code ("933"), a 9-character
@@ -30,9 +30,13 @@ function normaliseName(name: string): string {
 export async function resolveLocalAuthority(db: Queryable, text: string): Promise<Area> {
   const area = findLocalAuthority(await listAreas(db), text);
   if (!area) {
-    throw lanternError('LANTERN_AREA_NOT_FOUND', `No local authority matches "${text}".`, {
-      hint: 'Give a 3-digit LA code (933), a 9-character code (E06000066) or the name; run `lantern areas` to list them.',
-    });
+    throw await notFoundError(
+      db,
+      'la',
+      text,
+      `No local authority matches "${text}".`,
+      'Give a 3-digit LA code (933), a 9-character code (E06000066) or the name; run `lantern areas` to list them.',
+    );
   }
   return area;
 }

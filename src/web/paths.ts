@@ -17,6 +17,12 @@ function findWebDir(): string {
   return found;
 }
 
+/**
+ * The package root, where package.json and docs/ are: src/web (tsx) and dist/web (the build)
+ * both sit two folders below it.
+ */
+export const packageRoot = path.resolve(here, '..', '..');
+
 /** Template root: names such as "pages/home/home.njk" and "components/change/macro.njk". */
 export const webDir = findWebDir();
 export const publicDir = path.join(webDir, 'public');

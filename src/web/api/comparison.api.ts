@@ -13,9 +13,8 @@ type Request = FastifyRequest<{
 /** JSON of the LA-measure, statistical-neighbours and region pages (same queries, same checks). */
 export function comparisonApi(services: Services): FastifyPluginAsync {
   return async (app) => {
-    app.get('/la/:code/measure/:measure', async (request: Request, reply) => {
-      const la = await services.areas.findLa(request.params.code);
-      if (!la) return reply.callNotFound();
+    app.get('/la/:code/measure/:measure', async (request: Request) => {
+      const la = await services.areas.resolveLa(request.params.code);
       return services.laPages.timeSeries(la.code, request.params.measure);
     });
 

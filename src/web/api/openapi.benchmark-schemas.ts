@@ -16,8 +16,23 @@ export const benchmarkSchemas: Record<string, Schema> = {
           },
           message: { type: 'string' },
           problems: { type: 'array', items: ref('Problem') },
+          suggestions: {
+            type: 'array',
+            description:
+              'For an LA or measure not found: the nearest ones (at most 5), each with this path for it.',
+            items: ref('Suggestion'),
+          },
         },
       },
+    },
+  },
+  Suggestion: {
+    type: 'object',
+    required: ['code', 'name', 'href'],
+    properties: {
+      code: { type: 'string', examples: ['KS2RWM_Expected_STD', '933'] },
+      name: { type: 'string' },
+      href: { type: 'string', examples: ['/api/v1/measures/KS2RWM_Expected_STD/benchmark'] },
     },
   },
   Problem: {

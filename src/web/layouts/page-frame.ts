@@ -29,17 +29,19 @@ import type { Release } from '../../sources/shared/release.repository.js';
 import { govukTableArgs, type DataTable } from '../tables/data-table.js';
 import { downloadLinks, requestedDownload, sendTable } from '../tables/download.js';
 
-/** Anchors on /methods (pages/methods.njk). */
-export type MethodsAnchor =
-  | 'comparison-set'
-  | 'latest-year'
-  | 'cut-points'
-  | 'bands'
-  | 'rank'
-  | 'neighbours'
-  | 'region-england'
-  | 'change'
-  | 'rounding';
+/** Anchors on /methods: the `{#id}` of a heading in docs/methods.md (test/web/methods.web.test.ts). */
+export const methodsAnchors = [
+  'comparison-set',
+  'latest-year',
+  'cut-points',
+  'bands',
+  'rank',
+  'neighbours',
+  'region-england',
+  'change',
+  'rounding',
+] as const;
+export type MethodsAnchor = (typeof methodsAnchors)[number];
 
 export interface Crumb {
   text: string;

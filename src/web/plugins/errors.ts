@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { LanternError, type ErrorCode } from '../../core/errors.js';
 import type { Page } from '../render.js';
+import { suggestionLinks } from './suggestion-links.js';
 
 const notFoundCodes: ErrorCode[] = [
   'LANTERN_AREA_NOT_FOUND',
@@ -39,17 +40,22 @@ export const errorPages = fp<ErrorPagesOptions>(
         const hide = status >= 500 && production;
         const message = hide ? 'Sorry, there is a problem with the service.' : error.message;
         const stack = production ? undefined : error.stack;
+        const notFound = error instanceof LanternError ? error.notFound : undefined;
+        const suggestions = notFound ? suggestionLinks(request.url, notFound) : undefined;
         if (request.url.startsWith('/api/')) {
           return reply.code(status).send({
             error: {
               code: status >= 500 ? 'INTERNAL' : (error.code ?? 'BAD_REQUEST'),
               message,
+              ...(suggestions ? { suggestions } : {}),
               ...(stack ? { stack } : {}),
             },
           });
         }
-        if (status === 404)
-          return page.render(reply, 'pages/errors/not-found.njk', { message }, 404);
+        if (status === 404) {
+          const context = { message, notFound, suggestions };
+          return page.render(reply, 'pages/errors/not-found.njk', context, 404);
+        }
         return page.render(reply, 'pages/errors/error.njk', { status, message, stack }, status);
       },
     );

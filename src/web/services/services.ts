@@ -2,7 +2,7 @@ import type { Database } from '../../core/db.js';
 import { getMeasureBenchmark, getScorecard } from '../../benchmarks/benchmarks.service.js';
 import { hasDemoData } from '../../demo/demo.service.js';
 import type { Area } from '../../measures/areas.js';
-import { findLocalAuthority } from '../../measures/area-lookup.js';
+import { findLocalAuthority, resolveLocalAuthority } from '../../measures/area-lookup.js';
 import { listAreas } from '../../measures/areas.repository.js';
 import { listMeasureReleaseIds } from '../../measures/measure-releases.repository.js';
 import { createDataVersionCache } from './data-version-cache.js';
@@ -28,6 +28,8 @@ export function createServices(db: Database) {
       /** The LA for a code, a GSS code or a name (measures/area-lookup.ts), or undefined. */
       findLa: async (raw: string): Promise<Area | undefined> =>
         findLocalAuthority(await listAreas(db), raw),
+      /** As findLa, but LANTERN_AREA_NOT_FOUND with the nearest LAs when none matches (a 404). */
+      resolveLa: (raw: string): Promise<Area> => resolveLocalAuthority(db, raw),
     },
     benchmarks: {
       scorecard: (laCode: number) =>

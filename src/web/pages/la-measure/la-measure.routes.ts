@@ -23,8 +23,7 @@ type LaMeasureRequest = {
 export function laMeasurePage(page: Page): FastifyPluginAsync {
   return async (app) => {
     app.get<LaMeasureRequest>('/la/:code/measure/:measure', async (request, reply) => {
-      const la = await page.services.areas.findLa(request.params.code);
-      if (!la) return reply.callNotFound();
+      const la = await page.services.areas.resolveLa(request.params.code);
       const ts = await page.services.laPages.timeSeries(la.code, request.params.measure);
       const m = ts.measure;
       const base = `/la/${la.code}/measure/${encodeURIComponent(m.code)}`;

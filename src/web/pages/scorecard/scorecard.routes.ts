@@ -47,8 +47,7 @@ async function scorecard(
     csv = true;
     raw = raw.slice(0, -4);
   }
-  const la = await page.services.areas.findLa(raw);
-  if (!la) return reply.callNotFound();
+  const la = await page.services.areas.resolveLa(raw);
   if (String(la.code) !== raw) return reply.redirect(`/la/${la.code}${csv ? '.csv' : ''}`, 301);
 
   const topic =

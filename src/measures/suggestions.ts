@@ -1,0 +1,131 @@
+/**
+ * "Did you mean": the nearest LAs or measures to a code or name that matched nothing, from the
+ * home page's search index (typo-tolerant names and words), plus codes one keystroke away
+ * ("93" → 931, 933…; "E06000067" → E06000066). Pure, except `notFoundError`, which reads the
+ * catalogue from the database (only when something was not found).
+ */
+import type { Queryable } from '../core/db.js';
+import { lanternError, type LanternError, type NotFound } from '../core/errors.js';
+// The search index moves to measures/ (search.ts beside this file); import it from there then.
+import { createSearchIndex, type SearchIndex } from '../web/find/search.js';
+import type { Area } from './areas.js';
+import type { Measure } from './measure.js';
+import { listAreas } from './areas.repository.js';
+import { listMeasures } from './measures.repository.js';
+
+export type Suggestion = NotFound['suggestions'][number];
+
+const limit = 5;
+
+/** The number of single-character insertions, deletions or substitutions from a to b. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, substitution));
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+const digits = (code: string) => Number(code.replace(/\D/g, ''));
+
+/** LAs whose 3-digit or 9-character code is one keystroke from `given`: those it begins, then the closest. */
+function nearCodes(las: Area[], given: string): Suggestion[] {
+  const upper = given.toUpperCase();
+  return las
+    .map((a) => {
+      const code = /^\d+$/.test(upper) ? String(a.code) : (a.gssCode ?? '');
+      return { a, code, distance: editDistance(upper, code) };
+    })
+    .filter((c) => c.distance <= 1)
+    .sort(
+      (x, y) =>
+        x.distance - y.distance ||
+        Number(y.code.startsWith(upper)) - Number(x.code.startsWith(upper)) ||
+        Math.abs(digits(x.code) - digits(upper)) - Math.abs(digits(y.code) - digits(upper)),
+    )
+    .map(({ a }) => ({ code: String(a.code), name: a.name }));
+}
+
+/** Up to 5 LAs near a code or name that matched none. */
+export function suggestLas(index: SearchIndex, areas: Area[], given: string): Suggestion[] {
+  const text = given.trim();
+  if (/^(\d{1,4}|[EWSN]\d{7,9})$/i.test(text))
+    return nearCodes(
+      areas.filter((a) => a.kind === 'la'),
+      text,
+    ).slice(0, limit);
+  return index
+    .search(text, { limit })
+    .las.map((hit) => ({ code: String(hit.code), name: hit.name }));
+}
+
+/** Typed as a code: one word of letters, digits and "_", with a "_", a digit or no lower case. */
+function codeShaped(text: string): boolean {
+  return /^\w+$/.test(text) && (/[_\d]/.test(text) || text === text.toUpperCase());
+}
+
+/**
+ * Up to 5 measures near a code or words that matched none, from the search. For a code the
+ * matches come nearest code first, and only codes within half their length of it (or holding
+ * it) count: "KS2RWM_Expected_ST" gives "KS2RWM_Expected_STD" first, and "NOPE" nothing
+ * rather than the measures with "non" in their names.
+ */
+export function suggestMeasures(index: SearchIndex, given: string): Suggestion[] {
+  const text = given.trim();
+  let hits = index.measures(text, 50);
+  if (codeShaped(text)) {
+    const a = text.toLowerCase();
+    hits = hits
+      .map((hit, order) => ({ hit, order, b: hit.code.toLowerCase() }))
+      .map((r) => ({ ...r, distance: editDistance(a, r.b) }))
+      .filter((r) => r.b.includes(a) || a.includes(r.b) || r.distance <= r.b.length / 2)
+      .sort((x, y) => x.distance - y.distance || x.order - y.order)
+      .map((r) => r.hit);
+  }
+  return hits.slice(0, limit).map((hit) => ({ code: hit.code, name: hit.name }));
+}
+
+let built: { key: string; index: SearchIndex } | undefined;
+
+/** The search index of this catalogue, built again only when the catalogue changed (~20 ms). */
+function searchIndex(areas: Area[], measures: Measure[]): SearchIndex {
+  const key = JSON.stringify([areas, measures.map((m) => [m.code, m.name, m.topic])]);
+  if (built?.key !== key) built = { key, index: createSearchIndex(areas, measures) };
+  return built.index;
+}
+
+/** "Did you mean:" and one line per suggestion (code, then name); '' when there are none. */
+export function didYouMean(suggestions: Suggestion[]): string {
+  if (suggestions.length === 0) return '';
+  const width = Math.max(...suggestions.map((s) => s.code.length));
+  return ['Did you mean:', ...suggestions.map((s) => `  ${s.code.padEnd(width)}  ${s.name}`)].join(
+    '\n',
+  );
+}
+
+/**
+ * LANTERN_AREA_NOT_FOUND or LANTERN_MEASURE_NOT_FOUND for `given`, its hint starting with the
+ * nearest matches ("Did you mean: …") and `notFound` holding them for the web pages and API.
+ */
+export async function notFoundError(
+  db: Queryable,
+  kind: NotFound['kind'],
+  given: string,
+  message: string,
+  hint: string,
+): Promise<LanternError> {
+  const areas = await listAreas(db);
+  const index = searchIndex(areas, await listMeasures(db));
+  const suggestions =
+    kind === 'la' ? suggestLas(index, areas, given) : suggestMeasures(index, given);
+  const code = kind === 'la' ? 'LANTERN_AREA_NOT_FOUND' : 'LANTERN_MEASURE_NOT_FOUND';
+  return lanternError(code, message, {
+    hint: [didYouMean(suggestions), hint].filter(Boolean).join('\n'),
+    notFound: { kind, given, suggestions },
+  });
+}
