@@ -24,7 +24,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Measure } from '../measures/measure.js';
 import type { Page } from './app.js';
-import type { Release } from '../sources/shared/release.repository.js';
+import type { Release } from '../measures/releases.repository.js';
 import { govukTableArgs, type DataTable } from './tables/data-table.js';
 import { downloadLinks, requestedDownload, sendTable } from './tables/download.js';
 

@@ -9,7 +9,7 @@ import { createLaPagesService } from './la/la-pages.service.js';
 import { createCompareService } from './compare/compare.service.js';
 import { createComparisonService } from './comparison/comparison.service.js';
 import { createFindService } from './find/find.service.js';
-import { listReleases, type Release } from '../sources/shared/release.repository.js';
+import { listReleases, type Release } from '../measures/releases.repository.js';
 
 export interface SiteStatus {
   demo: boolean;

@@ -10,7 +10,7 @@ import { upsertObservations, type ObservationRow } from '../../measures/observat
 import { readUtf8Text, requireFile, sha256 } from '../shared/file-checks.js';
 import { ProblemCollector } from '../shared/problems.js';
 import { silentProgress, type Progress } from '../shared/progress.js';
-import { recordRelease } from '../shared/release.repository.js';
+import { recordRelease } from '../../measures/releases.repository.js';
 import { parseEesCsv, requireColumns, type EesTable } from './csv.js';
 import { deleteObservationsForYears, existingMeasureCodes } from './ees.repository.js';
 import { extractObservations, type Extraction } from './extract.js';

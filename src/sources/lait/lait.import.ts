@@ -4,7 +4,7 @@ import { refreshBenchmarks } from '../../benchmarks/benchmarks.service.js';
 import { removeDemoData } from '../../demo/demo.service.js';
 import { upsertMeasures } from '../../measures/measures.repository.js';
 import { replaceNeighbourSet } from '../../measures/neighbours.repository.js';
-import { recordRelease } from '../shared/release.repository.js';
+import { recordRelease } from '../../measures/releases.repository.js';
 import { silentProgress, type Progress } from '../shared/progress.js';
 import { locateLaitFiles } from './lait.files.js';
 import { readLaitFolder, type AreaLookup, type FileFacts, type LaitReading } from './lait.read.js';
