@@ -1,6 +1,6 @@
 import type { Database } from '../core/db.js';
 import { lanternError } from '../core/errors.js';
-import type { Area } from '../measures/areas.js';
+import { isInRegion, type Area } from '../measures/areas.js';
 import { listAreas } from '../measures/areas.repository.js';
 import type { Measure } from '../measures/measure.js';
 import { listObservations } from '../measures/observations.repository.js';
@@ -34,13 +34,6 @@ export interface RegionComparison {
   las: LaBenchmark[];
   /** Every region and England (last): best first by value where the measure has a direction. */
   regions: AreaValue[];
-}
-
-/** True when `la` sits in `region` (directly, or through Inner/Outer London for London). */
-function inRegion(la: Area, region: Area, byCode: Map<number, Area>): boolean {
-  if (la.regionCode === region.code) return true;
-  const own = la.regionCode === null ? undefined : byCode.get(la.regionCode);
-  return own?.parentCode === region.code;
 }
 
 function compareBenchmarks(polarity: Measure['polarity']) {
@@ -100,7 +93,7 @@ export async function getRegionComparison(
   });
   const rows = new Map(benchmark.rows.map((r) => [r.laCode, r]));
   const las = areas
-    .filter((a) => a.kind === 'la' && inRegion(a, region, byCode))
+    .filter((a) => a.kind === 'la' && isInRegion(a, region.code, byCode))
     .map((a) => rows.get(a.code) ?? emptyBenchmark(a))
     .filter((r) => r.value !== null || byCode.get(r.laCode)?.status === 'current')
     .sort(compareBenchmarks(benchmark.measure.polarity));

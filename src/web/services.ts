@@ -1,12 +1,12 @@
 import type { Database } from '../core/db.js';
 import { getMeasureBenchmark, getScorecard } from '../benchmarks/benchmarks.service.js';
+import { createCompareService } from '../benchmarks/compare.service.js';
 import { hasDemoData } from '../demo/demo.service.js';
 import type { Area } from '../measures/areas.js';
 import { listAreas } from '../measures/areas.repository.js';
 import { listMeasureReleaseIds } from '../measures/measure-releases.repository.js';
 import { createDataVersionCache } from './data-version-cache.js';
 import { createLaPagesService } from './la/la-pages.service.js';
-import { createCompareService } from './compare/compare.service.js';
 import { createComparisonService } from './comparison/comparison.service.js';
 import { createFindService } from './find/find.service.js';
 import { listReleases, type Release } from '../measures/releases.repository.js';

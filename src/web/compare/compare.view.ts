@@ -12,8 +12,7 @@ import { formatNumber } from '../../core/format.js';
 import type { Area } from '../../measures/areas.js';
 import type { MeasureSummary } from '../../benchmarks/benchmarks.service.js';
 import type { DataTable } from '../tables/data-table.js';
-import type { Comparison, MeasureComparison } from './compare.service.js';
-import type { CompareQuery } from './selection.js';
+import type { CompareQuery, Comparison, MeasureComparison } from '../../benchmarks/compare.js';
 
 /** The line chart takes at most this many lines (more cannot be told apart). */
 export const maxChartSeries = 6;

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Page } from '../app.js';
 import { chartInput, formChoices, measureTable, summaryText } from '../compare/compare.view.js';
-import { isEmptyQuery, maxLas, maxMeasures, parseCompareQuery } from '../compare/selection.js';
+import { maxLas, maxMeasures } from '../../benchmarks/compare.js';
+import { isEmptyQuery, parseCompareQuery } from '../compare/selection.js';
 import { lineChart } from '../charts/line-chart.js';
 import { pageFrame, sendRequestedTable } from '../page-frame.js';
 
