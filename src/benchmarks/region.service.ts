@@ -1,6 +1,6 @@
 import type { Database } from '../core/db.js';
 import { lanternError } from '../core/errors.js';
-import { isInRegion, type Area } from '../measures/areas.js';
+import { englandCode, isInRegion, type Area } from '../measures/areas.js';
 import { listAreas } from '../measures/areas.repository.js';
 import type { Measure } from '../measures/measure.js';
 import { listObservations } from '../measures/observations.repository.js';
@@ -57,6 +57,36 @@ function compareAreaValues(polarity: Measure['polarity']) {
   };
 }
 
+/** England with no figure, when the reference areas lack it. */
+const noEngland: AreaValue = {
+  code: englandCode,
+  name: 'England',
+  kind: 'england',
+  parentCode: null,
+  value: null,
+  suppression: null,
+};
+
+/** Reads a region's (or England's) published figure for one measure-year. */
+async function publishedValues(
+  db: Database,
+  measureCode: string,
+  yearLabel: string,
+): Promise<(a: Area) => AreaValue> {
+  const observations = (await listObservations(db, [measureCode])).filter(
+    (o) => o.yearLabel === yearLabel,
+  );
+  const observed = new Map(observations.map((o) => [o.areaCode, o]));
+  return (a) => ({
+    code: a.code,
+    name: a.name,
+    kind: a.kind === 'england' ? 'england' : 'region',
+    parentCode: a.parentCode,
+    value: observed.get(a.code)?.value ?? null,
+    suppression: observed.get(a.code)?.suppression ?? null,
+  });
+}
+
 /**
  * LAIT's region page: every LA in a region with its value, rank, band and change, the region's
  * and England's published values, and every region's value. Current LAs are always listed;
@@ -79,18 +109,7 @@ export async function getRegionComparison(
   const benchmark = await getMeasureBenchmark(db, measureCode, {
     ...(options.yearLabel !== undefined ? { yearLabel: options.yearLabel } : {}),
   });
-  const observations = (await listObservations(db, [benchmark.measure.code])).filter(
-    (o) => o.yearLabel === benchmark.yearLabel,
-  );
-  const observed = new Map(observations.map((o) => [o.areaCode, o]));
-  const areaValue = (a: Area): AreaValue => ({
-    code: a.code,
-    name: a.name,
-    kind: a.kind === 'england' ? 'england' : 'region',
-    parentCode: a.parentCode,
-    value: observed.get(a.code)?.value ?? null,
-    suppression: observed.get(a.code)?.suppression ?? null,
-  });
+  const areaValue = await publishedValues(db, benchmark.measure.code, benchmark.yearLabel);
   const rows = new Map(benchmark.rows.map((r) => [r.laCode, r]));
   const las = areas
     .filter((a) => a.kind === 'la' && isInRegion(a, region.code, byCode))
@@ -110,16 +129,7 @@ export async function getRegionComparison(
     yearLabels: benchmark.yearLabels,
     cutPoints: benchmark.cutPoints,
     region: areaValue(region),
-    england: england
-      ? areaValue(england)
-      : {
-          code: 970,
-          name: 'England',
-          kind: 'england',
-          parentCode: null,
-          value: null,
-          suppression: null,
-        },
+    england: england ? areaValue(england) : noEngland,
     las,
     regions,
   };
