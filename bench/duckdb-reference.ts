@@ -1,4 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Measure } from '../src/measures/measure.js';
+import type { NeighbourSet } from '../src/measures/neighbours.repository.js';
 
 /**
  * The reference each Lantern figure is measured against, in the same run: DuckDB doing the
@@ -26,6 +28,27 @@ export async function duckdbLoadParquet(
   await connection.run('drop table if exists bds');
   await connection.run(
     `create table bds as select * from read_parquet('${parquet.replace(/'/g, "''")}')`,
+  );
+}
+
+/** The engine's other inputs as the tables `allBenchmarksSql` reads: polarity, sn and la_region. */
+export async function duckdbLoadEngineInputs(
+  connection: DuckDBConnection,
+  measures: Pick<Measure, 'code' | 'polarity'>[],
+  neighbourSet: NeighbourSet | undefined,
+): Promise<void> {
+  await connection.run('create table polarity (m varchar, p varchar)');
+  await connection.run(
+    `insert into polarity values ${measures.map((m) => `('${m.code.replace(/'/g, "''")}', ${m.polarity ? `'${m.polarity}'` : 'null'})`).join(',')}`,
+  );
+  await connection.run('create table sn (la integer, nb integer)');
+  const snValues = [...(neighbourSet?.neighbours ?? new Map())].flatMap(([la, list]) =>
+    list.map((n: { code: number }) => `(${la}, ${n.code})`),
+  );
+  await connection.run(`insert into sn values ${snValues.join(',')}`);
+  await connection.run('create table la_region (la integer, region integer)');
+  await connection.run(
+    `insert into la_region values ${[...(neighbourSet?.regions ?? new Map())].map(([la, r]) => `(${la}, ${r})`).join(',')}`,
   );
 }
 

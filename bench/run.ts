@@ -18,78 +18,34 @@ import {
   latestNeighbourSetVersion,
   loadNeighbourSet,
 } from '../src/measures/neighbours.repository.js';
-import { computeBenchmarks } from '../src/benchmarks/engine.js';
-import { allBenchmarksSql, duckdbLoadParquet, openDuckDb } from './duckdb-reference.js';
+import { computeBenchmarks, type EngineInputs } from '../src/benchmarks/engine.js';
+import {
+  allBenchmarksSql,
+  duckdbLoadEngineInputs,
+  duckdbLoadParquet,
+  openDuckDb,
+} from './duckdb-reference.js';
+import { median, ratioResult, round, timeIt, type BenchResult } from './results.js';
 import { webLoad } from './web-load.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const laitDir = process.env.LANTERN_SHARED_DATA
   ? path.join(process.env.LANTERN_SHARED_DATA, 'lait')
   : path.resolve(root, '../shared/data/lait');
+const parquet = path.join(laitDir, 'bds_long_0.parquet');
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  reference: number;
-  referenceDescription: string;
-  ratio: number;
-  target: string;
-  met: boolean;
-}
+type Log = (s: string) => void;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-async function timeIt(run: () => Promise<unknown> | unknown, times: number): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t = performance.now();
-    await run();
-    samples.push(performance.now() - t);
-  }
-  return median(samples);
-}
-
-function ratioResult(
-  name: string,
-  value: number,
-  reference: number,
-  referenceDescription: string,
-  maxRatio: number,
-): BenchResult {
-  const ratio = value / reference;
-  return {
-    name,
-    value: round(value),
-    unit: 'ms',
-    reference: round(reference),
-    referenceDescription,
-    ratio: round(ratio, 2),
-    target: `≤ ${maxRatio}× reference`,
-    met: ratio <= maxRatio,
-  };
-}
-
-const round = (v: number, dp = 1) => Math.round(v * 10 ** dp) / 10 ** dp;
-
-async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(laitDir, 'bds_long_0.parquet'))) {
-    process.stderr.write(
-      `The LAIT files are not in ${laitDir}: see ../shared/data/PROVENANCE.md (or set LANTERN_SHARED_DATA).\n`,
-    );
-    process.exit(1);
-  }
-  const parquet = path.join(laitDir, 'bds_long_0.parquet');
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-bench-'));
-  const results: BenchResult[] = [];
-  const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
-
-  // 1. Full LAIT import into the embedded store (migrated, empty) vs DuckDB loading the parquet into a file.
+/** 1. Full LAIT import into the embedded store (migrated, empty) vs DuckDB loading the parquet into a file. */
+async function benchImport(
+  work: string,
+  log: Log,
+): Promise<{ result: BenchResult; dataDir: string }> {
   const importTimes: number[] = [];
-  let lastDir = '';
+  let dataDir = '';
   for (let i = 0; i < 3; i++) {
-    lastDir = path.join(work, `store-${i}`);
-    const db = await openStore({ dataDir: lastDir });
+    dataDir = path.join(work, `store-${i}`);
+    const db = await openStore({ dataDir });
     const t = performance.now();
     const summary = await importLait(db, laitDir);
     importTimes.push(performance.now() - t);
@@ -104,44 +60,40 @@ async function main(): Promise<void> {
     await duckdbLoadParquet(duck.connection, parquet);
     duck.close();
   }, 5);
-  results.push(
-    ratioResult(
-      'LAIT import into the embedded store',
-      median(importTimes),
-      duckLoad,
-      'DuckDB: create table from the parquet, in a file database',
-      3,
-    ),
+  const result = ratioResult(
+    'LAIT import into the embedded store',
+    median(importTimes),
+    duckLoad,
+    'DuckDB: create table from the parquet, in a file database',
+    3,
   );
+  return { result, dataDir };
+}
 
-  // 2. Every benchmark (measure × year × LA) in memory vs one DuckDB query doing the same work.
-  const db = await openStore({ dataDir: lastDir });
-  const measures = await listMeasures(db);
-  const observations = await listObservations(db);
-  const areas = await listAreas(db);
-  const version = await latestNeighbourSetVersion(db);
-  const neighbourSet = version ? await loadNeighbourSet(db, version) : undefined;
-  await db.close();
-  computeBenchmarks({ measures, observations, areas, neighbourSet }); // warm-up
-  const engine = await timeIt(
-    () => computeBenchmarks({ measures, observations, areas, neighbourSet }),
-    7,
-  );
+/** What the engine reads from a store holding the LAIT import. */
+async function readEngineInputs(dataDir: string): Promise<EngineInputs> {
+  const db = await openStore({ dataDir });
+  try {
+    const version = await latestNeighbourSetVersion(db);
+    return {
+      measures: await listMeasures(db),
+      observations: await listObservations(db),
+      areas: await listAreas(db),
+      neighbourSet: version ? await loadNeighbourSet(db, version) : undefined,
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+/** 2. Every benchmark (measure × year × LA) in memory vs one DuckDB query doing the same work. */
+async function benchEngine(dataDir: string, log: Log): Promise<BenchResult> {
+  const inputs = await readEngineInputs(dataDir);
+  computeBenchmarks(inputs); // warm-up
+  const engine = await timeIt(() => computeBenchmarks(inputs), 7);
   const duck = await openDuckDb();
   await duckdbLoadParquet(duck.connection, parquet);
-  await duck.connection.run('create table polarity (m varchar, p varchar)');
-  await duck.connection.run(
-    `insert into polarity values ${measures.map((m) => `('${m.code.replace(/'/g, "''")}', ${m.polarity ? `'${m.polarity}'` : 'null'})`).join(',')}`,
-  );
-  await duck.connection.run('create table sn (la integer, nb integer)');
-  const snValues = [...(neighbourSet?.neighbours ?? new Map())].flatMap(([la, list]) =>
-    list.map((n: { code: number }) => `(${la}, ${n.code})`),
-  );
-  await duck.connection.run(`insert into sn values ${snValues.join(',')}`);
-  await duck.connection.run('create table la_region (la integer, region integer)');
-  await duck.connection.run(
-    `insert into la_region values ${[...(neighbourSet?.regions ?? new Map())].map(([la, r]) => `(${la}, ${r})`).join(',')}`,
-  );
+  await duckdbLoadEngineInputs(duck.connection, inputs.measures, inputs.neighbourSet);
   let duckRows = 0;
   const duckQuery = await timeIt(async () => {
     const reader = await duck.connection.runAndReadAll(
@@ -151,17 +103,17 @@ async function main(): Promise<void> {
   }, 5);
   duck.close();
   log(`DuckDB benchmark query produced ${duckRows} LA rows`);
-  results.push(
-    ratioResult(
-      'Every benchmark (measure × year × LA), in memory',
-      engine,
-      duckQuery,
-      'DuckDB: one SQL query computing the same ranks, quartiles and SN averages',
-      2,
-    ),
+  return ratioResult(
+    'Every benchmark (measure × year × LA), in memory',
+    engine,
+    duckQuery,
+    'DuckDB: one SQL query computing the same ranks, quartiles and SN averages',
+    2,
   );
+}
 
-  // 3. `lantern benchmark` for one measure, the whole process, on the embedded store.
+/** 3. `lantern benchmark` for one measure, the whole process, on the embedded store. */
+function benchCli(dataDir: string): BenchResult {
   const cli = path.join(root, 'bin', 'lantern.js');
   // Always build: the CLI and the load test run the compiled app, which must match the source.
   spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
@@ -172,7 +124,7 @@ async function main(): Promise<void> {
       process.execPath,
       [cli, 'benchmark', '--measure', 'KS2RWM_Expected_STD', '--format', 'json'],
       {
-        env: { ...process.env, LANTERN_DATA_DIR: lastDir, DATABASE_URL: '' },
+        env: { ...process.env, LANTERN_DATA_DIR: dataDir, DATABASE_URL: '' },
         encoding: 'utf8',
       },
     );
@@ -180,7 +132,7 @@ async function main(): Promise<void> {
     if (r.status !== 0) throw new Error(`lantern benchmark failed: ${r.stderr}`);
   }
   const cliMedian = median(cliTimes);
-  results.push({
+  return {
     name: '`lantern benchmark` for one measure, whole process',
     value: round(cliMedian),
     unit: 'ms',
@@ -189,12 +141,10 @@ async function main(): Promise<void> {
     ratio: round(cliMedian / 1500, 2),
     target: '≤ 1500 ms',
     met: cliMedian <= 1500,
-  });
+  };
+}
 
-  // 4. The web app under load (bench/web-load.ts): scorecard and all-LAs pages, 50 clients, 20 s each.
-  results.push(...(await webLoad(lastDir, log)));
-
-  fs.rmSync(work, { recursive: true, force: true });
+function writeResults(results: BenchResult[]): void {
   const out = {
     date: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -206,6 +156,27 @@ async function main(): Promise<void> {
       `${r.met ? 'MET ' : 'MISS'}  ${r.name}: ${r.value} ${r.unit} vs ${r.reference} ms (${r.referenceDescription}) → ratio ${r.ratio}, target ${r.target}\n`,
     );
   }
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(parquet)) {
+    process.stderr.write(
+      `The LAIT files are not in ${laitDir}: see ../shared/data/PROVENANCE.md (or set LANTERN_SHARED_DATA).\n`,
+    );
+    process.exit(1);
+  }
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-bench-'));
+  const log: Log = (s) => process.stderr.write(`[bench] ${s}\n`);
+  const imported = await benchImport(work, log);
+  const results = [
+    imported.result,
+    await benchEngine(imported.dataDir, log),
+    benchCli(imported.dataDir),
+    // 4. The web app under load (bench/web-load.ts): scorecard and all-LAs pages, 50 clients, 20 s each.
+    ...(await webLoad(imported.dataDir, log)),
+  ];
+  fs.rmSync(work, { recursive: true, force: true });
+  writeResults(results);
 }
 
 await main();

@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchResult } from './run.js';
+import { round, type BenchResult } from './results.js';
 
 export const loadPaths = ['/la/933', '/measure/KS2RWM_Expected_STD'];
 const connections = 50;
@@ -61,8 +61,6 @@ async function hammer(url: string): Promise<Omit<LoadFigures, 'path'>> {
     non2xx: result.non2xx,
   };
 }
-
-const round = (v: number, dp = 1) => Math.round(v * 10 ** dp) / 10 ** dp;
 
 /**
  * Serves the store in `dataDir` from a separate `lantern serve` process (as in use: the load

@@ -58,6 +58,11 @@ export function bandBeyondCut(cut: number, q: Quartiles, polarity: 'high' | 'low
   return labelOf(j, 'high');
 }
 
+/** How far `value` must move to reach `cut` (>= 0 for the next better cut point). */
+export function distanceToCut(value: number, cut: number, polarity: 'high' | 'low'): number {
+  return polarity === 'low' ? value - cut : cut - value;
+}
+
 /** The next better band and the distance (>= 0) to the cut point that leads into it; null when none. */
 export function nextBetterBand(
   value: number | null,
@@ -69,7 +74,7 @@ export function nextBetterBand(
   if (Number.isNaN(cut)) return null;
   return {
     band: bandBeyondCut(cut, q, polarity),
-    distance: polarity === 'low' ? value - cut : cut - value,
+    distance: distanceToCut(value, cut, polarity),
   };
 }
 

@@ -8,15 +8,32 @@ export function changeBetween(current: number | null, previous: number | null): 
   return current - previous;
 }
 
+/** The directions by code (0: none), as the engine keeps them in its typed columns. */
+export const directionCodes: readonly (ChangeDirection | null)[] = [
+  null,
+  'better',
+  'worse',
+  'same',
+  'no_direction',
+];
+
 /** Whether an (unrounded) change is good news for the polarity. */
 export function changeDirection(
   change: number | null,
   polarity: Measure['polarity'],
 ): ChangeDirection | null {
-  if (change === null) return null;
-  if (polarity === null) return 'no_direction';
-  if (change === 0) return 'same';
-  return change > 0 === (polarity === 'high') ? 'better' : 'worse';
+  return directionCodes[changeDirectionCode(change ?? Number.NaN, polarity)]!;
+}
+
+/**
+ * `changeDirection` as its code in `directionCodes`, for the engine (no strings, no
+ * allocation): NaN (a missing change) is 0.
+ */
+export function changeDirectionCode(change: number, polarity: Measure['polarity']): number {
+  if (Number.isNaN(change)) return 0;
+  if (polarity === null) return 4;
+  if (change === 0) return 3;
+  return change > 0 === (polarity === 'high') ? 1 : 2;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Database } from '../core/db.js';
 import { lanternError } from '../core/errors.js';
-import type { Area } from '../measures/areas.js';
+import { englandCode, isInRegion, type Area } from '../measures/areas.js';
 import { listAreas } from '../measures/areas.repository.js';
 import type { Measure } from '../measures/measure.js';
 import { listObservations } from '../measures/observations.repository.js';
@@ -36,13 +36,6 @@ export interface RegionComparison {
   regions: AreaValue[];
 }
 
-/** True when `la` sits in `region` (directly, or through Inner/Outer London for London). */
-function inRegion(la: Area, region: Area, byCode: Map<number, Area>): boolean {
-  if (la.regionCode === region.code) return true;
-  const own = la.regionCode === null ? undefined : byCode.get(la.regionCode);
-  return own?.parentCode === region.code;
-}
-
 function compareBenchmarks(polarity: Measure['polarity']) {
   return (a: LaBenchmark, b: LaBenchmark): number => {
     if ((a.value === null) !== (b.value === null)) return a.value === null ? 1 : -1;
@@ -62,6 +55,36 @@ function compareAreaValues(polarity: Measure['polarity']) {
       return polarity === 'high' ? b.value - a.value : a.value - b.value;
     return a.code - b.code;
   };
+}
+
+/** England with no figure, when the reference areas lack it. */
+const noEngland: AreaValue = {
+  code: englandCode,
+  name: 'England',
+  kind: 'england',
+  parentCode: null,
+  value: null,
+  suppression: null,
+};
+
+/** Reads a region's (or England's) published figure for one measure-year. */
+async function publishedValues(
+  db: Database,
+  measureCode: string,
+  yearLabel: string,
+): Promise<(a: Area) => AreaValue> {
+  const observations = (await listObservations(db, [measureCode])).filter(
+    (o) => o.yearLabel === yearLabel,
+  );
+  const observed = new Map(observations.map((o) => [o.areaCode, o]));
+  return (a) => ({
+    code: a.code,
+    name: a.name,
+    kind: a.kind === 'england' ? 'england' : 'region',
+    parentCode: a.parentCode,
+    value: observed.get(a.code)?.value ?? null,
+    suppression: observed.get(a.code)?.suppression ?? null,
+  });
 }
 
 /**
@@ -86,21 +109,10 @@ export async function getRegionComparison(
   const benchmark = await getMeasureBenchmark(db, measureCode, {
     ...(options.yearLabel !== undefined ? { yearLabel: options.yearLabel } : {}),
   });
-  const observations = (await listObservations(db, [benchmark.measure.code])).filter(
-    (o) => o.yearLabel === benchmark.yearLabel,
-  );
-  const observed = new Map(observations.map((o) => [o.areaCode, o]));
-  const areaValue = (a: Area): AreaValue => ({
-    code: a.code,
-    name: a.name,
-    kind: a.kind === 'england' ? 'england' : 'region',
-    parentCode: a.parentCode,
-    value: observed.get(a.code)?.value ?? null,
-    suppression: observed.get(a.code)?.suppression ?? null,
-  });
+  const areaValue = await publishedValues(db, benchmark.measure.code, benchmark.yearLabel);
   const rows = new Map(benchmark.rows.map((r) => [r.laCode, r]));
   const las = areas
-    .filter((a) => a.kind === 'la' && inRegion(a, region, byCode))
+    .filter((a) => a.kind === 'la' && isInRegion(a, region.code, byCode))
     .map((a) => rows.get(a.code) ?? emptyBenchmark(a))
     .filter((r) => r.value !== null || byCode.get(r.laCode)?.status === 'current')
     .sort(compareBenchmarks(benchmark.measure.polarity));
@@ -117,16 +129,7 @@ export async function getRegionComparison(
     yearLabels: benchmark.yearLabels,
     cutPoints: benchmark.cutPoints,
     region: areaValue(region),
-    england: england
-      ? areaValue(england)
-      : {
-          code: 970,
-          name: 'England',
-          kind: 'england',
-          parentCode: null,
-          value: null,
-          suppression: null,
-        },
+    england: england ? areaValue(england) : noEngland,
     las,
     regions,
   };

@@ -1,14 +1,8 @@
 import type { Area } from '../measures/areas.js';
-import type { ChangeDirection, CutPoints, LaBenchmark, QuartileBand } from './benchmark.js';
+import type { CutPoints, LaBenchmark, QuartileBand } from './benchmark.js';
+import { directionCodes } from './change.js';
 
 export const bandCodes: readonly (QuartileBand | null)[] = [null, 'A', 'B', 'C', 'D'];
-export const directionCodes: readonly (ChangeDirection | null)[] = [
-  null,
-  'better',
-  'worse',
-  'same',
-  'no_direction',
-];
 
 /** Codes for `bandCodes` (0 = none). */
 export function bandCode(band: QuartileBand | null): number {

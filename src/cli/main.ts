@@ -17,6 +17,44 @@ export function buildProgram(ctx: CliContext): Command {
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
     .showHelpAfterError('(run `lantern --help` to see the commands)');
 
+  addImportCommands(program, ctx);
+  addReportCommands(program, ctx);
+  addAppCommands(program, ctx);
+  return program;
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 failure, 2 usage). */
+export async function runCli(argv: string[], ctx?: CliContext): Promise<number> {
+  let context: CliContext;
+  try {
+    context = ctx ?? processContext();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return exitCodes.failure;
+  }
+  try {
+    await buildProgram(context).parseAsync(argv, { from: 'user' });
+    return exitCodes.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return exitCodes.ok; // --help, --version
+      return exitCodes.usage;
+    }
+    if (error instanceof CliUsageError) {
+      context.stderr(`${error.message}\n(run \`lantern --help\` to see the commands)\n`);
+      return exitCodes.usage;
+    }
+    if (error instanceof LanternError) {
+      context.stderr(`${formatError(error)}\n`);
+      return error.code === 'LANTERN_USAGE' ? exitCodes.usage : exitCodes.failure;
+    }
+    context.stderr(`Lantern failed: ${(error as Error).stack ?? String(error)}\n`);
+    return exitCodes.failure;
+  }
+}
+
+/** `import lait` and `import ees`. */
+function addImportCommands(program: Command, ctx: CliContext): void {
   const imp = program.command('import').description('import official data into the store');
   imp
     .command('lait')
@@ -38,7 +76,10 @@ export function buildProgram(ctx: CliContext): Command {
     .action(async (csv: string, o: { mapping: string }) =>
       (await import('./import-ees.js')).importEesCommand(ctx, { csv, mapping: o.mapping }),
     );
+}
 
+/** The commands that read the store: measures, areas, benchmark, scorecard. */
+function addReportCommands(program: Command, ctx: CliContext): void {
   program
     .command('measures')
     .description('list measures')
@@ -75,7 +116,10 @@ export function buildProgram(ctx: CliContext): Command {
     .action(async (o: { la: string; format: string }) =>
       (await import('./scorecard.js')).scorecardCommand(ctx, o),
     );
+}
 
+/** `demo` and `serve`. */
+function addAppCommands(program: Command, ctx: CliContext): void {
   program
     .command('demo')
     .description('load the synthetic demo data set (replaces any demo data already loaded)')
@@ -89,36 +133,4 @@ export function buildProgram(ctx: CliContext): Command {
     .action(async (o: { port?: string; host?: string }) =>
       (await import('./serve.js')).serveCommand(ctx, o),
     );
-
-  return program;
-}
-
-/** Runs the CLI; returns the exit code (0 ok, 1 failure, 2 usage). */
-export async function runCli(argv: string[], ctx?: CliContext): Promise<number> {
-  let context: CliContext;
-  try {
-    context = ctx ?? processContext();
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    return exitCodes.failure;
-  }
-  try {
-    await buildProgram(context).parseAsync(argv, { from: 'user' });
-    return exitCodes.ok;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return exitCodes.ok; // --help, --version
-      return exitCodes.usage;
-    }
-    if (error instanceof CliUsageError) {
-      context.stderr(`${error.message}\n(run \`lantern --help\` to see the commands)\n`);
-      return exitCodes.usage;
-    }
-    if (error instanceof LanternError) {
-      context.stderr(`${formatError(error)}\n`);
-      return error.code === 'LANTERN_USAGE' ? exitCodes.usage : exitCodes.failure;
-    }
-    context.stderr(`Lantern failed: ${(error as Error).stack ?? String(error)}\n`);
-    return exitCodes.failure;
-  }
 }

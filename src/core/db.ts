@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
-import { applyMigrations } from '../store/migrate.js';
-import { lockDataDir } from '../store/data-dir-lock.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 /** The little Lantern needs from a database: run SQL, run a transaction, close. */
 export interface Queryable {
@@ -32,23 +31,13 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** An already-open PGlite instance (tests load a migrated snapshot into one). */
   pglite?: PGlite;
-  /** Apply pending migrations (default true). */
-  migrate?: boolean;
 }
 
+/** Opens a connection as it is: src/store applies the migrations (`openMigratedDatabase`). */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  const db = options.databaseUrl
-    ? await openPostgres(options.databaseUrl)
-    : await openPglite(options.pglite, options.dataDir);
-  if (options.migrate !== false) {
-    try {
-      await applyMigrations(db);
-    } catch (error) {
-      await db.close();
-      throw error;
-    }
-  }
-  return db;
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl)
+    : openPglite(options.pglite, options.dataDir);
 }
 
 async function openPglite(

@@ -14,7 +14,7 @@
  * Statistical neighbours are the 10 nearest LAs on a synthetic profile. Boundary changes are
  * not modelled: every current LA has all ten years.
  */
-import type { Area } from '../measures/areas.js';
+import { isInRegion, type Area } from '../measures/areas.js';
 import type { Measure } from '../measures/measure.js';
 import type { NeighbourSet } from '../measures/neighbours.repository.js';
 import type { ObservationRow } from '../measures/observations.repository.js';
@@ -185,6 +185,7 @@ function measureObservations(
       suppression,
     });
   const dp = spec.decimalPlaces;
+  const regionsByCode = new Map(regions.map((r) => [r.code, r]));
   years.forEach((y, i) => {
     const aggregate = [...regions.map((r) => r.code), 970];
     if (spec.gapYears?.includes(y.number)) {
@@ -206,11 +207,7 @@ function measureObservations(
       published.push({ la, value, weight: p.cohort });
     }
     for (const region of regions) {
-      const inRegion = published.filter(
-        (v) =>
-          v.la.regionCode === region.code ||
-          regions.some((r) => r.code === v.la.regionCode && r.parentCode === region.code),
-      );
+      const inRegion = published.filter((v) => isInRegion(v.la, region.code, regionsByCode));
       const mean = weightedMean(inRegion);
       row(region.code, y, mean === null ? null : roundHalfAwayFromZero(mean, dp));
     }

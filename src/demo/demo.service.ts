@@ -5,7 +5,7 @@ import { listAreas } from '../measures/areas.repository.js';
 import { upsertMeasures } from '../measures/measures.repository.js';
 import { replaceNeighbourSet } from '../measures/neighbours.repository.js';
 import { upsertObservations } from '../measures/observations.repository.js';
-import { recordRelease } from '../sources/shared/release.repository.js';
+import { recordRelease } from '../measures/releases.repository.js';
 import { demoDefaultSeed, generateDemoData, type DemoData } from './demo-data.js';
 import { countObservations, deleteDemoRows, demoMeasuresExist } from './demo.repository.js';
 

@@ -20,6 +20,20 @@ export interface Area {
 
 export const englandCode = 970;
 
+/**
+ * Whether `la` sits in the region `regionCode`: directly, or through Inner or Outer London for
+ * London (986). The one definition of region membership: the region page and comparisons use it.
+ */
+export function isInRegion(
+  la: Area,
+  regionCode: number,
+  byCode: ReadonlyMap<number, Area>,
+): boolean {
+  if (la.regionCode === regionCode) return true;
+  const own = la.regionCode === null ? undefined : byCode.get(la.regionCode);
+  return own?.parentCode === regionCode;
+}
+
 const referenceFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'areas.csv');
 
 /** The reference list of areas shipped with Lantern (docs/areas.md says where it comes from). */

@@ -6,12 +6,14 @@
  */
 import type { Queryable } from '../core/db.js';
 import { lanternError, type LanternError, type NotFound } from '../core/errors.js';
-// The search index moves to measures/ (search.ts beside this file); import it from there then.
-import { createSearchIndex, type SearchIndex } from '../web/find/search.js';
+import { createSearchIndex, type SearchIndex, type SearchLinks } from './search.js';
 import type { Area } from './areas.js';
 import type { Measure } from './measure.js';
 import { listAreas } from './areas.repository.js';
 import { listMeasures } from './measures.repository.js';
+
+/** Suggestions carry codes; the web app makes the links for the page that was asked for. */
+const noLinks: SearchLinks = { la: () => '', measure: () => '' };
 
 export type Suggestion = NotFound['suggestions'][number];
 
@@ -95,7 +97,7 @@ let built: { key: string; index: SearchIndex } | undefined;
 /** The search index of this catalogue, built again only when the catalogue changed (~20 ms). */
 function searchIndex(areas: Area[], measures: Measure[]): SearchIndex {
   const key = JSON.stringify([areas, measures.map((m) => [m.code, m.name, m.topic])]);
-  if (built?.key !== key) built = { key, index: createSearchIndex(areas, measures) };
+  if (built?.key !== key) built = { key, index: createSearchIndex(areas, measures, noLinks) };
   return built.index;
 }
 

@@ -7,7 +7,7 @@ import {
   suggestLas,
   suggestMeasures,
 } from '../../src/measures/suggestions.js';
-import { createSearchIndex } from '../../src/web/find/search.js';
+import { createSearchIndex } from '../../src/measures/search.js';
 import { measure } from '../benchmarks/fixtures.js';
 
 const areas = readReferenceAreas();
@@ -21,7 +21,7 @@ const measures = [
   measure('KS2R_Expected_STD', { name: 'KS2 - Expected standard Reading - All Pupils' }),
   measure('L3_19_FSM_GAP', { name: 'Level 3 by 19 gap: FSM v non-FSM' }),
 ];
-const index = createSearchIndex(areas, measures);
+const index = createSearchIndex(areas, measures, { la: String, measure: String });
 const codes = (list: { code: string }[]) => list.map((s) => s.code);
 
 it('counts single-character edits between two codes', () => {

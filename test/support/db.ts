@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { after, before, describe } from 'node:test';
-import { createPglite, openDatabase, type Database } from '../../src/core/db.js';
-import { ensureAreas } from '../../src/store/store.js';
+import { createPglite, type Database } from '../../src/core/db.js';
+import { ensureAreas, openMigratedDatabase } from '../../src/store/store.js';
 import { ensureSnapshot } from './snapshot.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -10,7 +10,7 @@ export type Engine = 'pglite' | 'postgres';
 export async function freshPglite(): Promise<Database> {
   const file = await ensureSnapshot();
   const pg = await createPglite({ loadDataDir: new Blob([fs.readFileSync(file)]) });
-  return openDatabase({ pglite: pg });
+  return openMigratedDatabase({ pglite: pg });
 }
 
 let counter = 0;
@@ -25,7 +25,7 @@ export async function freshPostgres(serverUrl: string): Promise<Database> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString() });
+  const db = await openMigratedDatabase({ databaseUrl: url.toString() });
   await ensureAreas(db);
   const close = db.close.bind(db);
   return Object.assign(db, {

@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPglite, openDatabase } from '../../src/core/db.js';
+import { createPglite } from '../../src/core/db.js';
 import { readMigrations } from '../../src/store/migrate.js';
-import { ensureAreas } from '../../src/store/store.js';
+import { ensureAreas, openMigratedDatabase } from '../../src/store/store.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cacheDir = path.join(root, 'node_modules', '.cache', 'lantern');
@@ -23,7 +23,7 @@ export async function ensureSnapshot(): Promise<string> {
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(cacheDir, { recursive: true });
   const pg = await createPglite();
-  const db = await openDatabase({ pglite: pg });
+  const db = await openMigratedDatabase({ pglite: pg });
   await ensureAreas(db);
   const blob = await pg.dumpDataDir('gzip');
   await db.close();

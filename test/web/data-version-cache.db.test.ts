@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { recordRelease } from '../../src/sources/shared/release.repository.js';
+import { recordRelease } from '../../src/measures/releases.repository.js';
 import { createDataVersionCache } from '../../src/web/services/data-version-cache.js';
 import { describeEachDatabase } from '../support/db.js';
 

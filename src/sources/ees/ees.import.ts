@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from '../../core/db.js';
+import type { Database, Queryable } from '../../core/db.js';
 import { lanternError } from '../../core/errors.js';
 import { refreshBenchmarks } from '../../benchmarks/benchmarks.service.js';
 import { removeDemoData } from '../../demo/demo.service.js';
@@ -9,8 +9,8 @@ import { upsertMeasures } from '../../measures/measures.repository.js';
 import { upsertObservations, type ObservationRow } from '../../measures/observations.repository.js';
 import { readUtf8Text, requireFile, sha256 } from '../shared/file-checks.js';
 import { ProblemCollector } from '../shared/problems.js';
-import { silentProgress, type Progress } from '../shared/progress.js';
-import { recordRelease } from '../shared/release.repository.js';
+import { silentProgress, withProgress, type Progress } from '../shared/progress.js';
+import { recordRelease } from '../../measures/releases.repository.js';
 import { parseEesCsv, requireColumns, type EesTable } from './csv.js';
 import { deleteObservationsForYears, existingMeasureCodes } from './ees.repository.js';
 import { extractObservations, type Extraction } from './extract.js';
@@ -87,19 +87,43 @@ export async function importEes(
   const progress = large ? (options.progress ?? silentProgress) : silentProgress;
 
   const problems = new ProblemCollector(file);
-  progress.start(table.rows.length, `Checking ${file}`);
-  let extraction: Extraction;
-  try {
-    extraction = extractObservations(table, mapping, areas, problems, (done) =>
+  const extraction = await withProgress(progress, table.rows.length, `Checking ${file}`, () => {
+    const result = extractObservations(table, mapping, areas, problems, (done) =>
       progress.update(done),
     );
     progress.update(table.rows.length);
-  } finally {
-    progress.stop();
-  }
+    return result;
+  });
   problems.throwIfAny(`${file} (mapping ${path.basename(mappingPath)})`);
+  const checked: CheckedFile = {
+    file,
+    checksum,
+    rowsRead: table.rows.length,
+    mapping,
+    mappingFile: path.basename(mappingPath),
+    mappingChecksum,
+    extraction,
+  };
+  return db.transaction((tx) => loadEes(tx, checked, progress));
+}
 
-  const byMeasure = groupByMeasure(extraction.observations);
+/** An EES file and its mapping, read and checked: what `loadEes` writes. */
+interface CheckedFile {
+  file: string;
+  checksum: string;
+  rowsRead: number;
+  mapping: EesMapping;
+  mappingFile: string;
+  mappingChecksum: string;
+  extraction: Extraction;
+}
+
+async function loadEes(
+  tx: Queryable,
+  f: CheckedFile,
+  progress: Progress,
+): Promise<EesImportSummary> {
+  const { mapping, extraction } = f;
   const codes = [...new Set(mapping.entries.map((e) => e.measureCode))];
   const newMeasures = [
     ...new Map(
@@ -108,59 +132,63 @@ export async function importEes(
       ),
     ).values(),
   ];
-
-  return db.transaction(async (tx) => {
-    // Real data and the synthetic demo never share a store: pages would mix them.
-    await removeDemoData(tx);
-    const releaseId = await recordRelease(tx, {
-      source: 'ees',
-      description: mapping.description ?? `EES file ${file}`,
-      fileName: file,
-      checksumSha256: checksum,
-      rowCount: table.rows.length,
-      details: {
-        mappingFile: path.basename(mappingPath),
-        mappingChecksumSha256: mappingChecksum,
-        measures: codes,
-      },
-    });
-    await upsertMeasures(tx, newMeasures, releaseId);
-    const summaries: EesMeasureSummary[] = [];
-    for (const code of codes) {
-      const rows = byMeasure.get(code) ?? [];
-      const yearLabels = [...new Set(rows.map((r) => r.yearLabel))].sort();
-      const replaced = await deleteObservationsForYears(tx, code, yearLabels);
-      summaries.push({
-        code,
-        name: newMeasures.find((m) => m.code === code)?.name ?? null,
-        defined: newMeasures.some((m) => m.code === code),
-        yearLabels,
-        observations: rows.length,
-        missing: rows.filter((r) => r.value === null).length,
-        replaced,
-      });
-    }
-    progress.start(extraction.observations.length, 'Loading observations');
-    try {
-      await upsertObservations(tx, extraction.observations, releaseId, (done) =>
-        progress.update(done),
-      );
-    } finally {
-      progress.stop();
-    }
-    await refreshBenchmarks(tx, codes);
-    return {
-      file,
-      mappingFile: path.basename(mappingPath),
-      releaseId,
-      rowsRead: table.rows.length,
-      rowsUsed: extraction.rowsUsed,
-      rowsExcluded: extraction.rowsExcluded,
-      rowsUnmatched: extraction.rowsUnmatched,
-      rowsIgnoredByLevel: extraction.rowsIgnoredByLevel,
-      measures: summaries,
-    };
+  // Real data and the synthetic demo never share a store: pages would mix them.
+  await removeDemoData(tx);
+  const releaseId = await recordRelease(tx, {
+    source: 'ees',
+    description: mapping.description ?? `EES file ${f.file}`,
+    fileName: f.file,
+    checksumSha256: f.checksum,
+    rowCount: f.rowsRead,
+    details: {
+      mappingFile: f.mappingFile,
+      mappingChecksumSha256: f.mappingChecksum,
+      measures: codes,
+    },
   });
+  await upsertMeasures(tx, newMeasures, releaseId);
+  const summaries = await replaceYears(tx, codes, extraction.observations, newMeasures);
+  await withProgress(progress, extraction.observations.length, 'Loading observations', () =>
+    upsertObservations(tx, extraction.observations, releaseId, (done) => progress.update(done)),
+  );
+  await refreshBenchmarks(tx, codes);
+  return {
+    file: f.file,
+    mappingFile: f.mappingFile,
+    releaseId,
+    rowsRead: f.rowsRead,
+    rowsUsed: extraction.rowsUsed,
+    rowsExcluded: extraction.rowsExcluded,
+    rowsUnmatched: extraction.rowsUnmatched,
+    rowsIgnoredByLevel: extraction.rowsIgnoredByLevel,
+    measures: summaries,
+  };
+}
+
+/** Deletes each measure's observations of the years the file has, and says what it will hold. */
+async function replaceYears(
+  tx: Queryable,
+  codes: string[],
+  observations: ObservationRow[],
+  newMeasures: { code: string; name: string }[],
+): Promise<EesMeasureSummary[]> {
+  const byMeasure = groupByMeasure(observations);
+  const summaries: EesMeasureSummary[] = [];
+  for (const code of codes) {
+    const rows = byMeasure.get(code) ?? [];
+    const yearLabels = [...new Set(rows.map((r) => r.yearLabel))].sort();
+    const replaced = await deleteObservationsForYears(tx, code, yearLabels);
+    summaries.push({
+      code,
+      name: newMeasures.find((m) => m.code === code)?.name ?? null,
+      defined: newMeasures.some((m) => m.code === code),
+      yearLabels,
+      observations: rows.length,
+      missing: rows.filter((r) => r.value === null).length,
+      replaced,
+    });
+  }
+  return summaries;
 }
 
 /** Always time_period, geographic_level, the mapped indicators and filters; geography columns for the levels present. */

@@ -19,6 +19,24 @@ export interface Extraction {
 const matches = (row: Record<string, string>, filters: Record<string, string>) =>
   Object.entries(filters).every(([column, value]) => (row[column] ?? '').trim() === value);
 
+/** One extraction under way: what it has produced and what it has seen so far. */
+interface Extracting {
+  table: EesTable;
+  mapping: EesMapping;
+  problems: ProblemCollector;
+  out: Extraction;
+  /** measure|area|year → index in table.rows */
+  seen: Map<string, number>;
+  matchCounts: Map<MappingEntry, number>;
+}
+
+/** A row that gives observations: its area, its year and the entries whose filters it matches. */
+interface UsableRow {
+  areaCode: number;
+  year: { label: string; number: number };
+  entries: MappingEntry[];
+}
+
 /** Turns an EES table into observations, adding every problem found to `problems`. Pure. */
 export function extractObservations(
   table: EesTable,
@@ -27,101 +45,113 @@ export function extractObservations(
   problems: ProblemCollector,
   onRow: (done: number) => void = () => {},
 ): Extraction {
-  const out: Extraction = {
-    observations: [],
-    rowsUsed: 0,
-    rowsExcluded: 0,
-    rowsIgnoredByLevel: {},
-    rowsUnmatched: 0,
+  const x: Extracting = {
+    table,
+    mapping,
+    problems,
+    out: {
+      observations: [],
+      rowsUsed: 0,
+      rowsExcluded: 0,
+      rowsIgnoredByLevel: {},
+      rowsUnmatched: 0,
+    },
+    seen: new Map(),
+    matchCounts: new Map(),
   };
-  const seen = new Map<string, number>(); // measure|area|year → index in table.rows
-  const matchCounts = new Map<MappingEntry, number>();
-
   for (let i = 0; i < table.rows.length && !problems.full; i++) {
     if (i % 1000 === 0) onRow(i);
-    const row = table.rows[i]!;
-    const rowNumber = i + 2;
-    if (mapping.exclude.some((e) => matches(row, e))) {
-      out.rowsExcluded++;
-      continue;
-    }
-    const area = resolveArea(row, areas);
-    if (area.kind === 'ignored') {
-      out.rowsIgnoredByLevel[area.level] = (out.rowsIgnoredByLevel[area.level] ?? 0) + 1;
-      continue;
-    }
-    const entries = mapping.entries.filter((e) => matches(row, e.filters));
-    if (entries.length === 0) {
-      out.rowsUnmatched++;
-      continue;
-    }
-    if (area.kind === 'problem') {
-      problems.add({
-        row: rowNumber,
-        column: area.column,
-        value: area.value,
-        expected: area.expected,
-      });
-      continue;
-    }
-    const year = yearLabel(row.time_period ?? '', mapping.yearStyle);
-    if ('error' in year) {
-      problems.add({
-        row: rowNumber,
-        column: 'time_period',
-        value: row.time_period ?? '',
-        expected: year.error,
-      });
-      continue;
-    }
-    out.rowsUsed++;
-    const byMeasure = new Map<string, MappingEntry>();
-    for (const entry of entries) {
-      matchCounts.set(entry, (matchCounts.get(entry) ?? 0) + 1);
-      const other = byMeasure.get(entry.measureCode);
-      if (other) {
-        problems.add({
-          row: rowNumber,
-          column: entry.indicator,
-          value: row[entry.indicator] ?? '',
-          expected: `at most one entry per measure to match a row, but entries ${other.number} and ${entry.number} both give measure "${entry.measureCode}" (make their filters differ)`,
-        });
-        continue;
-      }
-      byMeasure.set(entry.measureCode, entry);
-      const cell = parseCell(row[entry.indicator]);
-      if ('error' in cell) {
-        problems.add({
-          row: rowNumber,
-          column: entry.indicator,
-          value: row[entry.indicator] ?? '',
-          expected: cell.error,
-        });
-        continue;
-      }
-      const key = `${entry.measureCode}|${area.code}|${year.label}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        problems.add({
-          row: rowNumber,
-          column: entry.indicator,
-          value: row[entry.indicator] ?? '',
-          expected: duplicateExpectation(table, first, i, entry, year.label),
-        });
-        continue;
-      }
-      seen.set(key, i);
-      out.observations.push({
-        measureCode: entry.measureCode,
-        areaCode: area.code,
-        yearLabel: year.label,
-        yearNumber: year.number,
-        ...cell,
-      });
-    }
+    const usable = usableRow(x, i, areas);
+    if (usable) addObservations(x, i, usable);
   }
-  if (!problems.full) reportUnmatchedEntries(table, mapping, matchCounts, problems);
-  return out;
+  if (!problems.full) reportUnmatchedEntries(table, mapping, x.matchCounts, problems);
+  return x.out;
+}
+
+/** The row's area, year and entries; undefined, counted or reported, when it gives nothing. */
+function usableRow(x: Extracting, i: number, areas: AreaIndex): UsableRow | undefined {
+  const { mapping, problems, out } = x;
+  const row = x.table.rows[i]!;
+  const rowNumber = i + 2;
+  if (mapping.exclude.some((e) => matches(row, e))) {
+    out.rowsExcluded++;
+    return undefined;
+  }
+  const area = resolveArea(row, areas);
+  if (area.kind === 'ignored') {
+    out.rowsIgnoredByLevel[area.level] = (out.rowsIgnoredByLevel[area.level] ?? 0) + 1;
+    return undefined;
+  }
+  const entries = mapping.entries.filter((e) => matches(row, e.filters));
+  if (entries.length === 0) {
+    out.rowsUnmatched++;
+    return undefined;
+  }
+  if (area.kind === 'problem') {
+    problems.add({
+      row: rowNumber,
+      column: area.column,
+      value: area.value,
+      expected: area.expected,
+    });
+    return undefined;
+  }
+  const year = yearLabel(row.time_period ?? '', mapping.yearStyle);
+  if ('error' in year) {
+    problems.add({
+      row: rowNumber,
+      column: 'time_period',
+      value: row.time_period ?? '',
+      expected: year.error,
+    });
+    return undefined;
+  }
+  out.rowsUsed++;
+  return { areaCode: area.code, year, entries };
+}
+
+/** One observation per matching entry, or a problem: two entries for one measure, a bad cell, a duplicate. */
+function addObservations(x: Extracting, i: number, { areaCode, year, entries }: UsableRow): void {
+  const row = x.table.rows[i]!;
+  const problem = (entry: MappingEntry, expected: string) =>
+    x.problems.add({
+      row: i + 2,
+      column: entry.indicator,
+      value: row[entry.indicator] ?? '',
+      expected,
+    });
+  const byMeasure = new Map<string, MappingEntry>();
+  for (const entry of entries) {
+    x.matchCounts.set(entry, (x.matchCounts.get(entry) ?? 0) + 1);
+    const other = byMeasure.get(entry.measureCode);
+    if (other) {
+      problem(
+        entry,
+        `at most one entry per measure to match a row, but entries ${other.number} and ${entry.number} both give measure "${entry.measureCode}" (make their filters differ)`,
+      );
+      continue;
+    }
+    byMeasure.set(entry.measureCode, entry);
+    const cell = parseCell(row[entry.indicator]);
+    if ('error' in cell) {
+      problem(entry, cell.error);
+      continue;
+    }
+    const key = `${entry.measureCode}|${areaCode}|${year.label}`;
+    const first = x.seen.get(key);
+    if (first !== undefined) {
+      problem(entry, duplicateExpectation(x.table, first, i, entry, year.label));
+      continue;
+    }
+    x.seen.set(key, i);
+    x.out.observations.push({
+      measureCode: entry.measureCode,
+      areaCode,
+      yearLabel: year.label,
+      yearNumber: year.number,
+      ...cell,
+    });
+  }
 }
 
 function duplicateExpectation(

@@ -117,50 +117,11 @@ export function parseMapping(
   if (!top.success)
     return { value: null, errors: top.error.issues.map((i) => issueError(file, i, [])) };
 
-  const raw = top.data.measures;
   const errors: MappingError[] = [];
-  const entries: MappingEntry[] = [];
   const definedAt = new Map<string, number>();
-  raw.forEach((item, index) => {
-    const label = entryLabel(index, item);
-    const parsed = entrySchema.safeParse(item);
-    if (!parsed.success) {
-      errors.push(
-        ...parsed.error.issues.map((i) => ({ ...issueError(file, i, []), entry: label })),
-      );
-      return;
-    }
-    const e = parsed.data;
-    let newMeasure: Measure | null = null;
-    if (typeof e.measure !== 'string') {
-      const m = newMeasureSchema.safeParse(e.measure);
-      if (!m.success) {
-        errors.push(
-          ...m.error.issues.map((i) => ({ ...issueError(file, i, ['measure']), entry: label })),
-        );
-        return;
-      }
-      newMeasure = toMeasure(m.data);
-    }
-    const measureCode = typeof e.measure === 'string' ? e.measure : newMeasure!.code;
-    if (newMeasure) {
-      const first = definedAt.get(measureCode);
-      if (first !== undefined) {
-        errors.push({
-          file,
-          entry: label,
-          field: 'measure.code',
-          message: `measure "${measureCode}" is already defined by entry ${first}; refer to it by its code instead`,
-        });
-      } else definedAt.set(measureCode, index + 1);
-    }
-    entries.push({
-      number: index + 1,
-      indicator: e.indicator,
-      filters: { ...top.data.filters, ...e.filters },
-      measureCode,
-      newMeasure,
-    });
+  const entries = top.data.measures.flatMap((item, index) => {
+    const entry = parseEntry(file, item, index, top.data.filters, definedAt, errors);
+    return entry ? [entry] : [];
   });
   if (errors.length > 0) return { value: null, errors };
   return {
@@ -171,6 +132,57 @@ export function parseMapping(
       entries,
     },
     errors: [],
+  };
+}
+
+/**
+ * One entry of `measures:`, or undefined with its problems added to `errors`. `definedAt`: the
+ * entry number that defined each new measure so far (a measure is defined once).
+ */
+function parseEntry(
+  file: string,
+  item: unknown,
+  index: number,
+  sharedFilters: Record<string, string> | undefined,
+  definedAt: Map<string, number>,
+  errors: MappingError[],
+): MappingEntry | undefined {
+  const label = entryLabel(index, item);
+  const parsed = entrySchema.safeParse(item);
+  if (!parsed.success) {
+    errors.push(...parsed.error.issues.map((i) => ({ ...issueError(file, i, []), entry: label })));
+    return undefined;
+  }
+  const e = parsed.data;
+  let newMeasure: Measure | null = null;
+  if (typeof e.measure !== 'string') {
+    const m = newMeasureSchema.safeParse(e.measure);
+    if (!m.success) {
+      errors.push(
+        ...m.error.issues.map((i) => ({ ...issueError(file, i, ['measure']), entry: label })),
+      );
+      return undefined;
+    }
+    newMeasure = toMeasure(m.data);
+  }
+  const measureCode = typeof e.measure === 'string' ? e.measure : newMeasure!.code;
+  if (newMeasure) {
+    const first = definedAt.get(measureCode);
+    if (first !== undefined) {
+      errors.push({
+        file,
+        entry: label,
+        field: 'measure.code',
+        message: `measure "${measureCode}" is already defined by entry ${first}; refer to it by its code instead`,
+      });
+    } else definedAt.set(measureCode, index + 1);
+  }
+  return {
+    number: index + 1,
+    indicator: e.indicator,
+    filters: { ...sharedFilters, ...e.filters },
+    measureCode,
+    newMeasure,
   };
 }
 

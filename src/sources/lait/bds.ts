@@ -34,93 +34,106 @@ export interface BdsContext {
 /** Row number as a spreadsheet would show the file (header = row 1). */
 const rowNumber = (i: number) => i + 2;
 
+type Problem = Omit<ImportProblem, 'file'>;
+
+/** One validation under way. */
+interface Validating {
+  problems: Problem[];
+  add(p: Problem): void;
+  obs: ObservationColumns;
+  undocumented: Map<string, number>;
+  /** measure, area and year of every row taken */
+  seen: Set<string>;
+  rowsWithoutYear: number;
+}
+
+const expectedArea =
+  'the code of an LA, region (980-990) or England (970) that Lantern knows (see `lantern areas`)';
+const expectedValue =
+  'a number (like 57 or -1.25) or a suppression marker such as "-", "c", "x", "z" or "low"';
+const expectedYear = 'a year label starting with a 4-digit year, like "2024" or "2016-17 (OT)"';
+
 /** Checks every row and turns the good ones into observations. Pure: no I/O. */
 export function validateBds(columns: BdsColumns, context: BdsContext): BdsValidation {
-  const problems: Omit<ImportProblem, 'file'>[] = [];
-  const add = (p: Omit<ImportProblem, 'file'>) => {
-    if (problems.length < context.problemLimit) problems.push(p);
+  const problems: Problem[] = [];
+  const v: Validating = {
+    problems,
+    add: (p) => {
+      if (problems.length < context.problemLimit) problems.push(p);
+    },
+    obs: {
+      measureCode: [],
+      areaCode: [],
+      yearLabel: [],
+      yearNumber: [],
+      value: [],
+      suppression: [],
+    },
+    undocumented: new Map(),
+    seen: new Set(),
+    rowsWithoutYear: 0,
   };
-  const obs: ObservationColumns = {
-    measureCode: [],
-    areaCode: [],
-    yearLabel: [],
-    yearNumber: [],
-    value: [],
-    suppression: [],
-  };
-  const undocumented = new Map<string, number>();
-  const seen = new Set<string>();
-  let rowsWithoutYear = 0;
   for (let i = 0; i < columns.rowCount; i++) {
     if (problems.length >= context.problemLimit) break;
-    const code = columns.shortDesc[i]?.trim() ?? '';
-    if (code === '') {
-      add({ row: rowNumber(i), column: 'Short Desc', value: '', expected: 'a measure code' });
-      continue;
-    }
-    if (!context.measureCodes.has(code)) {
-      undocumented.set(code, (undocumented.get(code) ?? 0) + 1);
-      continue;
-    }
-    const la = columns.laNumber[i] ?? null;
-    const areaOk = la !== null && Number.isInteger(la) && context.areaCodes.has(la);
-    if (!areaOk) {
-      add({
-        row: rowNumber(i),
-        column: 'LA Number',
-        value: la === null ? '' : String(la),
-        expected:
-          'the code of an LA, region (980-990) or England (970) that Lantern knows (see `lantern areas`)',
-      });
-    }
-    const parsed = parseValue(columns.values[i]);
-    if (!parsed.ok) {
-      add({
-        row: rowNumber(i),
-        column: 'Values',
-        value: columns.values[i] ?? '',
-        expected:
-          'a number (like 57 or -1.25) or a suppression marker such as "-", "c", "x", "z" or "low"',
-      });
-    }
-    const yearText = columns.years[i] ?? '';
-    const year = parseYearLabel(yearText);
-    if (!year) {
-      if (parsed.ok && parsed.value === null) rowsWithoutYear++;
-      else
-        add({
-          row: rowNumber(i),
-          column: 'Years',
-          value: yearText,
-          expected: 'a year label starting with a 4-digit year, like "2024" or "2016-17 (OT)"',
-        });
-      continue;
-    }
-    if (!areaOk || !parsed.ok) continue;
-    const key = `${code}\u0000${la}\u0000${year.label}`;
-    if (seen.has(key)) {
-      add({
-        row: rowNumber(i),
-        column: 'Years',
-        value: year.label,
-        expected: `one row per measure, area and year (${code}, area ${la}, ${year.label} appears more than once)`,
-      });
-      continue;
-    }
-    seen.add(key);
-    obs.measureCode.push(code);
-    obs.areaCode.push(la);
-    obs.yearLabel.push(year.label);
-    obs.yearNumber.push(year.yearNumber);
-    obs.value.push(parsed.value);
-    obs.suppression.push(parsed.suppression);
+    validateRow(columns, context, v, i);
   }
   return {
-    observations: obs,
-    undocumentedMeasures: [...undocumented]
+    observations: v.obs,
+    undocumentedMeasures: [...v.undocumented]
       .map(([c, rows]) => ({ code: c, rows }))
       .sort((a, b) => a.code.localeCompare(b.code)),
-    rowsWithoutYear,
+    rowsWithoutYear: v.rowsWithoutYear,
     problems,
   };
+}
+
+/** Row `i`: an observation, a problem for each bad cell, or skipped (undocumented measure, no year). */
+function validateRow(columns: BdsColumns, context: BdsContext, v: Validating, i: number): void {
+  const row = rowNumber(i);
+  const code = columns.shortDesc[i]?.trim() ?? '';
+  if (code === '') {
+    v.add({ row, column: 'Short Desc', value: '', expected: 'a measure code' });
+    return;
+  }
+  if (!context.measureCodes.has(code)) {
+    v.undocumented.set(code, (v.undocumented.get(code) ?? 0) + 1);
+    return;
+  }
+  const la = columns.laNumber[i] ?? null;
+  const areaOk = la !== null && Number.isInteger(la) && context.areaCodes.has(la);
+  if (!areaOk)
+    v.add({
+      row,
+      column: 'LA Number',
+      value: la === null ? '' : String(la),
+      expected: expectedArea,
+    });
+  const parsed = parseValue(columns.values[i]);
+  if (!parsed.ok)
+    v.add({ row, column: 'Values', value: columns.values[i] ?? '', expected: expectedValue });
+  const yearText = columns.years[i] ?? '';
+  const year = parseYearLabel(yearText);
+  if (!year) {
+    if (parsed.ok && parsed.value === null) v.rowsWithoutYear++;
+    else v.add({ row, column: 'Years', value: yearText, expected: expectedYear });
+    return;
+  }
+  if (!areaOk || !parsed.ok) return;
+  const key = `${code}\u0000${la}\u0000${year.label}`;
+  if (v.seen.has(key)) {
+    v.add({
+      row,
+      column: 'Years',
+      value: year.label,
+      expected: `one row per measure, area and year (${code}, area ${la}, ${year.label} appears more than once)`,
+    });
+    return;
+  }
+  v.seen.add(key);
+  v.obs.measureCode.push(code);
+  v.obs.areaCode.push(la);
+  v.obs.yearLabel.push(year.label);
+  v.obs.yearNumber.push(year.yearNumber);
+  v.obs.value.push(parsed.value);
+  v.obs.suppression.push(parsed.suppression);
 }

@@ -4,8 +4,8 @@ import { refreshBenchmarks } from '../../benchmarks/benchmarks.service.js';
 import { removeDemoData } from '../../demo/demo.service.js';
 import { upsertMeasures } from '../../measures/measures.repository.js';
 import { replaceNeighbourSet } from '../../measures/neighbours.repository.js';
-import { recordRelease } from '../shared/release.repository.js';
-import { silentProgress, type Progress } from '../shared/progress.js';
+import { recordRelease } from '../../measures/releases.repository.js';
+import { silentProgress, withProgress, type Progress } from '../shared/progress.js';
 import { locateLaitFiles } from './lait.files.js';
 import { readLaitFolder, type AreaLookup, type FileFacts, type LaitReading } from './lait.read.js';
 import { replaceObservations } from './lait.repository.js';
@@ -87,9 +87,12 @@ async function load(
   });
   await upsertMeasures(tx, dictionary.measures, dictionaryId);
   const codes = dictionary.measures.map((m) => m.code);
-  progress.start(bds.observations.measureCode.length, 'Loading LAIT observations');
-  await replaceObservations(tx, codes, bds.observations, bdsId, (done) => progress.update(done));
-  progress.stop();
+  await withProgress(
+    progress,
+    bds.observations.measureCode.length,
+    'Loading LAIT observations',
+    () => replaceObservations(tx, codes, bds.observations, bdsId, (done) => progress.update(done)),
+  );
   const ids = [dictionaryId, bdsId];
   for (const n of neighbourSets) {
     const id = await release(tx, n, n.set.description, {

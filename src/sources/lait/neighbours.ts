@@ -138,35 +138,57 @@ export function parseNeighbourRows(
       skippedLas.push(laCode);
       continue;
     }
-    const regionText = text(r.cells[layout.goReg]);
-    const region = context.regionCodes.get(regionText.toLowerCase());
-    if (region === undefined) {
-      problems.push({
-        row: r.row,
-        column: 'GOReg',
-        value: regionText,
-        expected: 'an English region name, e.g. "South West" or "London (Inner)"',
-      });
-    } else set.regions.set(laCode, region);
-    const list: { code: number; closeness: string | null }[] = [];
-    layout.sn.forEach((s, k) => {
-      const codeText = text(r.cells[s.code]);
-      const code = Number(codeText);
-      if (codeText === '' || !Number.isInteger(code) || !context.laCodes.has(code)) {
-        problems.push({
-          row: r.row,
-          column: `SN${k + 1}`,
-          value: codeText,
-          expected: 'the 3-digit code of a local authority Lantern knows',
-        });
-        return;
-      }
-      list.push({
-        code,
-        closeness: s.closeness === null ? null : sentenceCase(r.cells[s.closeness] ?? null),
-      });
-    });
-    set.neighbours.set(laCode, list);
+    const region = rowRegion(r, layout, context, problems);
+    if (region !== undefined) set.regions.set(laCode, region);
+    set.neighbours.set(laCode, rowNeighbours(r, layout, context, problems));
   }
   return { set, skippedLas, missingColumns: [], problems };
+}
+
+/** The comparison region named in the row's GOReg cell, or undefined with a problem added. */
+function rowRegion(
+  r: SheetRow,
+  layout: Layout,
+  context: NeighbourContext,
+  problems: Omit<ImportProblem, 'file'>[],
+): number | undefined {
+  const regionText = text(r.cells[layout.goReg]);
+  const region = context.regionCodes.get(regionText.toLowerCase());
+  if (region === undefined) {
+    problems.push({
+      row: r.row,
+      column: 'GOReg',
+      value: regionText,
+      expected: 'an English region name, e.g. "South West" or "London (Inner)"',
+    });
+  }
+  return region;
+}
+
+/** The row's SN1..SN10 with their closeness, SN1 first; a problem for each cell that is not an LA. */
+function rowNeighbours(
+  r: SheetRow,
+  layout: Layout,
+  context: NeighbourContext,
+  problems: Omit<ImportProblem, 'file'>[],
+): { code: number; closeness: string | null }[] {
+  const list: { code: number; closeness: string | null }[] = [];
+  layout.sn.forEach((s, k) => {
+    const codeText = text(r.cells[s.code]);
+    const code = Number(codeText);
+    if (codeText === '' || !Number.isInteger(code) || !context.laCodes.has(code)) {
+      problems.push({
+        row: r.row,
+        column: `SN${k + 1}`,
+        value: codeText,
+        expected: 'the 3-digit code of a local authority Lantern knows',
+      });
+      return;
+    }
+    list.push({
+      code,
+      closeness: s.closeness === null ? null : sentenceCase(r.cells[s.closeness] ?? null),
+    });
+  });
+  return list;
 }

@@ -26,3 +26,18 @@ export function stderrProgress(): Progress {
 }
 
 export const silentProgress: Progress = { start() {}, update() {}, stop() {} };
+
+/** Runs `work` with the bar started at `total` under `label`, and stops the bar however it ends. */
+export async function withProgress<T>(
+  progress: Progress,
+  total: number,
+  label: string,
+  work: () => T | Promise<T>,
+): Promise<T> {
+  progress.start(total, label);
+  try {
+    return await work();
+  } finally {
+    progress.stop();
+  }
+}

@@ -3,13 +3,19 @@ import { listMeasureSummaries } from '../../benchmarks/benchmarks.service.js';
 import type { Queryable } from '../../core/db.js';
 import { listAreas } from '../../measures/areas.repository.js';
 import { listMeasures } from '../../measures/measures.repository.js';
+import { createSearchIndex, type SearchLinks } from '../../measures/search.js';
 import type { DataVersionCache } from '../services/data-version-cache.js';
-import { createSearchIndex } from './search.js';
+
+/** The pages search hits link to. */
+const links: SearchLinks = {
+  la: (code) => `/la/${code}`,
+  measure: (code) => `/measure/${encodeURIComponent(code)}`,
+};
 
 export function createFindService(db: Queryable, cache: DataVersionCache) {
   const index = () =>
     cache.get('find:index', async () =>
-      createSearchIndex(await listAreas(db), await listMeasures(db)),
+      createSearchIndex(await listAreas(db), await listMeasures(db), links),
     );
   const summaries = () => cache.get('find:measure-summaries', () => listMeasureSummaries(db));
 
@@ -20,12 +26,7 @@ export function createFindService(db: Queryable, cache: DataVersionCache) {
     /** Every measure with its years; only those matching `q` (best first) when given. */
     async measures(q = '') {
       const all = await summaries();
-      if (!q.trim()) return all;
-      const byCode = new Map(all.map((s) => [s.measure.code, s]));
-      return (await index())
-        .measures(q, 100)
-        .map((hit) => byCode.get(hit.code))
-        .filter((s) => s !== undefined);
+      return q.trim() ? (await index()).matching(all, q) : all;
     },
     /** England, the regions and every LA (current and former). */
     areas: () => cache.get('find:areas', () => listAreas(db)),

@@ -1,16 +1,16 @@
 import type { Database } from '../../core/db.js';
 import { getMeasureBenchmark, getScorecard } from '../../benchmarks/benchmarks.service.js';
+import { createCompareService } from '../../benchmarks/compare.service.js';
 import { hasDemoData } from '../../demo/demo.service.js';
 import type { Area } from '../../measures/areas.js';
 import { findLocalAuthority, resolveLocalAuthority } from '../../measures/area-lookup.js';
 import { listAreas } from '../../measures/areas.repository.js';
 import { listMeasureReleaseIds } from '../../measures/measure-releases.repository.js';
+import { listReleases, type Release } from '../../measures/releases.repository.js';
 import { createDataVersionCache } from './data-version-cache.js';
 import { createLaPagesService } from './la-pages.service.js';
-import { createCompareService } from '../compare/compare.service.js';
 import { createComparisonService } from './comparison.service.js';
 import { createFindService } from '../find/find.service.js';
-import { listReleases, type Release } from '../../sources/shared/release.repository.js';
 
 export interface SiteStatus {
   demo: boolean;

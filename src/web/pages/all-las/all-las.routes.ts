@@ -11,6 +11,26 @@ type Request = FastifyRequest<{
 }>;
 
 /** All LAs: `/measure/:measure?year=&la=&sort=&order=`. Its JSON is /api/v1/measures/:code/benchmark. */
+const sortChoices = sortKeys.map((k) => ({ value: k, label: `Sort by ${k}` }));
+const orderChoices = [
+  { value: 'asc', label: 'Ascending' },
+  { value: 'desc', label: 'Descending' },
+];
+
+/** The first of year, sort and order that the page does not offer, if any. */
+function badChoice(
+  yearLabels: string[],
+  year: string | undefined,
+  sort: string | undefined,
+  order: string | undefined,
+) {
+  return (
+    checkChoice('year', 'year', year, yearChoices(yearLabels)) ??
+    checkChoice('sort', 'sort column', sort, sortChoices) ??
+    checkChoice('order', 'sort order', order, orderChoices)
+  );
+}
+
 export function allLasPage(page: Page): FastifyPluginAsync {
   const { services } = page;
   return async (app) => {
@@ -23,18 +43,7 @@ export function allLasPage(page: Page): FastifyPluginAsync {
       const key = JSON.stringify([measure, year, laText, sortText, orderText]);
       return services.cache.get(`page:all-las:${key}`, async () => {
         const latest = await services.benchmarks.measure(measure, {});
-        const bad =
-          checkChoice('year', 'year', year, yearChoices(latest.yearLabels)) ??
-          checkChoice(
-            'sort',
-            'sort column',
-            sortText,
-            sortKeys.map((k) => ({ value: k, label: `Sort by ${k}` })),
-          ) ??
-          checkChoice('order', 'sort order', orderText, [
-            { value: 'asc', label: 'Ascending' },
-            { value: 'desc', label: 'Descending' },
-          ]);
+        const bad = badChoice(latest.yearLabels, year, sortText, orderText);
         if (bad) return { kind: 'bad' as const, bad };
         const areas = await services.areas.list();
         const la = laText === undefined ? undefined : await services.areas.findLa(laText);

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Page } from '../../render.js';
 import { withQuery } from '../../url.js';
-import { chartInput, formChoices, measureTable, summaryText } from './compare.view.js';
-import { isEmptyQuery, maxLas, maxMeasures, parseCompareQuery } from './selection.js';
-import { lineChart } from '../../charts/line-chart.js';
-import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
+import { compareSections, formChoices, summaryText } from './compare.view.js';
+import { maxLas, maxMeasures } from '../../../benchmarks/compare.js';
+import { isEmptyQuery, parseCompareQuery } from './selection.js';
+import { pageFrame, sendRequestedTable, tableView } from '../../layouts/page-frame.js';
 
 /** Where the error summary sends each problem (the first control of the field). */
 const fieldAnchor: Record<string, string> = {
@@ -27,36 +27,31 @@ export function comparePage(page: Page): FastifyPluginAsync {
       const found = q.mq ? await find.measures(q.mq) : [];
       const result = isEmptyQuery(q) || finding ? undefined : await compare.compare(q);
 
-      const pageUrl = withQuery(request.url, { find: undefined });
       const comparison = result?.ok ? result.comparison : undefined;
-      const tables = comparison?.measures.map((mc, i) => measureTable(mc, i, pageUrl)) ?? [];
-
       const title = comparison
         ? `Comparison: ${comparison.measures.map((m) => m.measure.name).join('; ')}`.slice(0, 150)
         : 'Build your own comparison';
+      // Each section carries its own measure, table and chart (nothing paired by position).
+      const pageUrl = withQuery(request.url, { find: undefined });
+      const sections = compareSections(comparison, pageUrl).map((s) => ({
+        ...s,
+        table: tableView(request.url, s.table),
+      }));
+      if (comparison) {
+        const sent = await sendRequestedTable(
+          request,
+          reply,
+          sections.map((s) => s.table),
+        );
+        if (sent) return sent;
+      }
       const frame = await pageFrame(page, request, {
         title,
         breadcrumbs: [{ text: 'Local authorities', href: '/' }],
         methodsAnchor: 'rounding',
-        tables,
       });
-      if (comparison) {
-        const sent = await sendRequestedTable(request, reply, frame.tables);
-        if (sent) return sent;
-      }
       const downloadWithoutTable = 'download' in query && !comparison;
-
       const problems = result && !result.ok ? result.problems : [];
-      const sections = (comparison?.measures ?? []).map((mc, i) => {
-        const chart = chartInput(mc);
-        return {
-          measure: mc.measure,
-          table: frame.tables[i]!,
-          chart,
-          chartSvg: mc.yearLabels.length ? lineChart(chart).svg : '',
-          empty: mc.yearLabels.length === 0,
-        };
-      });
       return page.render(
         reply,
         'pages/compare/compare.njk',

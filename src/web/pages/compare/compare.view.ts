@@ -11,9 +11,9 @@
 import { formatNumber } from '../../../core/format.js';
 import type { Area } from '../../../measures/areas.js';
 import type { MeasureSummary } from '../../../benchmarks/benchmarks.service.js';
+import { lineChart } from '../../charts/line-chart.js';
 import type { DataTable } from '../../tables/data-table.js';
-import type { Comparison, MeasureComparison } from '../../compare/compare.service.js';
-import type { CompareQuery } from './selection.js';
+import type { CompareQuery, Comparison, MeasureComparison } from '../../../benchmarks/compare.js';
 
 /** The line chart takes at most this many lines (more cannot be told apart). */
 export const maxChartSeries = 6;
@@ -202,4 +202,18 @@ function measureChoice(s: MeasureSummary, checked: boolean): Choice {
       text: `${s.measure.topic} · ${s.measure.code}${first ? ` · ${first === last ? first : `${first} to ${last}`}` : ''}`,
     },
   };
+}
+
+/** One section per measure compared: its table (with its downloads) and its chart. */
+export function compareSections(comparison: Comparison | undefined, pageUrl: string) {
+  return (comparison?.measures ?? []).map((mc, i) => {
+    const chart = chartInput(mc);
+    return {
+      measure: mc.measure,
+      table: measureTable(mc, i, pageUrl),
+      chart,
+      chartSvg: mc.yearLabels.length ? lineChart(chart).svg : '',
+      empty: mc.yearLabels.length === 0,
+    };
+  });
 }

@@ -14,31 +14,10 @@
  *   year=2024&year=2025 | year=latest | none (every year)
  *   england=1                add England's published figures
  *   mq=words                 the measure picker's search words (only changes the choices shown)
+ *
+ * What a query means, its limits and checks: src/benchmarks/compare.ts.
  */
-
-/** Most LAs in one comparison: any one region fits (London has 33 boroughs); more is unreadable. */
-export const maxLas = 35;
-export const maxMeasures = 10;
-/** Most years (LAIT holds 2013–2025: 13). */
-export const maxYears = 15;
-
-export interface CompareQuery {
-  la: string[];
-  group: string[];
-  setName: string;
-  setLas: string;
-  measure: string[];
-  /** Year numbers as text ("2024") or ["latest"]; empty: every year. */
-  year: string[];
-  england: boolean;
-  mq: string;
-}
-
-export interface Problem {
-  /** The form field the problem is about (the error summary links to it). */
-  field: 'la' | 'group' | 'setlas' | 'setname' | 'measure' | 'year';
-  message: string;
-}
+import type { CompareQuery } from '../../../benchmarks/compare.js';
 
 const list = (v: unknown): string[] =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v])
@@ -69,28 +48,6 @@ function unique<T>(xs: T[]): T[] {
 /** Whether anything has been chosen yet (a fresh form shows defaults instead of results). */
 export function isEmptyQuery(q: CompareQuery): boolean {
   return !q.la.length && !q.group.length && !q.setLas && !q.measure.length;
-}
-
-/** The LA codes typed into the saved set's box: "933, 343 E06000066" → ["933", "343", "E06000066"]. */
-export function setLasCodes(text: string): string[] {
-  return unique(text.split(/[\s,;]+/).filter(Boolean));
-}
-
-/** Checks the year parameters on their own: "latest" alone, or 4-digit years. */
-export function yearProblems(years: string[]): Problem[] {
-  if (years.includes('latest')) {
-    return years.length > 1
-      ? [{ field: 'year', message: 'Choose "latest" or particular years, not both.' }]
-      : [];
-  }
-  const bad = years.filter((y) => !/^\d{4}$/.test(y));
-  const problems: Problem[] = bad.map((y) => ({
-    field: 'year',
-    message: `"${y}" is not a year: give a 4-digit year such as 2024, or "latest".`,
-  }));
-  if (years.length > maxYears)
-    problems.push({ field: 'year', message: `Choose at most ${maxYears} years.` });
-  return problems;
 }
 
 /** The query string that reproduces a selection (what the page's links and downloads use). */

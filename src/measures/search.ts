@@ -4,8 +4,14 @@
  * each word typo-tolerant and all words required (adding a word narrows the results).
  */
 import Fuse from 'fuse.js';
-import type { Area } from '../../measures/areas.js';
-import type { Measure } from '../../measures/measure.js';
+import type { Area } from './areas.js';
+import type { Measure } from './measure.js';
+
+/** Where a hit links to (the web app's pages): search itself knows no URLs. */
+export interface SearchLinks {
+  la(code: number): string;
+  measure(code: string): string;
+}
 
 export interface LaHit {
   code: number;
@@ -91,8 +97,8 @@ interface LaDoc {
 const laCodePattern = /^\d{3}$/;
 const gssPattern = /^[EWSN]\d{8}$/i;
 
-/** Builds the indexes once (areas and measures change only on import); `search` is then fast. */
-export function createSearchIndex(areas: Area[], measures: Measure[]) {
+/** LAs by code (3-digit or 9-character, exact) or name (contained, else typo-tolerant). */
+function laFinder(areas: Area[], links: SearchLinks): (q: string) => LaHit[] {
   const regionName = new Map(areas.filter((a) => a.kind === 'region').map((a) => [a.code, a.name]));
   const las: LaDoc[] = areas
     .filter((a) => a.kind === 'la')
@@ -102,7 +108,7 @@ export function createSearchIndex(areas: Area[], measures: Measure[]) {
         name: a.status === 'current' ? a.name : `${a.name} (former)`,
         gssCode: a.gssCode,
         regionName: a.regionCode === null ? null : (regionName.get(a.regionCode) ?? null),
-        href: `/la/${a.code}`,
+        href: links.la(a.code),
       },
       name: a.name,
     }));
@@ -113,22 +119,7 @@ export function createSearchIndex(areas: Area[], measures: Measure[]) {
     ignoreLocation: true,
     includeScore: true,
   });
-
-  const docs: MeasureDoc[] = measures.map((m) => ({
-    measure: m,
-    text: withSynonyms(words(`${m.name} ${m.topic} ${m.code}`)).join(' '),
-  }));
-  const measureFuse = new Fuse(docs, {
-    keys: ['text'],
-    useTokenSearch: true,
-    tokenMatch: 'all',
-    tokenize: (t: string) => withSynonyms(words(t)),
-    threshold: 0.25,
-    ignoreLocation: true,
-    includeScore: true,
-  });
-
-  function findLas(q: string): LaHit[] {
+  return (q) => {
     if (laCodePattern.test(q)) {
       const a = laByCode.get(Number(q));
       return a ? las.filter((d) => d.hit.code === a.code).map((d) => d.hit) : [];
@@ -144,9 +135,25 @@ export function createSearchIndex(areas: Area[], measures: Measure[]) {
     const contains = las.filter((d) => d.name.toLowerCase().includes(folded));
     if (contains.length) return contains.map((d) => d.hit);
     return laFuse.search(q).map((r) => r.item.hit);
-  }
+  };
+}
 
-  function findMeasures(q: string): MeasureHit[] {
+/** Measures by exact code first, then by all the words (each typo-tolerant, synonyms included). */
+function measureFinder(measures: Measure[], links: SearchLinks): (q: string) => MeasureHit[] {
+  const docs: MeasureDoc[] = measures.map((m) => ({
+    measure: m,
+    text: withSynonyms(words(`${m.name} ${m.topic} ${m.code}`)).join(' '),
+  }));
+  const measureFuse = new Fuse(docs, {
+    keys: ['text'],
+    useTokenSearch: true,
+    tokenMatch: 'all',
+    tokenize: (t: string) => withSynonyms(words(t)),
+    threshold: 0.25,
+    ignoreLocation: true,
+    includeScore: true,
+  });
+  return (q) => {
     const exact = docs.find((d) => d.measure.code.toLowerCase() === q.toLowerCase());
     const found = measureFuse.search(q).map((r) => r.item.measure);
     const list = exact ? [exact.measure, ...found.filter((m) => m !== exact.measure)] : found;
@@ -154,10 +161,19 @@ export function createSearchIndex(areas: Area[], measures: Measure[]) {
       code: m.code,
       name: m.name,
       topic: m.topic,
-      href: `/measure/${encodeURIComponent(m.code)}`,
+      href: links.measure(m.code),
     }));
-  }
+  };
+}
 
+/** Builds the indexes once (areas and measures change only on import); `search` is then fast. */
+export function createSearchIndex(areas: Area[], measures: Measure[], links: SearchLinks) {
+  const findLas = laFinder(areas, links);
+  const findMeasures = measureFinder(measures, links);
+  const measureHits = (query: string, limit: number): MeasureHit[] => {
+    const q = query.trim().slice(0, 100);
+    return q ? findMeasures(q).slice(0, limit) : [];
+  };
   return {
     search(query: string, options: { limit?: number } = {}): SearchResults {
       const q = query.trim().slice(0, 100);
@@ -172,8 +188,14 @@ export function createSearchIndex(areas: Area[], measures: Measure[]) {
     },
     /** Measures only (the compare page's measure picker, `/api/v1/measures?q=`). */
     measures(query: string, limit = 50): MeasureHit[] {
-      const q = query.trim().slice(0, 100);
-      return q ? findMeasures(q).slice(0, limit) : [];
+      return measureHits(query, limit);
+    },
+    /** Those of `items` whose measure matches `query`, best first (at most `limit`). */
+    matching<T extends { measure: Measure }>(items: T[], query: string, limit = 100): T[] {
+      const byCode = new Map(items.map((s) => [s.measure.code, s]));
+      return measureHits(query, limit)
+        .map((hit) => byCode.get(hit.code))
+        .filter((s) => s !== undefined);
     },
   };
 }

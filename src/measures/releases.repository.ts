@@ -1,4 +1,9 @@
-import type { Queryable } from '../../core/db.js';
+import type { Queryable } from '../core/db.js';
+
+/**
+ * Releases: one row per imported file (LAIT, EES) or demo load. Measures, observations and
+ * neighbour sets point at the release they came from, which is how a page names its source.
+ */
 
 export interface NewRelease {
   source: 'lait' | 'ees' | 'demo';

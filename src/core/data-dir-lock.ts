@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { lanternError } from '../core/errors.js';
+import { lanternError } from './errors.js';
 
 /**
  * The embedded database (PGlite) must be opened by one process at a time: two processes writing

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { it } from 'node:test';
 import type { LanternError } from '../../src/core/errors.js';
-import { lockDataDir } from '../../src/store/data-dir-lock.js';
+import { lockDataDir } from '../../src/core/data-dir-lock.js';
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-lock-'));
 

@@ -1,0 +1,31 @@
+/**
+ * `npm run cycles` (part of `npm run check`): no module may import itself through others.
+ * Type-only imports count: they tie two modules together for a reader just the same.
+ * Rules: https://github.com/sverweij/dependency-cruiser/blob/main/doc/rules-reference.md
+ */
+export default {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment:
+        'An import cycle: move what both sides need into a module that neither of them imports.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment:
+        'An import that does not resolve: the cycle check cannot see through it. (The browser ' +
+        'script in src/web/public imports a URL the server maps.)',
+      from: { pathNot: '^src/web/public/' },
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};
