@@ -21,7 +21,10 @@ async function scorecardData(page: Page, laCode: number, topic: string | undefin
     const { topics: tables, whole } = scorecardTables(scorecard, history, shown);
     const url = `/la/${laCode}${shown ? `?topic=${encodeURIComponent(shown)}` : ''}`;
     const views = tables.map((t) =>
-      tableView(url, t, { classes: 'lantern-scorecard govuk-table--small-text-until-tablet' }),
+      tableView(url, t, {
+        classes: 'lantern-scorecard govuk-table--small-text-until-tablet',
+        compact: true,
+      }),
     );
     return {
       scorecard,
