@@ -13,7 +13,7 @@ import fp from 'fastify-plugin';
  */
 export const cacheablePath =
   /^\/(la|measure|region|compare|methods|about|api\/v1\/(la|measures|region|compare))(\/|\?|$)/;
-const cacheableType = /^(text\/html|application\/json)/;
+export const cacheableType = /^(text\/html|application\/json)/;
 
 export interface PageCacheOptions {
   version: () => Promise<number>;
