@@ -2,6 +2,10 @@
  * `npm run bench`: Lantern's performance figures, each measured in the same run against a
  * reference (DuckDB doing the same work, or a fixed target). Needs ../shared/data/lait.
  * Writes bench/results.json and prints a table. docs/performance.md records the figures.
+ *
+ * `npm run bench -- --only web` runs only the web load test (bench/web-load.ts) on one fresh
+ * import, or on an existing store with `--store <dir>`, and replaces only the web figures in
+ * bench/results.json.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,6 +40,14 @@ export interface BenchResult {
   ratio: number;
   target: string;
   met: boolean;
+  /** 'web' for the load test's figures (replaced alone by `--only web`). */
+  part?: 'web';
+  requestsPerSecond?: number;
+  errors?: number;
+  /** Response body bytes, uncompressed and gzipped. */
+  bytes?: number;
+  gzipBytes?: number;
+  peakRssMb?: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -72,31 +84,14 @@ function ratioResult(
 
 const round = (v: number, dp = 1) => Math.round(v * 10 ** dp) / 10 ** dp;
 
-async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(laitDir, 'bds_long_0.parquet'))) {
-    process.stderr.write(
-      `The LAIT files are not in ${laitDir}: see ../shared/data/PROVENANCE.md (or set LANTERN_SHARED_DATA).\n`,
-    );
-    process.exit(1);
-  }
-  const parquet = path.join(laitDir, 'bds_long_0.parquet');
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-bench-'));
-  const results: BenchResult[] = [];
-  const log = (s: string) => process.stderr.write(`[bench] ${s}\n`);
+type Log = (s: string) => void;
 
-  // 1. Full LAIT import into the embedded store (migrated, empty) vs DuckDB loading the parquet into a file.
+/** 1. Full LAIT import into the embedded store (migrated, empty), 3 times, vs DuckDB loading the parquet into a file. */
+async function importBench(work: string, parquet: string, log: Log) {
   const importTimes: number[] = [];
   let lastDir = '';
   for (let i = 0; i < 3; i++) {
-    lastDir = path.join(work, `store-${i}`);
-    const db = await openStore({ dataDir: lastDir });
-    const t = performance.now();
-    const summary = await importLait(db, laitDir);
-    importTimes.push(performance.now() - t);
-    log(
-      `import ${i + 1}: ${Math.round(importTimes.at(-1)!)} ms (read ${summary.timings.readMs}, load ${summary.timings.loadMs}, benchmarks ${summary.timings.benchmarksMs})`,
-    );
-    await db.close();
+    lastDir = await importOnce(work, i, log, importTimes);
   }
   const duckLoad = await timeIt(async () => {
     const file = path.join(work, `duck-${Math.random().toString(36).slice(2)}.db`);
@@ -104,18 +99,33 @@ async function main(): Promise<void> {
     await duckdbLoadParquet(duck.connection, parquet);
     duck.close();
   }, 5);
-  results.push(
-    ratioResult(
-      'LAIT import into the embedded store',
-      median(importTimes),
-      duckLoad,
-      'DuckDB: create table from the parquet, in a file database',
-      3,
-    ),
+  const result = ratioResult(
+    'LAIT import into the embedded store',
+    median(importTimes),
+    duckLoad,
+    'DuckDB: create table from the parquet, in a file database',
+    3,
   );
+  return { result, lastDir };
+}
 
-  // 2. Every benchmark (measure × year × LA) in memory vs one DuckDB query doing the same work.
-  const db = await openStore({ dataDir: lastDir });
+/** One LAIT import into a new store under `work`; returns its folder. */
+async function importOnce(work: string, i: number, log: Log, times: number[] = []) {
+  const dir = path.join(work, `store-${i}`);
+  const db = await openStore({ dataDir: dir });
+  const t = performance.now();
+  const summary = await importLait(db, laitDir);
+  times.push(performance.now() - t);
+  log(
+    `import ${i + 1}: ${Math.round(times.at(-1)!)} ms (read ${summary.timings.readMs}, load ${summary.timings.loadMs}, benchmarks ${summary.timings.benchmarksMs})`,
+  );
+  await db.close();
+  return dir;
+}
+
+/** 2. Every benchmark (measure × year × LA) in memory vs one DuckDB query doing the same work. */
+async function engineBench(storeDir: string, parquet: string, log: Log): Promise<BenchResult> {
+  const db = await openStore({ dataDir: storeDir });
   const measures = await listMeasures(db);
   const observations = await listObservations(db);
   const areas = await listAreas(db);
@@ -151,20 +161,24 @@ async function main(): Promise<void> {
   }, 5);
   duck.close();
   log(`DuckDB benchmark query produced ${duckRows} LA rows`);
-  results.push(
-    ratioResult(
-      'Every benchmark (measure × year × LA), in memory',
-      engine,
-      duckQuery,
-      'DuckDB: one SQL query computing the same ranks, quartiles and SN averages',
-      2,
-    ),
+  return ratioResult(
+    'Every benchmark (measure × year × LA), in memory',
+    engine,
+    duckQuery,
+    'DuckDB: one SQL query computing the same ranks, quartiles and SN averages',
+    2,
   );
+}
 
-  // 3. `lantern benchmark` for one measure, the whole process, on the embedded store.
-  const cli = path.join(root, 'bin', 'lantern.js');
-  // Always build: the CLI and the load test run the compiled app, which must match the source.
+const cli = path.join(root, 'bin', 'lantern.js');
+
+/** The CLI and the load test run the compiled app, which must match the source. */
+function build(): void {
   spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+}
+
+/** 3. `lantern benchmark` for one measure, the whole process, on the embedded store. */
+function cliBench(storeDir: string): BenchResult {
   const cliTimes: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
@@ -172,7 +186,7 @@ async function main(): Promise<void> {
       process.execPath,
       [cli, 'benchmark', '--measure', 'KS2RWM_Expected_STD', '--format', 'json'],
       {
-        env: { ...process.env, LANTERN_DATA_DIR: lastDir, DATABASE_URL: '' },
+        env: { ...process.env, LANTERN_DATA_DIR: storeDir, DATABASE_URL: '' },
         encoding: 'utf8',
       },
     );
@@ -180,7 +194,7 @@ async function main(): Promise<void> {
     if (r.status !== 0) throw new Error(`lantern benchmark failed: ${r.stderr}`);
   }
   const cliMedian = median(cliTimes);
-  results.push({
+  return {
     name: '`lantern benchmark` for one measure, whole process',
     value: round(cliMedian),
     unit: 'ms',
@@ -189,23 +203,68 @@ async function main(): Promise<void> {
     ratio: round(cliMedian / 1500, 2),
     target: '≤ 1500 ms',
     met: cliMedian <= 1500,
-  });
+  };
+}
 
-  // 4. The web app under load (bench/web-load.ts): scorecard and all-LAs pages, 50 clients, 20 s each.
-  results.push(...(await webLoad(lastDir, log)));
+const resultsFile = path.join(root, 'bench', 'results.json');
 
-  fs.rmSync(work, { recursive: true, force: true });
+/** Writes bench/results.json; a web-only run keeps the other figures of the last full run. */
+function writeResults(results: BenchResult[], onlyWeb: boolean): void {
+  const earlier: BenchResult[] =
+    onlyWeb && fs.existsSync(resultsFile)
+      ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as { results: BenchResult[] }).results
+      : [];
+  // Web figures of earlier runs: marked `part: 'web'`, or (before the mark) named by their path.
+  const kept = earlier.filter((r) => r.part !== 'web' && !r.name.startsWith('/'));
   const out = {
     date: new Date().toISOString(),
+    ...(onlyWeb
+      ? { note: 'Web figures from `--only web` on this date; the others are older.' }
+      : {}),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-    results,
+    results: [...kept, ...results],
   };
-  fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(out, null, 2) + '\n');
-  for (const r of results) {
+  fs.writeFileSync(resultsFile, JSON.stringify(out, null, 2) + '\n');
+  for (const r of out.results) {
     process.stdout.write(
-      `${r.met ? 'MET ' : 'MISS'}  ${r.name}: ${r.value} ${r.unit} vs ${r.reference} ms (${r.referenceDescription}) → ratio ${r.ratio}, target ${r.target}\n`,
+      `${r.met ? 'MET ' : 'MISS'}  ${r.name}: ${r.value} ${r.unit} vs ${r.reference} ${r.unit} (${r.referenceDescription}) → ratio ${r.ratio}, target ${r.target}\n`,
     );
   }
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const onlyWeb = option(args, '--only') === 'web';
+  const store = option(args, '--store');
+  if (!store && !fs.existsSync(path.join(laitDir, 'bds_long_0.parquet'))) {
+    process.stderr.write(
+      `The LAIT files are not in ${laitDir}: see ../shared/data/PROVENANCE.md (or set LANTERN_SHARED_DATA).\n`,
+    );
+    process.exit(1);
+  }
+  const parquet = path.join(laitDir, 'bds_long_0.parquet');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-bench-'));
+  const results: BenchResult[] = [];
+  const log: Log = (s) => process.stderr.write(`[bench] ${s}\n`);
+  let storeDir = store ? path.resolve(store) : '';
+  if (!onlyWeb) {
+    const imported = await importBench(work, parquet, log);
+    results.push(imported.result, await engineBench(imported.lastDir, parquet, log));
+    storeDir ||= imported.lastDir;
+  } else if (!storeDir) {
+    storeDir = await importOnce(work, 0, log);
+  }
+  build();
+  if (!onlyWeb) results.push(cliBench(storeDir));
+  // 4. The web app under load (bench/web-load.ts).
+  results.push(...(await webLoad(storeDir, log)));
+  fs.rmSync(work, { recursive: true, force: true });
+  writeResults(results, onlyWeb);
 }
 
 await main();
