@@ -10,6 +10,14 @@ export interface BenchResult {
   ratio: number;
   target: string;
   met: boolean;
+  /** 'web' for the load test's figures (replaced alone by `--only web`). */
+  part?: 'web';
+  requestsPerSecond?: number;
+  errors?: number;
+  /** Response body bytes, uncompressed and gzipped. */
+  bytes?: number;
+  gzipBytes?: number;
+  peakRssMb?: number;
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -36,6 +36,19 @@ const parquet = path.join(laitDir, 'bds_long_0.parquet');
 
 type Log = (s: string) => void;
 
+/** One LAIT import into a new store at `dataDir` (its time added to `times`); returns the folder. */
+async function importOnce(dataDir: string, log: Log, times: number[] = []): Promise<string> {
+  const db = await openStore({ dataDir });
+  const t = performance.now();
+  const summary = await importLait(db, laitDir);
+  times.push(performance.now() - t);
+  log(
+    `import ${times.length}: ${Math.round(times.at(-1)!)} ms (read ${summary.timings.readMs}, load ${summary.timings.loadMs}, benchmarks ${summary.timings.benchmarksMs})`,
+  );
+  await db.close();
+  return dataDir;
+}
+
 /** 1. Full LAIT import into the embedded store (migrated, empty) vs DuckDB loading the parquet into a file. */
 async function benchImport(
   work: string,
@@ -43,17 +56,8 @@ async function benchImport(
 ): Promise<{ result: BenchResult; dataDir: string }> {
   const importTimes: number[] = [];
   let dataDir = '';
-  for (let i = 0; i < 3; i++) {
-    dataDir = path.join(work, `store-${i}`);
-    const db = await openStore({ dataDir });
-    const t = performance.now();
-    const summary = await importLait(db, laitDir);
-    importTimes.push(performance.now() - t);
-    log(
-      `import ${i + 1}: ${Math.round(importTimes.at(-1)!)} ms (read ${summary.timings.readMs}, load ${summary.timings.loadMs}, benchmarks ${summary.timings.benchmarksMs})`,
-    );
-    await db.close();
-  }
+  for (let i = 0; i < 3; i++)
+    dataDir = await importOnce(path.join(work, `store-${i}`), log, importTimes);
   const duckLoad = await timeIt(async () => {
     const file = path.join(work, `duck-${Math.random().toString(36).slice(2)}.db`);
     const duck = await openDuckDb(file);
@@ -112,11 +116,15 @@ async function benchEngine(dataDir: string, log: Log): Promise<BenchResult> {
   );
 }
 
+/** Always build first: the CLI and the load test run the compiled app, which must match the source. */
+function buildApp(): void {
+  spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+}
+
 /** 3. `lantern benchmark` for one measure, the whole process, on the embedded store. */
 function benchCli(dataDir: string): BenchResult {
   const cli = path.join(root, 'bin', 'lantern.js');
-  // Always build: the CLI and the load test run the compiled app, which must match the source.
-  spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  buildApp();
   const cliTimes: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
@@ -144,22 +152,43 @@ function benchCli(dataDir: string): BenchResult {
   };
 }
 
-function writeResults(results: BenchResult[]): void {
+const resultsFile = path.join(root, 'bench', 'results.json');
+
+/** Writes bench/results.json; a web-only run keeps the other figures of the last full run. */
+function writeResults(results: BenchResult[], onlyWeb: boolean): void {
+  const earlier: BenchResult[] =
+    onlyWeb && fs.existsSync(resultsFile)
+      ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as { results: BenchResult[] }).results
+      : [];
+  // Web figures of earlier runs: marked `part: 'web'`, or (before the mark) named by their path.
+  const kept = earlier.filter((r) => r.part !== 'web' && !r.name.startsWith('/'));
   const out = {
     date: new Date().toISOString(),
+    ...(onlyWeb
+      ? { note: 'Web figures from `--only web` on this date; the others are older.' }
+      : {}),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-    results,
+    results: [...kept, ...results],
   };
-  fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(out, null, 2) + '\n');
-  for (const r of results) {
+  fs.writeFileSync(resultsFile, JSON.stringify(out, null, 2) + '\n');
+  for (const r of out.results) {
     process.stdout.write(
-      `${r.met ? 'MET ' : 'MISS'}  ${r.name}: ${r.value} ${r.unit} vs ${r.reference} ms (${r.referenceDescription}) → ratio ${r.ratio}, target ${r.target}\n`,
+      `${r.met ? 'MET ' : 'MISS'}  ${r.name}: ${r.value} ${r.unit} vs ${r.reference} ${r.unit} (${r.referenceDescription}) → ratio ${r.ratio}, target ${r.target}\n`,
     );
   }
 }
 
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** `npm run bench [-- --only web] [--store DIR]`: every figure, or only the web load test. */
 async function main(): Promise<void> {
-  if (!fs.existsSync(parquet)) {
+  const args = process.argv.slice(2);
+  const onlyWeb = option(args, '--only') === 'web';
+  const store = option(args, '--store');
+  if (!store && !fs.existsSync(parquet)) {
     process.stderr.write(
       `The LAIT files are not in ${laitDir}: see ../shared/data/PROVENANCE.md (or set LANTERN_SHARED_DATA).\n`,
     );
@@ -167,16 +196,21 @@ async function main(): Promise<void> {
   }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-bench-'));
   const log: Log = (s) => process.stderr.write(`[bench] ${s}\n`);
-  const imported = await benchImport(work, log);
-  const results = [
-    imported.result,
-    await benchEngine(imported.dataDir, log),
-    benchCli(imported.dataDir),
-    // 4. The web app under load (bench/web-load.ts): scorecard and all-LAs pages, 50 clients, 20 s each.
-    ...(await webLoad(imported.dataDir, log)),
-  ];
+  const results: BenchResult[] = [];
+  let dataDir = store ? path.resolve(store) : '';
+  if (!onlyWeb) {
+    const imported = await benchImport(work, log);
+    results.push(imported.result, await benchEngine(imported.dataDir, log));
+    dataDir ||= imported.dataDir;
+    results.push(benchCli(dataDir));
+  } else if (!dataDir) {
+    dataDir = await importOnce(path.join(work, 'store-0'), log);
+    buildApp();
+  } else buildApp();
+  // 4. The web app under load (bench/web-load.ts).
+  results.push(...(await webLoad(dataDir, log)));
   fs.rmSync(work, { recursive: true, force: true });
-  writeResults(results);
+  writeResults(results, onlyWeb);
 }
 
 await main();

@@ -15,6 +15,10 @@ const configSchema = z.object({
     .string()
     .regex(/\.(svg|png|jpe?g)$/i, 'must be an .svg, .png or .jpg file')
     .optional(),
+  LANTERN_WARM_PATHS: z
+    .string()
+    .regex(/^\s*\/[^,]*(,\s*\/[^,]*)*$/, 'must be paths starting with /, separated by commas')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -27,6 +31,8 @@ export interface Config {
   organisationName: string;
   /** Path of the organisation's logo (SVG, PNG or JPEG) shown in the page header. */
   organisationLogo?: string | undefined;
+  /** Pages made in the background at start-up and after each import (web/plugins/warm-up.ts). */
+  warmPaths: string[];
   logLevel: string;
   production: boolean;
 }
@@ -49,6 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     organisationLogo: e.LANTERN_ORGANISATION_LOGO
       ? path.resolve(e.LANTERN_ORGANISATION_LOGO)
       : undefined,
+    warmPaths: (e.LANTERN_WARM_PATHS ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

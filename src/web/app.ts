@@ -16,6 +16,7 @@ import { pageCache } from './plugins/page-cache.js';
 import { recentlyViewed } from './plugins/recently-viewed.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { staticFiles } from './plugins/static-files.js';
+import { warmUp, type WarmUpOptions } from './plugins/warm-up.js';
 import { renderTemplate, type Page } from './render.js';
 import { pathOf } from './url.js';
 import { createServices, type SiteStatus } from './services/services.js';
@@ -23,9 +24,11 @@ import { createServices, type SiteStatus } from './services/services.js';
 export interface AppDeps {
   db: Database;
   config: Pick<Config, 'organisationName' | 'production'> &
-    Partial<Pick<Config, 'organisationLogo'>>;
+    Partial<Pick<Config, 'organisationLogo' | 'warmPaths'>>;
   /** A pino logger; omit for none. */
   logger?: FastifyBaseLogger;
+  /** Background warm-up after each data version change (plugins/warm-up.ts); tests tune it. */
+  warm?: Omit<WarmUpOptions, 'version'>;
 }
 
 /** Every page: a folder under pages/ whose routes module exports `(page) => plugin`. */
@@ -60,6 +63,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(recentlyViewed);
   for (const routes of pages) await app.register(routes(page));
   await app.register(apiRoutes(services), { prefix: '/api/v1' });
+  await app.register(warmUp, {
+    version: services.cache.version,
+    paths: deps.config.warmPaths ?? [],
+    onWarmed: (path, statusCode, ms) =>
+      app.log.debug({ path, statusCode, ms: Math.round(ms) }, 'warmed'),
+    ...deps.warm,
+  });
   return app;
 }
 

@@ -24,6 +24,7 @@ export function renderTemplate(view: string, context: Record<string, unknown>): 
 export const componentNames = [
   'change',
   'chart',
+  'compact-table',
   'figure-source',
   'moved-band',
   'quartile-band',

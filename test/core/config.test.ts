@@ -24,3 +24,12 @@ it('rejects a DATABASE_URL that is not postgres, naming the setting', () => {
 it('rejects a port that is not a number', () => {
   assert.throws(() => loadConfig({ PORT: 'abc' }), /PORT/);
 });
+
+it('reads the pages to warm as a comma-separated list of paths', () => {
+  assert.deepEqual(loadConfig({}).warmPaths, []);
+  assert.deepEqual(loadConfig({ LANTERN_WARM_PATHS: '/la/933, /measure/KS2' }).warmPaths, [
+    '/la/933',
+    '/measure/KS2',
+  ]);
+  assert.throws(() => loadConfig({ LANTERN_WARM_PATHS: 'la/933' }), /LANTERN_WARM_PATHS/);
+});

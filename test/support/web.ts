@@ -12,13 +12,14 @@ import { freshPglite } from './db.js';
 export function useDemoApp(
   use: (t: { db: Database; app: FastifyInstance }) => void,
   config: AppDeps['config'] = { organisationName: 'Lantern', production: false },
+  options: Pick<AppDeps, 'warm'> = {},
 ): void {
   let db: Database | undefined;
   let app: FastifyInstance | undefined;
   before(async () => {
     db = await freshPglite();
     await loadDemo(db);
-    app = await buildApp({ db, config });
+    app = await buildApp({ db, config, ...options });
     use({ db, app });
   });
   after(async () => {

@@ -54,6 +54,8 @@ export interface TableView {
   govuk: ReturnType<typeof govukTableArgs> & { classes?: string | undefined };
   csv: { href: string; text: string };
   xlsx: { href: string; text: string };
+  /** Rendered by components/compact-table (tables of hundreds of rows: the scorecard). */
+  compact?: boolean;
 }
 
 export interface PageFrame {
@@ -83,7 +85,7 @@ export interface FrameOptions {
 export function tableView(
   url: string,
   table: DataTable,
-  options: { classes?: string } = {},
+  options: { classes?: string; compact?: boolean } = {},
 ): TableView {
   const links = downloadLinks(url, table);
   return {
@@ -91,6 +93,7 @@ export function tableView(
     govuk: { ...govukTableArgs(table), classes: options.classes },
     csv: { href: links.csv, text: `Download '${table.caption}' as CSV` },
     xlsx: { href: links.xlsx, text: `Download '${table.caption}' as XLSX (Excel)` },
+    ...(options.compact ? { compact: true } : {}),
   };
 }
 

@@ -3,26 +3,31 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 /**
- * Whole HTML pages cached per URL and data version. Lantern's pages depend only on their URL
- * and the data (no per-user content except the home page's "recently viewed", which is not
- * cached), so a page rendered once can be sent again until the next import. This is what keeps
- * the scorecard and all-LAs pages fast under load (docs/performance.md). Scripts are allowed by
- * the CSP through a hash, not a per-response nonce, so cached pages stay valid.
+ * Whole responses cached per URL and data version: HTML pages, and the JSON API's data
+ * answers. Lantern's pages and API answers depend only on their URL and the data (no per-user
+ * content except the home page's "recently viewed", which is not cached), so a response made
+ * once can be sent again until the next import, as stored bytes: no rendering, no JSON
+ * serialising (a whole scorecard is 1.1 MB of JSON), no compressing. This is what keeps the
+ * scorecard, all-LAs and API answers fast under load (docs/performance.md). Scripts are allowed
+ * by the CSP through a hash, not a per-response nonce, so cached pages stay valid.
  */
-const cacheablePath = /^\/(la|measure|region|compare|methods|about)(\/|\?|$)/;
+export const cacheablePath =
+  /^\/(la|measure|region|compare|methods|about|api\/v1\/(la|measures|region|compare))(\/|\?|$)/;
+export const cacheableType = /^(text\/html|application\/json)/;
 
 export interface PageCacheOptions {
   version: () => Promise<number>;
-  /** Bytes of HTML kept at most (oldest pages are dropped first). */
+  /** Bytes kept at most, plain and gzipped (least recently used go first). */
   maxBytes?: number;
 }
 
 interface Entry {
   version: number;
-  body: string;
+  type: string;
+  body: Buffer;
   /** The page's title, for hooks that need it without reading the HTML (recently viewed). */
   title: string | undefined;
-  /** Compressed once when cached: a full scorecard is ~880 KB of HTML and ~60 KB gzipped. */
+  /** Compressed once when cached: the full scorecard is ~380 KB of HTML and ~35 KB gzipped. */
   gzip: Buffer;
 }
 
@@ -37,27 +42,41 @@ declare module 'fastify' {
 const acceptsGzip = (header: string | string[] | undefined) =>
   /\bgzip\b/.test(String(header ?? ''));
 
+/** A map of entries holding at most `maxBytes`, least recently used dropped first. */
+function entryStore(maxBytes: number) {
+  const entries = new Map<string, Entry>();
+  let bytes = 0;
+  const size = (e: Entry) => e.body.length + e.gzip.length;
+  const drop = (key: string) => {
+    const old = entries.get(key);
+    if (!old) return;
+    bytes -= size(old);
+    entries.delete(key);
+  };
+  return {
+    get(key: string, version: number): Entry | undefined {
+      const hit = entries.get(key);
+      if (!hit || hit.version !== version) return undefined;
+      // Most recently used last, so the oldest go first when the store is full.
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit;
+    },
+    set(key: string, entry: Entry): void {
+      drop(key);
+      entries.set(key, entry);
+      bytes += size(entry);
+      for (const k of entries.keys()) {
+        if (bytes <= maxBytes) break;
+        drop(k);
+      }
+    },
+  };
+}
+
 export const pageCache = fp<PageCacheOptions>(
   async (app, options) => {
-    const maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
-    const entries = new Map<string, Entry>();
-    let bytes = 0;
-
-    const remember = (key: string, entry: Entry) => {
-      const old = entries.get(key);
-      if (old) {
-        bytes -= old.body.length + old.gzip.length;
-        entries.delete(key);
-      }
-      entries.set(key, entry);
-      bytes += entry.body.length + entry.gzip.length;
-      for (const [k, e] of entries) {
-        if (bytes <= maxBytes) break;
-        entries.delete(k);
-        bytes -= e.body.length + e.gzip.length;
-      }
-    };
-
+    const store = entryStore(options.maxBytes ?? 256 * 1024 * 1024);
     const cacheable = (request: FastifyRequest) =>
       request.method === 'GET' && cacheablePath.test(request.url);
 
@@ -65,34 +84,33 @@ export const pageCache = fp<PageCacheOptions>(
       if (!cacheable(request)) return;
       const version = await options.version();
       request.lanternPageVersion = version;
-      const hit = entries.get(request.url);
-      if (hit && hit.version === version) {
-        // Most recently used last, so the oldest go first when the cache is full.
-        entries.delete(request.url);
-        entries.set(request.url, hit);
-        if (hit.title !== undefined) request.lanternPageTitle = hit.title;
-        reply
-          .code(200)
-          .type('text/html; charset=utf-8')
-          .header('x-lantern-cache', 'hit')
-          .header('vary', 'Accept-Encoding');
-        if (acceptsGzip(request.headers['accept-encoding'])) {
-          return reply.header('content-encoding', 'gzip').send(hit.gzip);
-        }
-        return reply.send(hit.body);
+      const hit = store.get(request.url, version);
+      if (!hit) return;
+      if (hit.title !== undefined) request.lanternPageTitle = hit.title;
+      reply
+        .code(200)
+        .type(hit.type)
+        .header('x-lantern-cache', 'hit')
+        .header('vary', 'Accept-Encoding');
+      if (acceptsGzip(request.headers['accept-encoding'])) {
+        return reply.header('content-encoding', 'gzip').send(hit.gzip);
       }
+      return reply.send(hit.body);
     });
     app.addHook('onSend', async (request, reply, payload) => {
       const version = request.lanternPageVersion;
       if (version === undefined || reply.statusCode !== 200 || typeof payload !== 'string')
         return payload;
       if (reply.getHeader('x-lantern-cache') === 'hit') return payload;
-      if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
-      remember(request.url, {
+      const type = String(reply.getHeader('content-type') ?? '');
+      if (!cacheableType.test(type)) return payload;
+      const body = Buffer.from(payload);
+      store.set(request.url, {
         version,
-        body: payload,
+        type,
+        body,
         title: request.lanternPageTitle,
-        gzip: gzipSync(payload),
+        gzip: gzipSync(body),
       });
       reply.header('vary', 'Accept-Encoding');
       return payload;

@@ -3,7 +3,7 @@ import { renderTemplate } from '../../render.js';
 import type { Page } from '../../render.js';
 import { pageFrame, sendRequestedTable, tableView } from '../../layouts/page-frame.js';
 import { scorecardRegion, scorecardTables } from './scorecard.view.js';
-import { sendTable } from '../../tables/download.js';
+import { downloadLinks, sendTable } from '../../tables/download.js';
 
 /**
  * Scorecard tables for one LA and topic filter, built and rendered once per data version
@@ -21,7 +21,10 @@ async function scorecardData(page: Page, laCode: number, topic: string | undefin
     const { topics: tables, whole } = scorecardTables(scorecard, history, shown);
     const url = `/la/${laCode}${shown ? `?topic=${encodeURIComponent(shown)}` : ''}`;
     const views = tables.map((t) =>
-      tableView(url, t, { classes: 'lantern-scorecard govuk-table--small-text-until-tablet' }),
+      tableView(url, t, {
+        classes: 'lantern-scorecard govuk-table--small-text-until-tablet',
+        compact: true,
+      }),
     );
     return {
       scorecard,
@@ -29,7 +32,8 @@ async function scorecardData(page: Page, laCode: number, topic: string | undefin
       tables,
       tablesHtml: renderTemplate('pages/scorecard/scorecard-tables.njk', { views }),
       whole,
-      wholeView: tableView(url, whole),
+      // Only the whole table's links are shown: no govukTable copy of its ~4,000 cells.
+      wholeLinks: downloadLinks(url, whole),
       topics: scorecard.topics.map((t) => t.topic),
       regionName: scorecardRegion(scorecard),
     };
@@ -81,7 +85,7 @@ async function scorecard(
         { value: '', text: 'All topics' },
         ...data.topics.map((t) => ({ value: t, text: t, selected: t === topic })),
       ],
-      whole: data.wholeView,
+      whole: { csv: { href: data.wholeLinks.csv }, xlsx: { href: data.wholeLinks.xlsx } },
       tablesHtml: data.tablesHtml,
       hasTables: data.tables.length > 0,
     },

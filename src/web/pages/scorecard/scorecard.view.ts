@@ -17,7 +17,12 @@ import {
 } from '../../tables/cells.js';
 import type { DataCell, DataColumn, DataTable } from '../../tables/data-table.js';
 
-const columns: DataColumn[] = [
+/**
+ * The scorecard's columns. Its page table is compact (components/compact-table), so lantern.css
+ * right-aligns the numeric ones by position (`.lantern-scorecard td:nth-child(n)`): keep the two
+ * in step (test/web/scorecard-compact.test.ts checks them).
+ */
+export const scorecardColumns: DataColumn[] = [
   { header: 'Measure' },
   { header: 'Year' },
   { header: 'Value', numeric: true },
@@ -102,7 +107,7 @@ export function scorecardTables(
     topics: shown.map((t) => ({
       id: topicId(t.topic),
       caption: t.topic,
-      columns,
+      columns: scorecardColumns,
       rows: t.rows.map((r) => r.cells),
       fileName: `lantern-scorecard-${scorecard.laCode}-${topicId(t.topic).slice(6)}`,
       notes,
@@ -110,7 +115,7 @@ export function scorecardTables(
     whole: {
       id: 'all',
       caption: `${scorecard.laName} scorecard, all topics shown`,
-      columns: [{ header: 'Topic' }, { header: 'Measure code' }, ...columns],
+      columns: [{ header: 'Topic' }, { header: 'Measure code' }, ...scorecardColumns],
       rows: shown.flatMap((t) =>
         t.rows.map((r) => [{ raw: t.topic }, { raw: r.code }, ...r.cells]),
       ),

@@ -1,0 +1,88 @@
+/** The server side of the load benchmark: a `lantern serve` process, its memory, response sizes. */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'lantern.js');
+
+/** Starts `lantern serve` on a free port and waits for the URL it prints. */
+export async function startServeProcess(
+  dataDir: string,
+): Promise<{ url: string; pid: number; close: () => Promise<void> }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
+    env: {
+      ...process.env,
+      LANTERN_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.on('exit', (code) =>
+      reject(new Error(`lantern serve exited (${code}) before it was ready: ${out}`)),
+    );
+  });
+  return {
+    url,
+    pid: child.pid!,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.on('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** A field of /proc/<pid>/status in MB (Linux), or NaN where there is no /proc. */
+function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+    return Math.round(kb / 1024);
+  } catch {
+    return NaN;
+  }
+}
+
+/** The server's memory: VmRSS sampled every 200 ms while a run lasts, and its peak (VmHWM). */
+export function serverMemory(pid: number) {
+  return {
+    sample() {
+      let max = statusMb(pid, 'VmRSS');
+      const timer = setInterval(() => (max = Math.max(max, statusMb(pid, 'VmRSS'))), 200);
+      return {
+        /** The largest RSS seen, MB. */
+        stop: (): number => {
+          clearInterval(timer);
+          return Math.max(max, statusMb(pid, 'VmRSS'));
+        },
+      };
+    },
+    peakMb: (): number => statusMb(pid, 'VmHWM'),
+  };
+}
+
+/** Bytes of the response body as sent (compressed when the server compressed it). */
+export function responseBytes(url: string, acceptEncoding: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+        if (res.statusCode !== 200) reject(new Error(`${url} answered ${res.statusCode}`));
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => resolve(bytes));
+      })
+      .on('error', reject);
+  });
+}

@@ -1,0 +1,117 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { cacheablePath, cacheableType } from './page-cache.js';
+
+/**
+ * Pages made before anyone asks: when the server starts and whenever the data version changes
+ * (an import, seen within `intervalMs`), the configured paths and the most viewed pages and API
+ * answers since start-up are requested from the app itself, at most `concurrency` at a time, so
+ * the page cache and the data-version cache hold them and the first visitor after an import
+ * does not wait 0.3–1 s for a scorecard. Bounded: at most `paths` + `top` requests per version,
+ * and view counts for at most `maxTracked` paths.
+ */
+export interface WarmUpOptions {
+  version: () => Promise<number>;
+  /** Always warmed, first (LANTERN_WARM_PATHS), e.g. ['/la/933']. */
+  paths?: string[];
+  /** How many of the most viewed paths to warm as well (default 8). */
+  top?: number;
+  /** How often the data version is read, ms (default 5000; 0: only at start-up). */
+  intervalMs?: number;
+  /** Requests made at once (default 2). */
+  concurrency?: number;
+  /** Paths whose views are counted at most (default 500). */
+  maxTracked?: number;
+  /** After each warmed path (tests, logs). */
+  onWarmed?: (path: string, statusCode: number, ms: number) => void;
+}
+
+/** The header that marks the warm-up's own requests (not counted as views). */
+export const warmUpHeader = 'x-lantern-warm-up';
+
+/** View counts of at most `max` paths; when full, a new path replaces the least viewed. */
+export function viewCounter(max: number) {
+  const counts = new Map<string, number>();
+  return {
+    count(path: string): void {
+      if (!counts.has(path) && counts.size >= max) {
+        let least: string | undefined;
+        for (const [p, n] of counts) if (least === undefined || n < counts.get(least)!) least = p;
+        counts.delete(least!);
+      }
+      counts.set(path, (counts.get(path) ?? 0) + 1);
+    },
+    /** The `n` most viewed paths, most viewed first. */
+    top(n: number): string[] {
+      return [...counts]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, n)
+        .map(([p]) => p);
+    },
+  };
+}
+
+/** Requests `paths` from the app, `concurrency` at a time; a failure is reported, not thrown. */
+async function warm(
+  app: FastifyInstance,
+  paths: string[],
+  concurrency: number,
+  onWarmed: WarmUpOptions['onWarmed'],
+): Promise<void> {
+  const queue = [...paths];
+  const worker = async () => {
+    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+      const started = performance.now();
+      const res = await app
+        .inject({ method: 'GET', url: path, headers: { [warmUpHeader]: '1' } })
+        .catch(() => ({ statusCode: 0 }));
+      onWarmed?.(path, res.statusCode, performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+}
+
+export const warmUp = fp<WarmUpOptions>(
+  async (app, options) => {
+    const views = viewCounter(options.maxTracked ?? 500);
+    let seen: number | undefined;
+    let running: Promise<void> | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let closed = false;
+
+    app.addHook('onResponse', async (request, reply) => {
+      if (request.headers[warmUpHeader] || request.method !== 'GET') return;
+      if (reply.statusCode !== 200 || !cacheablePath.test(request.url)) return;
+      // Pages and API answers, not downloads (they are made from the same cached data).
+      if (cacheableType.test(String(reply.getHeader('content-type') ?? '')))
+        views.count(request.url);
+    });
+
+    /** Warms again when the version differs from the one last warmed (one run at a time). */
+    const check = async () => {
+      if (running || closed) return;
+      const version = await options.version().catch(() => seen);
+      if (version === undefined || version === seen) return;
+      seen = version;
+      const paths = [...new Set([...(options.paths ?? []), ...views.top(options.top ?? 8)])];
+      running = warm(app, paths, options.concurrency ?? 2, options.onWarmed);
+      try {
+        await running;
+      } finally {
+        running = undefined;
+      }
+    };
+
+    app.addHook('onReady', async () => {
+      void check();
+      const every = options.intervalMs ?? 5000;
+      if (every > 0) timer = setInterval(() => void check(), every).unref();
+    });
+    app.addHook('onClose', async () => {
+      closed = true;
+      clearInterval(timer);
+      await running;
+    });
+  },
+  { name: 'lantern-warm-up' },
+);
