@@ -24,8 +24,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatDate } from '../../core/format.js';
 import type { Measure } from '../../measures/measure.js';
-import type { Release } from '../../measures/releases.repository.js';
 import type { Page } from '../render.js';
+import type { SiteStatus } from '../services/services.js';
+
+type Release = SiteStatus['releases'][number];
 import { govukTableArgs, type DataTable } from '../tables/data-table.js';
 import { downloadLinks, requestedDownload, sendTable } from '../tables/download.js';
 

@@ -10,7 +10,7 @@ import { listReleases, type Release } from '../../measures/releases.repository.j
 import { createDataVersionCache } from './data-version-cache.js';
 import { createLaPagesService } from './la-pages.service.js';
 import { createComparisonService } from './comparison.service.js';
-import { createFindService } from '../find/find.service.js';
+import { createFindService } from './find.service.js';
 
 export interface SiteStatus {
   demo: boolean;

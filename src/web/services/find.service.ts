@@ -4,7 +4,7 @@ import type { Queryable } from '../../core/db.js';
 import { listAreas } from '../../measures/areas.repository.js';
 import { listMeasures } from '../../measures/measures.repository.js';
 import { createSearchIndex, type SearchLinks } from '../../measures/search.js';
-import type { DataVersionCache } from '../services/data-version-cache.js';
+import type { DataVersionCache } from './data-version-cache.js';
 
 /** The pages search hits link to. */
 const links: SearchLinks = {
