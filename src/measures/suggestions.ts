@@ -77,12 +77,21 @@ function codeShaped(text: string): boolean {
  * it) count: "KS2RWM_Expected_ST" gives "KS2RWM_Expected_STD" first, and "NOPE" nothing
  * rather than the measures with "non" in their names.
  */
-export function suggestMeasures(index: SearchIndex, given: string): Suggestion[] {
+export function suggestMeasures(
+  index: SearchIndex,
+  given: string,
+  measures: Pick<Measure, 'code' | 'name'>[] = [],
+): Suggestion[] {
   const text = given.trim();
-  let hits = index.measures(text, 50);
+  let hits: Suggestion[] = index.measures(text, 50);
   if (codeShaped(text)) {
     const a = text.toLowerCase();
-    hits = hits
+    // A code one or two keystrokes off ("DEMO_KS2_RWX") may share no word the search knows.
+    const seen = new Set(hits.map((h) => h.code));
+    const near = measures.filter(
+      (m) => !seen.has(m.code) && editDistance(a, m.code.toLowerCase()) <= 2,
+    );
+    hits = [...hits, ...near]
       .map((hit, order) => ({ hit, order, b: hit.code.toLowerCase() }))
       .map((r) => ({ ...r, distance: editDistance(a, r.b) }))
       .filter((r) => r.b.includes(a) || a.includes(r.b) || r.distance <= r.b.length / 2)
@@ -122,9 +131,10 @@ export async function notFoundError(
   hint: string,
 ): Promise<LanternError> {
   const areas = await listAreas(db);
-  const index = searchIndex(areas, await listMeasures(db));
+  const measures = await listMeasures(db);
+  const index = searchIndex(areas, measures);
   const suggestions =
-    kind === 'la' ? suggestLas(index, areas, given) : suggestMeasures(index, given);
+    kind === 'la' ? suggestLas(index, areas, given) : suggestMeasures(index, given, measures);
   const code = kind === 'la' ? 'LANTERN_AREA_NOT_FOUND' : 'LANTERN_MEASURE_NOT_FOUND';
   return lanternError(code, message, {
     hint: [didYouMean(suggestions), hint].filter(Boolean).join('\n'),

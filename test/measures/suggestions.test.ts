@@ -68,3 +68,8 @@ it('writes one line per suggestion, codes aligned', () => {
   );
   assert.equal(didYouMean([]), '');
 });
+
+it('suggests a measure whose code is a keystroke or two away, though no search word matches', () => {
+  const typo = 'KS2RWM_Expected_SXD';
+  assert.equal(codes(suggestMeasures(index, typo, measures))[0], 'KS2RWM_Expected_STD');
+});

@@ -26,6 +26,12 @@ describe('"did you mean" on not-found pages and API errors', () => {
     );
   });
 
+  it('suggests the measure a mistyped letter away from the code', async () => {
+    const res = await app.inject('/la/933/measure/DEMO_KS2_RWX');
+    assert.equal(res.statusCode, 404);
+    assert.match(suggested(res.body)[0]!, /^\/la\/933\/measure\/DEMO_KS2_RWM /);
+  });
+
   it('lists at most five suggestions', async () => {
     const res = await app.inject('/la/933/measure/DEMO_KS2_RW');
     assert.equal(suggested(res.body).length, 5);
