@@ -118,7 +118,9 @@ async function benchEngine(dataDir: string, log: Log): Promise<BenchResult> {
 
 /** Always build first: the CLI and the load test run the compiled app, which must match the source. */
 function buildApp(): void {
-  spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  // A failed build would leave the old dist/ to be measured.
+  if (built.status !== 0) throw new Error(`npm run build failed (exit ${built.status})`);
 }
 
 /** 3. `lantern benchmark` for one measure, the whole process, on the embedded store. */

@@ -131,11 +131,3 @@ export function describeMovedBand(history: {
     history.moved === 'better' ? 'moved up' : history.moved === 'worse' ? 'moved down' : 'same';
   return { previousBand: history.previousBand, moved: history.moved, words };
 }
-
-/** "B (same)", "moved up from C", or "–". */
-export function movedBandText(figure: MovedBandFigure | null): string {
-  if (!figure) return missing;
-  return figure.moved
-    ? `${figure.words} from ${figure.previousBand}`
-    : `${figure.previousBand} (same)`;
-}

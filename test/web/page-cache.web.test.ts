@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import Fastify from 'fastify';
-import { pageCache } from '../../src/web/plugins/page-cache.js';
+import { acceptsGzip, pageCache } from '../../src/web/plugins/page-cache.js';
 
 async function app(version: { v: number }) {
   let renders = 0;
@@ -48,4 +48,13 @@ it('sends a cached page gzipped to a client that accepts gzip', async () => {
   });
   assert.equal(res.headers['content-encoding'], 'gzip');
   assert.equal(gunzipSync(res.rawPayload).toString(), '<p>render 1</p>');
+});
+
+it('sends gzip only to clients that accept it', () => {
+  assert.equal(acceptsGzip('gzip, deflate, br'), true);
+  assert.equal(acceptsGzip('br;q=1.0, gzip;q=0.8'), true);
+  assert.equal(acceptsGzip('gzip;q=0'), false);
+  assert.equal(acceptsGzip('identity'), false);
+  assert.equal(acceptsGzip(undefined), false);
+  assert.equal(acceptsGzip('*'), true);
 });

@@ -114,13 +114,11 @@ export async function pageFrame(
   request: FastifyRequest,
   options: FrameOptions,
 ): Promise<PageFrame> {
-  const { cache, site } = page.services;
-  const [status, measureReleases] = [
-    await cache.get('frame:site-status', () => site.status()),
-    options.measure
-      ? await cache.get('frame:measure-releases', () => site.measureReleaseIds())
-      : undefined,
-  ];
+  const { site } = page.services;
+  const [status, measureReleases] = await Promise.all([
+    site.status(),
+    options.measure ? site.measureReleaseIds() : undefined,
+  ]);
   const releaseId = options.measure ? measureReleases?.get(options.measure.code) : undefined;
   // Without a measure: the biggest file imported (the data, not a neighbour list).
   const release =

@@ -39,8 +39,16 @@ declare module 'fastify' {
   }
 }
 
-const acceptsGzip = (header: string | string[] | undefined) =>
-  /\bgzip\b/.test(String(header ?? ''));
+/** Whether Accept-Encoding allows gzip ("gzip;q=0" refuses it). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const gzip = String(header ?? '')
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .find(([name]) => name?.trim().toLowerCase() === 'gzip' || name?.trim() === '*');
+  if (!gzip) return false;
+  const q = gzip.slice(1).find((p) => p.trim().startsWith('q='));
+  return q === undefined || Number(q.trim().slice(2)) > 0;
+}
 
 /** A map of entries holding at most `maxBytes`, least recently used dropped first. */
 function entryStore(maxBytes: number) {
@@ -56,7 +64,11 @@ function entryStore(maxBytes: number) {
   return {
     get(key: string, version: number): Entry | undefined {
       const hit = entries.get(key);
-      if (!hit || hit.version !== version) return undefined;
+      if (!hit) return undefined;
+      if (hit.version !== version) {
+        drop(key); // made from older data: its bytes are freed now, not when evicted
+        return undefined;
+      }
       // Most recently used last, so the oldest go first when the store is full.
       entries.delete(key);
       entries.set(key, hit);

@@ -64,7 +64,10 @@ async function warm(
       const started = performance.now();
       const res = await app
         .inject({ method: 'GET', url: path, headers: { [warmUpHeader]: '1' } })
-        .catch(() => ({ statusCode: 0 }));
+        .catch((err: unknown) => {
+          app.log.warn({ err, path }, 'warm-up: could not make the page');
+          return { statusCode: 0 };
+        });
       onWarmed?.(path, res.statusCode, performance.now() - started);
     }
   };
@@ -90,8 +93,12 @@ export const warmUp = fp<WarmUpOptions>(
     /** Warms again when the version differs from the one last warmed (one run at a time). */
     const check = async () => {
       if (running || closed) return;
-      const version = await options.version().catch(() => seen);
-      if (version === undefined || version === seen) return;
+      const version = await options.version().catch((err: unknown) => {
+        app.log.warn({ err }, 'warm-up: could not read the data version');
+        return seen;
+      });
+      // The app may have started closing (and its database with it) while the version was read.
+      if (closed || running || version === undefined || version === seen) return;
       seen = version;
       const paths = [...new Set([...(options.paths ?? []), ...views.top(options.top ?? 8)])];
       running = warm(app, paths, options.concurrency ?? 2, options.onWarmed);

@@ -5,6 +5,32 @@ import type { Queryable } from '../../core/db.js';
  * release id says whether anything cached can still be right. Keeps pages fast under load
  * (the scorecard and all-LAs pages are read far more often than data changes).
  */
+/** The newest release id, read at most once per `ttlMs`; a failed reading is not kept. */
+function versionReader(db: Queryable, ttlMs: number) {
+  let reading: { at: number; value: Promise<number> } | undefined;
+  return {
+    read(): Promise<number> {
+      const now = Date.now();
+      if (!reading || now - reading.at >= ttlMs) {
+        const current = {
+          at: now,
+          value: db
+            .query<{ v: number | null }>('select max(id) as v from release')
+            .then(([row]) => row?.v ?? 0),
+        };
+        reading = current;
+        current.value.catch(() => {
+          if (reading === current) reading = undefined;
+        });
+      }
+      return reading.value;
+    },
+    forget(): void {
+      reading = undefined;
+    },
+  };
+}
+
 export function createDataVersionCache(
   db: Queryable,
   options: {
@@ -20,26 +46,15 @@ export function createDataVersionCache(
   const versionTtlMs = options.versionTtlMs ?? 1000;
   let version: number | undefined;
   const entries = new Map<string, Promise<unknown>>();
-  let reading: { at: number; value: Promise<number> } | undefined;
-
-  function currentVersion(): Promise<number> {
-    const now = Date.now();
-    if (!reading || now - reading.at >= versionTtlMs) {
-      const value = db
-        .query<{ v: number | null }>('select max(id) as v from release')
-        .then(([row]) => row?.v ?? 0);
-      reading = { at: now, value };
-      value.catch(() => (reading = undefined));
-    }
-    return reading.value;
-  }
+  const reader = versionReader(db, versionTtlMs);
+  const currentVersion = () => reader.read();
 
   return {
     /** The data version: the newest release id (read at most once per `versionTtlMs`). */
     version: currentVersion,
     /** Forget the version reading, e.g. after this process imported data. */
     refresh(): void {
-      reading = undefined;
+      reader.forget();
     },
     /** `compute()` once per key and data version; failures are not cached. */
     async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
@@ -53,7 +68,11 @@ export function createDataVersionCache(
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
         entry = compute();
         entries.set(key, entry);
-        entry.catch(() => entries.delete(key));
+        const mine = entry;
+        // A failure is not kept, but only this computation's entry is dropped, not a newer one.
+        mine.catch(() => {
+          if (entries.get(key) === mine) entries.delete(key);
+        });
       }
       return entry;
     },

@@ -4,7 +4,6 @@ import { createCompareService } from '../../benchmarks/compare.service.js';
 import { hasDemoData } from '../../demo/demo.service.js';
 import type { Area } from '../../measures/areas.js';
 import { findLocalAuthority, resolveLocalAuthority } from '../../measures/area-lookup.js';
-import { listAreas } from '../../measures/areas.repository.js';
 import { listMeasureReleaseIds } from '../../measures/measure-releases.repository.js';
 import { listReleases, type Release } from '../../measures/releases.repository.js';
 import { createDataVersionCache } from './data-version-cache.js';
@@ -20,16 +19,19 @@ export interface SiteStatus {
 /** What the web routes may use: db → repositories → services, wired by hand. */
 export function createServices(db: Database) {
   const cache = createDataVersionCache(db);
+  const find = createFindService(db, cache);
   return {
     /** Page data cached per data version (see data-version-cache.ts). */
     cache,
     areas: {
-      list: (): Promise<Area[]> => listAreas(db),
+      /** England, the regions and every LA, read once per data version. */
+      list: (): Promise<Area[]> => find.areas(),
       /** The LA for a code, a GSS code or a name (measures/area-lookup.ts), or undefined. */
       findLa: async (raw: string): Promise<Area | undefined> =>
-        findLocalAuthority(await listAreas(db), raw),
+        findLocalAuthority(await find.areas(), raw),
       /** As findLa, but LANTERN_AREA_NOT_FOUND with the nearest LAs when none matches (a 404). */
-      resolveLa: (raw: string): Promise<Area> => resolveLocalAuthority(db, raw),
+      resolveLa: async (raw: string): Promise<Area> =>
+        findLocalAuthority(await find.areas(), raw) ?? resolveLocalAuthority(db, raw),
     },
     benchmarks: {
       scorecard: (laCode: number) =>
@@ -44,7 +46,7 @@ export function createServices(db: Database) {
         ),
     },
     /** Search and catalogue listings (home page, /api/v1/search, /measures, /areas). */
-    find: createFindService(db, cache),
+    find,
     /** "Build your own" comparisons (/compare). */
     compare: createCompareService(db, cache),
     /** Statistical-neighbours, region and all-LAs pages. */
@@ -54,11 +56,11 @@ export function createServices(db: Database) {
     site: {
       status: (): Promise<SiteStatus> =>
         cache.get('site-status', async () => {
-          const [demo, releases] = [await hasDemoData(db), await listReleases(db)];
+          const [demo, releases] = await Promise.all([hasDemoData(db), listReleases(db)]);
           return { demo, releases };
         }),
       /** Measure code → the release its metadata came from (the page frame's "data source"). */
-      measureReleaseIds: () => listMeasureReleaseIds(db),
+      measureReleaseIds: () => cache.get('measure-releases', () => listMeasureReleaseIds(db)),
     },
   };
 }

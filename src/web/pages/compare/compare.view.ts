@@ -8,10 +8,10 @@
  * shared year column would mix units and leave most cells blank; a table per measure reads
  * down each year like LAIT's own tables and pairs with its chart.
  */
-import { formatNumber } from '../../../core/format.js';
 import type { Area } from '../../../measures/areas.js';
 import type { MeasureSummary } from '../../../benchmarks/benchmarks.service.js';
 import { lineChart } from '../../charts/line-chart.js';
+import { valueCell } from '../../tables/cells.js';
 import type { DataTable } from '../../tables/data-table.js';
 import type { CompareQuery, Comparison, MeasureComparison } from '../../../benchmarks/compare.js';
 
@@ -36,10 +36,7 @@ export function measureTable(mc: MeasureComparison, index: number, pageUrl: stri
     rows: mc.rows.map((r) => [
       { raw: r.name },
       { raw: r.code },
-      ...r.values.map((v) => ({
-        raw: v.value ?? v.suppression,
-        text: formatNumber(v.value, dp, { suppression: v.suppression }),
-      })),
+      ...r.values.map((v) => valueCell(v.value, dp, v.suppression)),
     ]),
     notes: [
       `Measure: ${mc.measure.code}${mc.measure.unitLabel ? ` (${mc.measure.unitLabel})` : ''}`,

@@ -11,33 +11,35 @@ import { downloadLinks, sendTable } from '../../tables/download.js';
  * links use the canonical URL, so the cached markup serves every request.
  */
 async function scorecardData(page: Page, laCode: number, topic: string | undefined) {
-  return page.services.cache.get(`la-pages:scorecard-page:${laCode}:${topic ?? ''}`, async () => {
-    const [scorecard, history] = [
-      await page.services.benchmarks.scorecard(laCode),
-      await page.services.laPages.scorecardHistory(laCode),
-    ];
-    const known = topic === undefined || scorecard.topics.some((t) => t.topic === topic);
-    const shown = known ? topic : undefined;
-    const { topics: tables, whole } = scorecardTables(scorecard, history, shown);
-    const url = `/la/${laCode}${shown ? `?topic=${encodeURIComponent(shown)}` : ''}`;
-    const views = tables.map((t) =>
-      tableView(url, t, {
-        classes: 'lantern-scorecard govuk-table--small-text-until-tablet',
-        compact: true,
-      }),
-    );
-    return {
-      scorecard,
-      known,
-      tables,
-      tablesHtml: renderTemplate('pages/scorecard/scorecard-tables.njk', { views }),
-      whole,
-      // Only the whole table's links are shown: no govukTable copy of its ~4,000 cells.
-      wholeLinks: downloadLinks(url, whole),
-      topics: scorecard.topics.map((t) => t.topic),
-      regionName: scorecardRegion(scorecard),
-    };
-  });
+  const scorecard = await page.services.benchmarks.scorecard(laCode);
+  const known = topic === undefined || scorecard.topics.some((t) => t.topic === topic);
+  // Keyed by the topic shown, never by what was typed: an unknown topic makes nothing new.
+  const shown = known ? topic : undefined;
+  const data = await page.services.cache.get(
+    `la-pages:scorecard-page:${laCode}:${shown ?? ''}`,
+    async () => {
+      const history = await page.services.laPages.scorecardHistory(laCode);
+      const { topics: tables, whole } = scorecardTables(scorecard, history, shown);
+      const url = `/la/${laCode}${shown ? `?topic=${encodeURIComponent(shown)}` : ''}`;
+      const views = tables.map((t) =>
+        tableView(url, t, {
+          classes: 'lantern-scorecard govuk-table--small-text-until-tablet',
+          compact: true,
+        }),
+      );
+      return {
+        scorecard,
+        tables,
+        tablesHtml: renderTemplate('pages/scorecard/scorecard-tables.njk', { views }),
+        whole,
+        // Only the whole table's links are shown: no govukTable copy of its ~4,000 cells.
+        wholeLinks: downloadLinks(url, whole),
+        topics: scorecard.topics.map((t) => t.topic),
+        regionName: scorecardRegion(scorecard),
+      };
+    },
+  );
+  return { ...data, known };
 }
 
 async function scorecard(
