@@ -77,7 +77,7 @@ const noise = 2 ** -47; // ~7e-15: about 30 ulps, far below any published precis
 /**
  * A number as a download writes it: the value the data holds, without the binary noise that
  * arithmetic leaves (0.7, not 0.6999999999999993). It is the shortest decimal within `noise` of
- * the value, so every digit the data has is kept (17.343, 60.123456789012, and 15 digits of a mean of thirds).
+ * the value, so every digit the data has is kept up to the 15 significant digits a double holds exactly (17.343, 60.123456789012, and 15 digits of a mean of thirds).
  */
 export function publishedNumber(value: number): number {
   if (!Number.isFinite(value) || value === 0) return value;

@@ -82,15 +82,17 @@ export function suggestMeasures(
   given: string,
   measures: Pick<Measure, 'code' | 'name'>[] = [],
 ): Suggestion[] {
-  const text = given.trim();
+  // "DEMO_KS2_RWM.csv" is the code with a download's ending.
+  const text = given.trim().replace(/\.(csv|xlsx|json)$/i, '');
   let hits: Suggestion[] = index.measures(text, 50);
   if (codeShaped(text)) {
     const a = text.toLowerCase();
     // A code one or two keystrokes off ("DEMO_KS2_RWX") may share no word the search knows.
     const seen = new Set(hits.map((h) => h.code));
-    const near = measures.filter(
-      (m) => !seen.has(m.code) && editDistance(a, m.code.toLowerCase()) <= 2,
-    );
+    const near = measures.filter((m) => {
+      const b = m.code.toLowerCase();
+      return !seen.has(m.code) && (a.includes(b) || b.includes(a) || editDistance(a, b) <= 2);
+    });
     hits = [...hits, ...near]
       .map((hit, order) => ({ hit, order, b: hit.code.toLowerCase() }))
       .map((r) => ({ ...r, distance: editDistance(a, r.b) }))

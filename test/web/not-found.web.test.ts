@@ -32,6 +32,19 @@ describe('"did you mean" on not-found pages and API errors', () => {
     assert.match(suggested(res.body)[0]!, /^\/la\/933\/measure\/DEMO_KS2_RWM /);
   });
 
+  it('answers an unknown LA on the all-LAs page with 404 and the nearest LAs', async () => {
+    const res = await app.inject('/measure/DEMO_KS2_RWM?la=Somerst');
+    assert.equal(res.statusCode, 404);
+    assert.match(res.body, /No local authority matches &quot;Somerst&quot;/);
+    assert.ok(suggested(res.body).includes('/measure/DEMO_KS2_RWM?la=933 Somerset (933)'));
+  });
+
+  it('suggests the measure whose code a mistyped address holds, such as a download ending', async () => {
+    const res = await app.inject('/la/933/measure/DEMO_KS2_RWM.csv');
+    assert.equal(res.statusCode, 404);
+    assert.match(suggested(res.body)[0]!, /^\/la\/933\/measure\/DEMO_KS2_RWM /);
+  });
+
   it('lists at most five suggestions', async () => {
     const res = await app.inject('/la/933/measure/DEMO_KS2_RW');
     assert.equal(suggested(res.body).length, 5);

@@ -56,7 +56,13 @@ export const errorPages = fp<ErrorPagesOptions>(
           const context = { message, notFound, suggestions };
           return page.render(reply, 'pages/errors/not-found.njk', context, 404);
         }
-        return page.render(reply, 'pages/errors/error.njk', { status, message, stack }, status);
+        const hint = status < 500 && error instanceof LanternError ? error.hint : undefined;
+        return page.render(
+          reply,
+          'pages/errors/error.njk',
+          { status, message, stack, hint },
+          status,
+        );
       },
     );
   },

@@ -46,8 +46,8 @@ export function allLasPage(page: Page): FastifyPluginAsync {
         const bad = badChoice(latest.yearLabels, year, sortText, orderText);
         if (bad) return { kind: 'bad' as const, bad };
         const areas = await services.areas.list();
-        const la = laText === undefined ? undefined : await services.areas.findLa(laText);
-        if (laText !== undefined && !la) return { kind: 'not-found' as const };
+        // An unknown LA is a 404 naming the nearest ones (thrown, so nothing is cached for it).
+        const la = laText === undefined ? undefined : await services.areas.resolveLa(laText);
         const sort = (sortText ?? 'name') as SortKey;
         const order = (orderText ??
           (sortText ? firstOrder(sort, latest.measure.polarity) : 'asc')) as SortOrder;
@@ -69,7 +69,6 @@ export function allLasPage(page: Page): FastifyPluginAsync {
     app.get('/measure/:measure', async (request: Request, reply) => {
       const rendered = await resolve(request.params.measure, request.query);
       if (rendered.kind === 'bad') return sendBadChoice(page, request, reply, rendered.bad);
-      if (rendered.kind === 'not-found') return reply.callNotFound();
       const data = rendered;
       const download = await sendRequestedTable(request, reply, rendered.tables);
       if (download) return download;
