@@ -81,3 +81,8 @@ export function nextBetterBand(
 function upperCut(q: Quartiles, interval: number): number {
   return interval === 0 ? q.q25 : interval === 1 ? q.q50 : interval === 2 ? q.q75 : q.q100;
 }
+
+/** Whether a measure has quartile bands: it has a better direction and the DfE bands it. */
+export function hasBands(measure: Pick<Measure, 'polarity' | 'noQuartile'>): boolean {
+  return measure.polarity !== null && !measure.noQuartile;
+}

@@ -1,3 +1,4 @@
+import { hasBands } from './bands.js';
 import type { Database, Queryable } from '../core/db.js';
 import { lanternError } from '../core/errors.js';
 import { listAreas } from '../measures/areas.repository.js';
@@ -45,7 +46,7 @@ export async function refreshBenchmarks(
 
 /** Cut points are shown only where bands apply: a direction (polarity) and not flagged "no quartile". */
 function bandCutPoints(measure: Measure, cutPoints: CutPoints | null): CutPoints | null {
-  return measure.polarity === null || measure.noQuartile ? null : cutPoints;
+  return hasBands(measure) ? cutPoints : null;
 }
 
 export async function requireMeasure(db: Queryable, code: string): Promise<Measure> {

@@ -12,7 +12,7 @@ import type { Measure } from '../measures/measure.js';
 import type { NeighbourSet } from '../measures/neighbours.repository.js';
 import type { ObservationRow } from '../measures/observations.repository.js';
 import { buildGeography, buildGrid, type Geography, type Grid } from './engine-grid.js';
-import { bandBeyondCut, distanceToCut, nextBetterCut, quartileBand } from './bands.js';
+import { bandBeyondCut, distanceToCut, hasBands, nextBetterCut, quartileBand } from './bands.js';
 import { changeDirectionCode, meanOf } from './change.js';
 import { quartiles, type Quartiles } from './quantiles.js';
 import { rankOf } from './rank.js';
@@ -174,7 +174,7 @@ function computeYear(
   const q = quartiles(sorted);
   const polarity = measure.polarity;
   const england = geo.englandIdx >= 0 ? grid.values[rows.base + geo.englandIdx]! : Number.NaN;
-  fillRanksAndBands(rows, sorted, polarity, measure.noQuartile || polarity === null ? null : q);
+  fillRanksAndBands(rows, sorted, polarity, hasBands(measure) ? q : null);
   fillNeighbourAverages(rows, geo.neighbours, scratch);
   fillChangeRegionEngland(
     rows,

@@ -3,6 +3,7 @@
  * note, JSON field that carries words, and the CLI (docs/methods.md §8–9). Numbers become text
  * in core/format.ts; this module decides which number, arrow, letter or word a figure shows.
  */
+import { hasBands } from './bands.js';
 import { formatChange, formatNumber, formatRank } from '../core/format.js';
 import type { Measure } from '../measures/measure.js';
 import type { BandRange } from './band-ranges.js';
@@ -78,7 +79,7 @@ type BandMeasure = Pick<Measure, 'polarity' | 'noQuartile'>;
 
 /** The band letter as shown: "A"…"D", "n/a" (the measure has no bands) or "–" (no value). */
 export function bandText(band: QuartileBand | null, measure: BandMeasure): string {
-  if (measure.polarity === null || measure.noQuartile) return notApplicable;
+  if (!hasBands(measure)) return notApplicable;
   return band ?? missing;
 }
 

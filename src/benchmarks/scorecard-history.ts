@@ -7,7 +7,7 @@
 import type { Database } from '../core/db.js';
 import type { Measure } from '../measures/measure.js';
 import type { QuartileBand, Scorecard } from './benchmark.js';
-import { quartileBand } from './bands.js';
+import { hasBands, quartileBand } from './bands.js';
 import { compareLabels } from './engine.js';
 import type { Quartiles } from './quantiles.js';
 import { listAllCutPoints } from './benchmarks.repository.js';
@@ -46,7 +46,7 @@ function bandFor(
   value: number | null,
   cut: Quartiles | null,
 ): QuartileBand | null {
-  if (measure.polarity === null || measure.noQuartile) return null;
+  if (!hasBands(measure)) return null;
   return quartileBand(value, cut, measure.polarity);
 }
 

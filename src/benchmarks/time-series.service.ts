@@ -1,3 +1,4 @@
+import { hasBands } from './bands.js';
 import type { Database } from '../core/db.js';
 import { lanternError } from '../core/errors.js';
 import type { Measure } from '../measures/measure.js';
@@ -60,7 +61,7 @@ export async function getLaMeasureTimeSeries(
     });
   }
   const k = rowIndex(years[0]!, la.code);
-  const banded = measure.polarity !== null && !measure.noQuartile;
+  const banded = hasBands(measure);
   return {
     measure,
     la,

@@ -1,4 +1,5 @@
 /** The all-LAs page: every LA's row (sortable), the distribution chart and the cut points. */
+import { hasBands } from '../../../benchmarks/bands.js';
 import { bandRanges } from '../../../benchmarks/band-ranges.js';
 import type { LaBenchmark, MeasureBenchmark } from '../../../benchmarks/benchmark.js';
 import { formatNumber } from '../../../core/format.js';
@@ -177,7 +178,7 @@ function chartOf(
       value: r.value,
       highlight: r.laCode === chosen?.laCode,
     })),
-    cutPoints: q && m.polarity !== null && !m.noQuartile ? q : null,
+    cutPoints: q && hasBands(m) ? q : null,
     polarity: m.polarity,
   });
 }
