@@ -7,8 +7,8 @@ export interface CliContext {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   config: Config;
-  /** Opens the store (once per command run). */
-  openDb: () => Promise<Database>;
+  /** Opens the store (once per command run); `sharedBuffers` for the embedded database. */
+  openDb: (options?: { sharedBuffers?: string }) => Promise<Database>;
   /** Show progress bars (on stderr). */
   progress: boolean;
 }
@@ -24,7 +24,7 @@ export function processContext(): CliContext {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     config,
-    openDb: () => openStore(config),
+    openDb: (options = {}) => openStore({ ...config, ...options }),
     progress: true,
   };
 }

@@ -3,6 +3,9 @@ import { createLogger, startServer } from '../web/server.js';
 import { CliUsageError } from './cli-error.js';
 import type { CliContext } from './context.js';
 
+/** The embedded database's shared buffers while serving (PostgreSQL's default is 128MB). */
+export const serverSharedBuffers = '32MB';
+
 export interface ServeOptions {
   port?: string;
   host?: string;
@@ -35,7 +38,8 @@ export async function serveCommand(ctx: CliContext, options: ServeOptions = {}):
   const port = parsePort(options.port, ctx.config.port);
   const host = options.host ?? ctx.config.host;
   const logger = createLogger(ctx.config.logLevel);
-  const db = await ctx.openDb();
+  // Small shared buffers keep the server under 500 MB (src/core/db.ts OpenOptions).
+  const db = await ctx.openDb({ sharedBuffers: serverSharedBuffers });
   try {
     if (await storeIsEmpty(db)) {
       const s = await loadDemo(db);

@@ -31,24 +31,32 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** An already-open PGlite instance (tests load a migrated snapshot into one). */
   pglite?: PGlite;
+  /**
+   * The embedded database's shared buffers, e.g. '32MB' (PostgreSQL's default, 128MB, when
+   * unset). They live inside PGlite's WebAssembly memory: `lantern serve` keeps them small to
+   * stay under 500 MB, since its pages and answers are cached per data version anyway; imports
+   * keep the default, being 15–25% faster with it (docs/performance.md "Memory").
+   */
+  sharedBuffers?: string | undefined;
 }
 
 /** Opens a connection as it is: src/store applies the migrations (`openMigratedDatabase`). */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl)
-    : openPglite(options.pglite, options.dataDir);
+    : openPglite(options.pglite, options.dataDir, options.sharedBuffers);
 }
 
 async function openPglite(
   existing: PGlite | undefined,
   dataDir: string | undefined,
+  sharedBuffers: string | undefined,
 ): Promise<Database> {
   // Only a folder needs the lock: an in-memory database belongs to this process alone.
   const unlock = !existing && dataDir ? lockDataDir(dataDir) : () => {};
   let client: PGlite;
   try {
-    client = existing ?? (await createPglite({ dataDir }));
+    client = existing ?? (await createPglite({ dataDir, sharedBuffers }));
   } catch (error) {
     unlock();
     throw error;
@@ -89,7 +97,11 @@ async function openPglite(
 const numberParsers = { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) };
 
 export async function createPglite(
-  options: { dataDir?: string | undefined; loadDataDir?: Blob } = {},
+  options: {
+    dataDir?: string | undefined;
+    loadDataDir?: Blob;
+    sharedBuffers?: string | undefined;
+  } = {},
 ): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
   let dir: string | undefined;
@@ -97,7 +109,18 @@ export async function createPglite(
     dir = path.join(options.dataDir, 'pglite');
     fs.mkdirSync(dir, { recursive: true });
   }
-  return PGlite.create(dir, { parsers: numberParsers, loadDataDir: options.loadDataDir });
+  return PGlite.create(dir, {
+    parsers: numberParsers,
+    loadDataDir: options.loadDataDir,
+    ...(options.sharedBuffers
+      ? {
+          startParams: [
+            ...PGlite.defaultStartParams,
+            ...['-c', `shared_buffers=${options.sharedBuffers}`],
+          ],
+        }
+      : {}),
+  });
 }
 
 async function openPostgres(url: string): Promise<Database> {

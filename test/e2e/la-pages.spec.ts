@@ -23,6 +23,33 @@ describe('scorecard, LA-measure and methods pages in a browser', { skip }, () =>
     assert.deepEqual(await axeViolations(page), []);
   });
 
+  it("draws each row's sparkline beside its value, hidden from assistive technology", async () => {
+    await page.goto(`${site.url}la/933`);
+    const row = page.locator('tr', { has: page.locator('a[href="/la/933/measure/DEMO_KS2_RWM"]') });
+    const line = row.locator('td:nth-child(3) svg.lantern-sparkline');
+    await line.waitFor();
+    assert.equal(await line.getAttribute('aria-hidden'), 'true');
+    assert.match((await line.locator('path').getAttribute('d'))!, /^(M\d+ \d+( \d+ \d+)*)+$/);
+    assert.equal(await line.locator('circle').count(), 1);
+    const rows = await page.locator('tbody tr').count();
+    const lines = await page.locator('tbody td:nth-child(3) svg.lantern-sparkline').count();
+    assert.ok(lines > rows / 2, `${lines} sparklines in ${rows} rows`);
+    assert.deepEqual(await axeViolations(page), []);
+  });
+
+  it('shows every figure of the scorecard without JavaScript, only without sparklines', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const p = await noScript.newPage();
+      await p.goto(`${site.url}la/933`);
+      assert.ok((await p.locator('tbody tr').count()) > 5);
+      assert.equal(await p.locator('svg.lantern-sparkline').count(), 0);
+      assert.match(await p.locator('tbody tr').first().innerText(), /\d/);
+    } finally {
+      await noScript.close();
+    }
+  });
+
   it('finds no axe violations on the LA-measure page', async () => {
     await page.goto(`${site.url}la/933/measure/DEMO_KS2_RWM`);
     await screenshot(page, 'la-measure-933-ks2');

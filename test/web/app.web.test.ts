@@ -42,7 +42,7 @@ describe('web app with the demo data', () => {
     );
     assert.match(res.body, /\d+ of 15[0-9]/);
     assert.match(res.body, /class="lantern-band lantern-band--[abcd]"/);
-    assert.match(res.body, /lantern-change__word">(better|worse|no change)</);
+    assert.match(res.body, /<b>(better|worse|no change)<\/b>/);
   });
 
   it('never includes the GOV.UK crown, wordmark or Crown copyright', async () => {

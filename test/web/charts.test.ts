@@ -5,7 +5,6 @@ import {
   barChart,
   distributionChart,
   lineChart,
-  sparkline,
   type LinePoint,
 } from '../../src/web/charts/index.js';
 
@@ -62,7 +61,6 @@ describe('charts', () => {
         cutPoints: { q25: 2, q50: 3, q75: 4 },
         polarity: 'high',
       }).svg,
-      sparkline(points([1, 2, null, 3])).svg,
     ];
     for (const svg of all) {
       assert.doesNotMatch(svg, /<g[^>]*aria-label/);
@@ -158,11 +156,5 @@ describe('charts', () => {
     const texts = Array.from(svg.querySelectorAll('text')).map((t) => t.textContent);
     assert.ok(texts.includes('No data'));
     assert.ok(texts.includes('57.0 ◀'));
-  });
-
-  it('hides a sparkline from assistive technology', () => {
-    const svg = parse(sparkline(points([1, 2, 3])).svg);
-    assert.equal(svg.getAttribute('aria-hidden'), 'true');
-    assert.equal(svg.getAttribute('role'), null);
   });
 });

@@ -12,7 +12,7 @@ describe('scorecard change cell', () => {
     assert.equal(cell.raw, 0.04);
     assert.match(cell.html!, /▲/);
     assert.match(cell.html!, /> 0\.0 /);
-    assert.match(cell.html!, /lantern-change__word">better</);
+    assert.match(cell.html!, /<b>better<\/b>/);
   });
 
   it('shows an exact zero change as level with no change', () => {

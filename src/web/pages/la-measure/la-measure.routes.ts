@@ -3,6 +3,7 @@ import type { Page } from '../../render.js';
 import { laMeasureView } from './la-measure.view.js';
 import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
 import { sendBadChoice } from '../bad-choice/bad-choice.js';
+import { laMeasureHref } from '../../urls.js';
 
 /** Where the same LA and measure are compared another way. */
 function comparisonLinks(laCode: number, measureCode: string, regionCode: number | null) {
@@ -26,7 +27,7 @@ export function laMeasurePage(page: Page): FastifyPluginAsync {
       const la = await page.services.areas.resolveLa(request.params.code);
       const ts = await page.services.laPages.timeSeries(la.code, request.params.measure);
       const m = ts.measure;
-      const base = `/la/${la.code}/measure/${encodeURIComponent(m.code)}`;
+      const base = laMeasureHref(la.code, m.code);
       const wanted = request.query.year || ts.latestYearLabel || ts.years.at(-1)!.yearLabel;
       const year = ts.years.find((y) => y.yearLabel === wanted);
       if (!year) {

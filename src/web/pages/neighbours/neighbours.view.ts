@@ -12,6 +12,7 @@ import {
   textCell,
   valueCell,
 } from '../../tables/cells.js';
+import { laMeasureHref } from '../../urls.js';
 
 export interface NeighboursView {
   table: DataTable;
@@ -29,7 +30,7 @@ function tableRows(c: NeighbourComparison): DataCell[][] {
   const m = c.measure;
   const dp = m.decimalPlaces;
   const la = c.la;
-  const measureHref = (code: number) => `/la/${code}/measure/${encodeURIComponent(m.code)}`;
+  const measureHref = (code: number) => laMeasureHref(code, m.code);
   const row = (label: string, b: typeof la, closeness: string) => [
     textCell(label),
     linkCell(b.laName, measureHref(b.laCode)),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { renderTemplate } from '../../render.js';
 import type { Page } from '../../render.js';
 import { pageFrame, sendRequestedTable, tableView } from '../../layouts/page-frame.js';
-import { scorecardRegion, scorecardTables } from './scorecard.view.js';
+import { scorecardRegion, scorecardSparklines, scorecardTables } from './scorecard.view.js';
 import { downloadLinks, sendTable } from '../../tables/download.js';
 
 /**
@@ -88,6 +88,7 @@ async function scorecard(
         ...data.topics.map((t) => ({ value: t, text: t, selected: t === topic })),
       ],
       whole: { csv: { href: data.wholeLinks.csv }, xlsx: { href: data.wholeLinks.xlsx } },
+      sparklinesHref: `/la/${la.code}/sparklines.json`,
       tablesHtml: data.tablesHtml,
       hasTables: data.tables.length > 0,
     },
@@ -95,8 +96,32 @@ async function scorecard(
   );
 }
 
+/**
+ * Every sparkline path of an LA's scorecard, keyed by its row's link, for public/sparklines.mjs
+ * (one cached answer per LA and data version, ~25 KB, a few KB gzipped).
+ */
+async function sparklines(
+  page: Page,
+  request: FastifyRequest<{ Params: { code: string } }>,
+  reply: FastifyReply,
+) {
+  const la = await page.services.areas.resolveLa(request.params.code);
+  if (String(la.code) !== request.params.code)
+    return reply.redirect(`/la/${la.code}/sparklines.json`, 301);
+  const paths = await page.services.cache.get(`la-pages:sparklines:${la.code}`, async () =>
+    scorecardSparklines(
+      await page.services.benchmarks.scorecard(la.code),
+      await page.services.laPages.scorecardHistory(la.code),
+    ),
+  );
+  return reply.type('application/json; charset=utf-8').send({ laCode: la.code, paths });
+}
+
 export function scorecardPage(page: Page): FastifyPluginAsync {
   return async (app) => {
+    app.get<{ Params: { code: string } }>('/la/:code/sparklines.json', (request, reply) =>
+      sparklines(page, request, reply),
+    );
     app.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
       '/la/:code',
       (request, reply) => scorecard(page, request, reply),

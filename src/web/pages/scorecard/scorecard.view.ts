@@ -2,10 +2,10 @@
  * The LA scorecard as DataTables, one per topic: what the page shows is what the CSV and XLSX
  * give (downloads carry unrounded numbers). Every number is formatted by core/format.ts.
  */
-import type { LaBenchmark, Scorecard, ScorecardEntry } from '../../../benchmarks/benchmark.js';
+import type { Scorecard, ScorecardEntry } from '../../../benchmarks/benchmark.js';
 import type { EntryHistory, ScorecardHistory } from '../../../benchmarks/scorecard-history.js';
-import { sparkline } from '../../charts/index.js';
-import { escapeHtml } from '../../html.js';
+import { sparklinePath } from '../../charts/index.js';
+import { laMeasureHref } from '../../urls.js';
 import {
   bandCell,
   changeCell,
@@ -25,7 +25,8 @@ import type { DataCell, DataColumn, DataTable } from '../../tables/data-table.js
 export const scorecardColumns: DataColumn[] = [
   { header: 'Measure' },
   { header: 'Year' },
-  { header: 'Value', numeric: true },
+  // public/sparklines.mjs draws each row's trend in this column.
+  { header: 'Value', numeric: true, classes: 'lantern-scorecard__value' },
   { header: 'Change from previous year', numeric: true },
   { header: 'Rank (1 = best)', numeric: true },
   { header: 'Quartile band' },
@@ -35,30 +36,14 @@ export const scorecardColumns: DataColumn[] = [
   { header: 'England', numeric: true },
 ];
 
-/** The value, with the LA's recent years as a sparkline beside it. */
-function valueWithSparkline(
-  b: LaBenchmark,
-  dp: number,
-  history: EntryHistory | undefined,
-): DataCell {
-  const cell = valueCell(b.value, dp, b.suppression);
-  const spark =
-    history && history.points.filter((p) => p.value !== null).length > 1
-      ? `<span class="lantern-sparkline">${sparkline(history.points).svg}</span>`
-      : '';
-  if (!spark) return cell;
-  return { ...cell, html: `${cell.html ?? escapeHtml(cell.text ?? '')}${spark}` };
-}
-
 function row(laCode: number, entry: ScorecardEntry, history: EntryHistory | undefined): DataCell[] {
   const b = entry.benchmark;
   const m = entry.measure;
   const dp = m.decimalPlaces;
-  const href = `/la/${laCode}/measure/${encodeURIComponent(m.code)}`;
   return [
-    linkCell(m.name, href),
+    linkCell(m.name, laMeasureHref(laCode, m.code)),
     { raw: entry.yearLabel },
-    valueWithSparkline(b, dp, history),
+    valueCell(b.value, dp, b.suppression),
     changeCell(b, dp),
     rankCell(b, m),
     bandCell(b, m),
@@ -130,4 +115,21 @@ export function scorecardRegion(scorecard: Scorecard): string | null {
   for (const t of scorecard.topics)
     for (const e of t.entries) if (e.benchmark.regionName) return e.benchmark.regionName;
   return null;
+}
+
+/**
+ * Each measure's sparkline path for the LA, keyed by its row's link (the LA-measure page), so
+ * public/sparklines.mjs finds a row's line by the row itself, never by position.
+ */
+export function scorecardSparklines(
+  scorecard: Scorecard,
+  history: ScorecardHistory,
+): Record<string, string> {
+  const paths: Record<string, string> = {};
+  for (const t of scorecard.topics)
+    for (const e of t.entries) {
+      const d = sparklinePath(history.get(e.measure.code)?.points ?? []);
+      if (d) paths[laMeasureHref(scorecard.laCode, e.measure.code)] = d;
+    }
+  return paths;
 }
