@@ -53,6 +53,9 @@ export async function runCli(argv: string[], ctx?: CliContext): Promise<number> 
   }
 }
 
+const replaceHelp =
+  'import even where the files have fewer areas for a measure and year than the store holds (those areas lose their values); without it such an import is refused';
+
 /** `import lait` and `import ees`. */
 function addImportCommands(program: Command, ctx: CliContext): void {
   const imp = program.command('import').description('import official data into the store');
@@ -62,8 +65,9 @@ function addImportCommands(program: Command, ctx: CliContext): void {
       'import the LAIT files: bds_long_0.parquet, lait_data_dictionary.csv, sn_may_2025.xlsx, sn_april_2021.xlsx',
     )
     .argument('<folder>', 'folder holding the LAIT files')
-    .action(async (folder: string) =>
-      (await import('./import-lait.js')).importLaitCommand(ctx, { folder }),
+    .option('--replace', replaceHelp)
+    .action(async (folder: string, o: { replace?: boolean }) =>
+      (await import('./import-lait.js')).importLaitCommand(ctx, { folder, replace: o.replace }),
     );
   imp
     .command('ees')
@@ -73,8 +77,9 @@ function addImportCommands(program: Command, ctx: CliContext): void {
       '--mapping <file>',
       'YAML file mapping indicators (and filters) to Lantern measures',
     )
-    .action(async (csv: string, o: { mapping: string }) =>
-      (await import('./import-ees.js')).importEesCommand(ctx, { csv, mapping: o.mapping }),
+    .option('--replace', replaceHelp)
+    .action(async (csv: string, o: { mapping: string; replace?: boolean }) =>
+      (await import('./import-ees.js')).importEesCommand(ctx, { csv, ...o }),
     );
 }
 

@@ -15,6 +15,8 @@ export interface EesTable {
 export function parseEesCsv(text: string, file: string): EesTable {
   const result = Papa.parse<Record<string, string>>(text, {
     header: true,
+    // EES tidy files are comma-separated; guessing would call a one-column file malformed.
+    delimiter: ',',
     skipEmptyLines: true,
     transformHeader: (h) => h.trim(),
   });

@@ -1,5 +1,6 @@
 import type { ImportProblem } from '../../core/errors.js';
 import type { NeighbourSet } from '../../measures/neighbours.repository.js';
+import { parseWholeNumber } from '../shared/numbers.js';
 
 /** A cell as read from the workbook: text, a number or empty. */
 export type Cell = string | number | null;
@@ -63,6 +64,13 @@ function text(cell: Cell | undefined): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
 }
 
+/** An LA code as the workbook holds it (933, or the text "933"), if it is one Lantern knows. */
+function laCode(cell: Cell | undefined, context: NeighbourContext): number | null {
+  if (cell === null || cell === undefined) return null;
+  const read = parseWholeNumber(cell, { min: 100, max: 999 });
+  return read.ok && context.laCodes.has(read.value) ? read.value : null;
+}
+
 function isEmpty(cell: Cell | undefined): boolean {
   const t = text(cell);
   return t === '' || t === '-';
@@ -115,8 +123,8 @@ export function parseNeighbourRows(
     if (r.row <= layout.headerRow) continue;
     const laText = text(r.cells[layout.laNum]);
     if (laText === '') continue;
-    const laCode = Number(laText);
-    if (!Number.isInteger(laCode) || !context.laCodes.has(laCode)) {
+    const la = laCode(r.cells[layout.laNum], context);
+    if (la === null) {
       problems.push({
         row: r.row,
         column: 'LA num',
@@ -125,7 +133,7 @@ export function parseNeighbourRows(
       });
       continue;
     }
-    if (set.neighbours.has(laCode) || skippedLas.includes(laCode)) {
+    if (set.neighbours.has(la) || skippedLas.includes(la)) {
       problems.push({
         row: r.row,
         column: 'LA num',
@@ -135,12 +143,12 @@ export function parseNeighbourRows(
       continue;
     }
     if (layout.sn.every((s) => isEmpty(r.cells[s.code]))) {
-      skippedLas.push(laCode);
+      skippedLas.push(la);
       continue;
     }
     const region = rowRegion(r, layout, context, problems);
-    if (region !== undefined) set.regions.set(laCode, region);
-    set.neighbours.set(laCode, rowNeighbours(r, layout, context, problems));
+    if (region !== undefined) set.regions.set(la, region);
+    set.neighbours.set(la, rowNeighbours(r, layout, context, problems));
   }
   return { set, skippedLas, missingColumns: [], problems };
 }
@@ -175,8 +183,8 @@ function rowNeighbours(
   const list: { code: number; closeness: string | null }[] = [];
   layout.sn.forEach((s, k) => {
     const codeText = text(r.cells[s.code]);
-    const code = Number(codeText);
-    if (codeText === '' || !Number.isInteger(code) || !context.laCodes.has(code)) {
+    const code = laCode(r.cells[s.code], context);
+    if (code === null) {
       problems.push({
         row: r.row,
         column: `SN${k + 1}`,
