@@ -48,9 +48,25 @@ export async function runCli(argv: string[], ctx?: CliContext): Promise<number> 
       context.stderr(`${formatError(error)}\n`);
       return error.code === 'LANTERN_USAGE' ? exitCodes.usage : exitCodes.failure;
     }
-    context.stderr(`Lantern failed: ${(error as Error).stack ?? String(error)}\n`);
+    context.stderr(`${unexpectedFailure(error)}\n`);
     return exitCodes.failure;
   }
+}
+
+/**
+ * An error Lantern did not expect (a bug, not bad input): what happened in one line and what to do;
+ * the stack only when LANTERN_DEBUG is set, since it means nothing to the person running the command.
+ */
+export function unexpectedFailure(error: unknown, env: NodeJS.ProcessEnv = process.env): string {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const lines = [
+    `Lantern stopped on an error it did not expect: ${e.message || e.name}`,
+    'Nothing was changed by an import that stopped (each import is one transaction).',
+    env.LANTERN_DEBUG
+      ? (e.stack ?? '')
+      : 'Run the command again with LANTERN_DEBUG=1 to see the details, and report them as a bug.',
+  ];
+  return lines.filter(Boolean).join('\n');
 }
 
 const replaceHelp =
