@@ -151,7 +151,11 @@ function addAppCommands(program: Command, ctx: CliContext): void {
     .description('start the web app')
     .option('--port <port>', 'port (default: PORT or 3000)')
     .option('--host <host>', 'host (default: HOST or 127.0.0.1)')
-    .action(async (o: { port?: string; host?: string }) =>
+    .option(
+      '--dev',
+      'development mode: error pages show the stack (default: LANTERN_ENV or production)',
+    )
+    .action(async (o: { port?: string; host?: string; dev?: boolean }) =>
       (await import('./serve.js')).serveCommand(ctx, o),
     );
 }

@@ -20,7 +20,9 @@ const configSchema = z.object({
     .regex(/^\s*\/[^,]*(,\s*\/[^,]*)*$/, 'must be paths starting with /, separated by commas')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NODE_ENV: z.string().default('development'),
+  // Production unless development is asked for by name: an unset NODE_ENV (npm start) must
+  // never show a stack trace to a visitor.
+  LANTERN_ENV: z.enum(['production', 'development']).default('production'),
 });
 
 export interface Config {
@@ -34,6 +36,7 @@ export interface Config {
   /** Pages made in the background at start-up and after each import (web/plugins/warm-up.ts). */
   warmPaths: string[];
   logLevel: string;
+  /** False only with LANTERN_ENV=development (or `lantern serve --dev`): 500 pages show the stack. */
   production: boolean;
 }
 
@@ -60,6 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((p) => p.trim())
       .filter(Boolean),
     logLevel: e.LOG_LEVEL,
-    production: e.NODE_ENV === 'production',
+    production: e.LANTERN_ENV !== 'development',
   };
 }

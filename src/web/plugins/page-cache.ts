@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { canonicalUrl } from '../url.js';
 
 /**
  * Whole responses cached per URL and data version: HTML pages, and the JSON API's data
@@ -34,6 +35,8 @@ interface Entry {
 declare module 'fastify' {
   interface FastifyRequest {
     lanternPageVersion?: number;
+    /** The page's cache key: its canonical URL (url.ts), read after the route's schema. */
+    lanternCacheKey?: string;
     /** The title of the page being sent (set by Page.render, or from the cache). */
     lanternPageTitle?: string;
   }
@@ -92,11 +95,15 @@ export const pageCache = fp<PageCacheOptions>(
     const cacheable = (request: FastifyRequest) =>
       request.method === 'GET' && cacheablePath.test(request.url);
 
-    app.addHook('onRequest', async (request, reply) => {
+    // Looked up once the route's schema has checked and trimmed the parameters (a refused
+    // request never reaches the cache), keyed by what they mean: `?utm=x` is the same page.
+    app.addHook('preHandler', async (request, reply) => {
       if (!cacheable(request)) return;
       const version = await options.version();
+      const key = canonicalUrl(request);
       request.lanternPageVersion = version;
-      const hit = store.get(request.url, version);
+      request.lanternCacheKey = key;
+      const hit = store.get(key, version);
       if (!hit) return;
       if (hit.title !== undefined) request.lanternPageTitle = hit.title;
       reply
@@ -111,13 +118,14 @@ export const pageCache = fp<PageCacheOptions>(
     });
     app.addHook('onSend', async (request, reply, payload) => {
       const version = request.lanternPageVersion;
-      if (version === undefined || reply.statusCode !== 200 || typeof payload !== 'string')
-        return payload;
+      const key = request.lanternCacheKey;
+      if (version === undefined || key === undefined) return payload;
+      if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
       if (reply.getHeader('x-lantern-cache') === 'hit') return payload;
       const type = String(reply.getHeader('content-type') ?? '');
       if (!cacheableType.test(type)) return payload;
       const body = Buffer.from(payload);
-      store.set(request.url, {
+      store.set(key, {
         version,
         type,
         body,
