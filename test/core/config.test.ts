@@ -33,3 +33,11 @@ it('reads the pages to warm as a comma-separated list of paths', () => {
   ]);
   assert.throws(() => loadConfig({ LANTERN_WARM_PATHS: 'la/933' }), /LANTERN_WARM_PATHS/);
 });
+
+it('runs in production unless development is asked for by LANTERN_ENV', () => {
+  assert.equal(loadConfig({}).production, true);
+  assert.equal(loadConfig({ NODE_ENV: 'development' }).production, true);
+  assert.equal(loadConfig({ LANTERN_ENV: 'production' }).production, true);
+  assert.equal(loadConfig({ LANTERN_ENV: 'development' }).production, false);
+  assert.throws(() => loadConfig({ LANTERN_ENV: 'dev' }), /LANTERN_ENV/);
+});
