@@ -15,7 +15,7 @@ import { errorPages, errorResponder } from './plugins/errors.js';
 import { pageCache } from './plugins/page-cache.js';
 import { recentlyViewed } from './plugins/recently-viewed.js';
 import { requestGuard } from './plugins/request-guard.js';
-import { securityHeaders } from './plugins/security-headers.js';
+import { securityHeaders, setRouterAnswerHeaders } from './plugins/security-headers.js';
 import { staticFiles } from './plugins/static-files.js';
 import { warmUp, type WarmUpOptions } from './plugins/warm-up.js';
 import { renderTemplate, type Page } from './render.js';
@@ -61,13 +61,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
     // A path the router cannot decode (%E0) or a too-long segment: our 400, not Fastify's JSON.
     // Segments up to 1,000 characters reach the route schemas, which allow 200 and say so.
-    frameworkErrors: (error, request, reply) => void sendError(error, request, reply),
+    frameworkErrors: (error, request, reply) =>
+      void sendError(error, request, setRouterAnswerHeaders(reply)),
     routerOptions: { maxParamLength: 1000 },
   });
   app.setReplySerializer(safeJson);
   await app.register(errorPages, errors);
-  await app.register(requestGuard);
+  // Headers first: a request the guard refuses still gets them.
   await app.register(securityHeaders);
+  await app.register(requestGuard);
   await app.register(staticFiles, { organisationLogo: deps.config.organisationLogo });
   await app.register(pageCache, { version: services.cache.version });
   await app.register(recentlyViewed);

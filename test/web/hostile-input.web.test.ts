@@ -71,6 +71,14 @@ describe('ordinary and hostile input answered with a 4xx, never a 500', () => {
     assert.doesNotMatch(api.body, /FST_ERR/);
   });
 
+  it('sends the pages’ security headers with an address the router cannot decode', async () => {
+    const page = await app.inject('/about');
+    const bad = await app.inject('/la/%E0');
+    const names = ['content-security-policy', 'x-content-type-options', 'x-frame-options'];
+    for (const name of [...names, 'referrer-policy', 'cross-origin-opener-policy'])
+      assert.equal(bad.headers[name], page.headers[name], name);
+  });
+
   it('answers a value over 200 characters, or a query over 2,000, with a 400', async () => {
     const cases = [
       [`/measure/${'x'.repeat(201)}`, /at most 200 characters/],

@@ -111,7 +111,10 @@ async function check(app: FastifyInstance, request: InjectOptions, sent: string[
   for (const value of sent.filter((v) => /<[a-z/!]/i.test(v)))
     assert.ok(!res.body.includes(value), `${what} shows ${value} unescaped`);
   const type = String(res.headers['content-type'] ?? '');
-  if (type.startsWith('text/html')) assert.deepEqual(liveMarkup(res.body), [], what);
+  if (type.startsWith('text/html')) {
+    assert.deepEqual(liveMarkup(res.body), [], what);
+    assert.match(String(res.headers['content-security-policy']), /script-src 'self'/, what);
+  }
   if (res.statusCode >= 400 && request.method !== 'HEAD') {
     if (String(request.url).startsWith('/api/')) {
       const error = (res.json() as { error?: { code?: unknown; message?: unknown } }).error;
@@ -145,6 +148,12 @@ describe('hostile requests to every route', () => {
             { url: realPath({ ...route, url: route.url.replace(`:${name}`, raw) }) },
             [hostileValues[i] ?? raw],
           );
+  });
+
+  it('answers a hostile file name under each static folder', async () => {
+    for (const folder of ['/public/', '/govuk/', '/assets/'])
+      for (const [i, raw] of rawValues.entries())
+        await check(app, { url: `${folder}${raw}` }, [hostileValues[i] ?? raw]);
   });
 
   it('answers a hostile or repeated value in each query parameter', async () => {
