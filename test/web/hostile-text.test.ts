@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { barChart, distributionChart, lineChart } from '../../src/web/charts/index.js';
@@ -121,4 +124,44 @@ describe('table cells and measure links given hostile text', () => {
       assert.ok(survives(cells[0]!, `/la/933?x=${h}`), 'the link goes where it says');
     });
   }
+});
+
+/** Files under src/web, with their text. */
+function webFiles(ext: string): { file: string; text: string }[] {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/web');
+  return fs
+    .readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith(ext))
+    .map((f) => ({ file: f, text: fs.readFileSync(path.join(root, f), 'utf8') }));
+}
+
+/** Each `| safe` and why its value is already markup made by the engine, markdown-it or the DOM. */
+const safeMarkup = new Map([
+  ['components/compact-table/template.njk: cell.html', 'renderComponent or renderMacro output'],
+  ['components/chart/template.njk: params.svg', 'a chart: svg.ts builds it with the DOM'],
+  ['pages/scorecard/scorecard.njk: tablesHtml', 'renderTemplate of scorecard-tables.njk'],
+  ['pages/methods/methods.njk: doc.introHtml', 'markdown-it with html: false'],
+  ['pages/methods/methods.njk: doc.bodyHtml', 'markdown-it with html: false'],
+  ['pages/all-las/all-las.njk: body', 'renderTemplate of all-las-body.njk'],
+]);
+
+describe('markup made only by the template engine', () => {
+  it('marks as safe only values that a template, markdown-it or the DOM made', () => {
+    const found = webFiles('.njk').flatMap(({ file, text }) =>
+      [...text.matchAll(/\{\{\s*([\w.]+)\s*\|\s*safe/g)].map((m) => `${file}: ${m[1]}`),
+    );
+    assert.deepEqual([...new Set(found)].sort(), [...safeMarkup.keys()].sort());
+  });
+
+  it('builds no HTML in TypeScript strings', () => {
+    const found = webFiles('.ts').flatMap(({ file, text }) =>
+      text
+        .split('\n')
+        // Comments, and markup being parsed (a linkedom document for Plot), are not markup made.
+        .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line) && !line.includes('parseHTML('))
+        .filter((line) => /[`'"]<[a-zA-Z/!]|\.(inner|outer)HTML\s*=/.test(line))
+        .map((line) => `${file}: ${line.trim()}`),
+    );
+    assert.deepEqual(found, []);
+  });
 });
