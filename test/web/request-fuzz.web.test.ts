@@ -134,9 +134,18 @@ describe('hostile requests to every route', () => {
     for (const r of routes) await app.inject(realPath(r));
   });
 
-  it('declares every page and API route with its parameters', () => {
+  it('declares every page and API route, each parameter bounded and free of control characters', () => {
     assert.ok(routes.length >= 19, `only ${routes.length} routes`);
-    assert.ok(routes.every((r) => r.params.length === 0 || r.url.includes(':')));
+    type Property = { maxLength?: number; pattern?: string; items?: Property; maxItems?: number };
+    for (const r of app.lanternRoutes) {
+      const schema = r.schema as Record<string, { properties?: Record<string, Property> }>;
+      const properties = { ...schema.params?.properties, ...schema.querystring?.properties };
+      for (const [name, p] of Object.entries(properties)) {
+        const text = p.items ?? p;
+        assert.ok(text.maxLength && text.pattern, `${r.url} ${name} is bounded and checked`);
+        assert.ok(!p.items || p.maxItems, `${r.url} ${name} repeats a bounded number of times`);
+      }
+    }
   });
 
   it('answers a hostile value in each path parameter with a 4xx page or JSON', async () => {
