@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { duplicateColumnProblems } from '../shared/columns.js';
 import type { ImportProblem } from '../../core/errors.js';
 import type { Measure } from '../../measures/measure.js';
 import {
@@ -229,10 +230,13 @@ export function parseDictionary(text: string): ParsedDictionary {
     missingColumns,
   };
   if (missingColumns.length > 0) return { ...empty, problems: [] };
-  const problems: Omit<ImportProblem, 'file'>[] = errors.map((e) => ({
-    row: e.row === undefined ? undefined : e.row + 2,
-    expected: `well-formed CSV (${e.message})`,
-  }));
+  const problems: Omit<ImportProblem, 'file'>[] = [
+    ...duplicateColumnProblems(columns, 1),
+    ...errors.map((e) => ({
+      row: e.row === undefined ? undefined : e.row + 2,
+      expected: `well-formed CSV (${e.message})`,
+    })),
+  ];
   const byCode = new Map<string, RowReading[]>();
   let droppedDiscontinued = 0;
   let rowCount = 0;

@@ -1,6 +1,7 @@
 import type { ImportProblem } from '../../core/errors.js';
 import type { NeighbourSet } from '../../measures/neighbours.repository.js';
 import { parseWholeNumber } from '../shared/numbers.js';
+import { duplicateColumnProblems } from '../shared/columns.js';
 
 /** A cell as read from the workbook: text, a number or empty. */
 export type Cell = string | number | null;
@@ -117,7 +118,10 @@ export function parseNeighbourRows(
   const layout = findLayout(rows);
   if ('missing' in layout)
     return { set, skippedLas: [], missingColumns: layout.missing, problems: [] };
-  const problems: Omit<ImportProblem, 'file'>[] = [];
+  // The closeness column is "SNP" ten times over; the columns read by name must be there once.
+  const readByName = ['LA num', 'GOReg', ...layout.sn.map((_, k) => `SN${k + 1}`)];
+  const header = rows.find((r) => r.row === layout.headerRow)!.cells.map((c) => text(c));
+  const problems = duplicateColumnProblems(header, layout.headerRow, readByName);
   const skippedLas: number[] = [];
   for (const r of rows) {
     if (r.row <= layout.headerRow) continue;
