@@ -8,7 +8,7 @@ import { emptyFileError, readUtf8Text, refuseEmptyBuffer, sha256 } from '../shar
 import { validateBds, type BdsValidation } from './bds.js';
 import { readBdsParquet } from './bds-reader.js';
 import { parseDictionary, type ParsedDictionary } from './dictionary.js';
-import type { LaitFiles } from './lait.files.js';
+import { dictionaryFileName, type LaitFiles } from './lait.files.js';
 import { parseNeighbourRows, type NeighbourContext } from './neighbours.js';
 import { neighbourSheetName, readNeighbourSheet } from './neighbours-reader.js';
 
@@ -102,7 +102,7 @@ async function readBds(
   if (validation.observations.measureCode.length === 0 && validation.problems.length === 0)
     throw emptyFileError(
       fileName,
-      `gives no observations: none of its ${result.columns.rowCount.toLocaleString('en-GB')} rows is for a measure in the data dictionary with a year`,
+      `gives no observations: none of its ${result.columns.rowCount.toLocaleString('en-GB')} rows is for a measure in the data dictionary (${dictionaryFileName}) with a year`,
     );
   return { ...validation, fileName, checksum: sha256(buffer), rowCount: result.columns.rowCount };
 }

@@ -126,7 +126,18 @@ export function parseNeighbourRows(
   for (const r of rows) {
     if (r.row <= layout.headerRow) continue;
     const laText = text(r.cells[layout.laNum]);
-    if (laText === '') continue;
+    if (laText === '') {
+      // A blank line or the "Old SNs:" heading is passed over; neighbours for no LA are not.
+      const given = layout.sn.map((s) => text(r.cells[s.code])).find((t) => t !== '' && t !== '-');
+      if (given !== undefined)
+        problems.push({
+          row: r.row,
+          column: 'LA num',
+          value: '',
+          expected: `the LA whose neighbours the row gives (SN1… hold "${given}")`,
+        });
+      continue;
+    }
     const la = laCode(r.cells[layout.laNum], context);
     if (la === null) {
       problems.push({

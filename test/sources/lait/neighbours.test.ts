@@ -107,6 +107,24 @@ describe('LAIT statistical neighbours', () => {
     });
   }
 
+  it('reports a row giving neighbours for no LA (LA num blank) instead of passing over it', () => {
+    const parsed = parseNeighbourRows(
+      [
+        header,
+        { row: 4, cells: ['', 'Somerset', 'South West', ...somerset] },
+        { row: 5, cells: ['', 'Old SNs:'] },
+        { row: 6, cells: ['', '', '', '-', '-'] },
+      ],
+      '2025',
+      'test',
+      context,
+    );
+    assert.deepEqual(
+      parsed.problems.map((p) => [p.row, p.column]),
+      [[4, 'LA num']],
+    );
+  });
+
   it('reads LA codes the workbook holds as text ("933") as well as numbers', () => {
     const parsed = parseNeighbourRows(
       [header, { row: 4, cells: ['933', 'Somerset', 'South West', ...somerset.map(String)] }],
