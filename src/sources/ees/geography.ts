@@ -37,6 +37,30 @@ export const geographicLevels = {
   la: 'Local authority',
 } as const;
 
+/**
+ * The other geographic levels EES publishes (its data standards' list): rows at these are skipped
+ * and counted. A level outside this list and the three above is refused: it is no EES level, so
+ * the file was changed by hand or cut, and its rows may be ones Lantern should read.
+ */
+export const otherEesLevels: readonly string[] = [
+  'Local authority district',
+  'Local skills improvement plan area',
+  'Local enterprise partnership',
+  'English devolved area',
+  'Mayoral combined authority',
+  'Opportunity area',
+  'Parliamentary constituency',
+  'Planning area',
+  'Police force area',
+  'RSC region',
+  'Ward',
+  'MAT',
+  'Sponsor',
+  'School',
+  'Provider',
+  'Institution',
+];
+
 /** What people write for the three levels Lantern reads, simplified (lower case, one space). */
 const lookalikes = new Map<string, string>([
   ...['national', 'nation', 'england', 'country'].map(
@@ -71,7 +95,8 @@ function unclearLevel(level: string): AreaResolution | undefined {
  * National → England (970); Regional → the region whose GSS code is `region_code` (E12…, or E13000001/2
  * for Inner/Outer London); Local authority → by `old_la_code`, else by `new_la_code` (current or former
  * GSS code). A blank level, or one that looks like one of those three ("LA", "local authority"), is
- * unclear. Any other level (Local authority district, Parliamentary constituency...) is ignored.
+ * unclear, and so is a level EES does not publish; the other EES levels (Local authority district,
+ * Parliamentary constituency...) are ignored.
  */
 export function resolveArea(
   row: Record<string, string | undefined>,
@@ -105,5 +130,12 @@ export function resolveArea(
         'a 3-digit LA code Lantern knows, or a new_la_code that is a current or former GSS code of an LA (see `lantern areas`)',
     };
   }
-  return unclearLevel(level) ?? { kind: 'ignored', level };
+  const unclear = unclearLevel(level);
+  if (unclear) return unclear;
+  if (otherEesLevels.includes(level)) return { kind: 'ignored', level };
+  return {
+    kind: 'unclear',
+    level,
+    expected: `a geographic level EES publishes (${[...Object.values(geographicLevels), ...otherEesLevels].join(', ')})`,
+  };
 }
