@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lanternError, type ImportProblem } from '../../core/errors.js';
-import type { Measure } from '../../measures/measure.js';
 import type { NeighbourSet } from '../../measures/neighbours.repository.js';
 import { problemLimit } from '../shared/problems.js';
 import { emptyFileError, readUtf8Text, refuseEmptyBuffer, sha256 } from '../shared/file-checks.js';
@@ -80,9 +79,10 @@ function readDictionary(file: string): LaitReading['dictionary'] {
 
 async function readBds(
   file: string,
-  measures: Measure[],
+  dictionary: Pick<LaitReading['dictionary'], 'measures' | 'problems'>,
   areas: AreaLookup,
 ): Promise<LaitReading['bds']> {
+  const measures = dictionary.measures;
   const fileName = path.basename(file);
   const buffer = fs.readFileSync(file);
   refuseEmptyBuffer(buffer, file);
@@ -99,7 +99,9 @@ async function readBds(
     areaCodes: areas.areaCodes,
     problemLimit,
   });
-  if (validation.observations.measureCode.length === 0 && validation.problems.length === 0)
+  // With problems in the dictionary, those are what to report (its measures may be what is missing).
+  const problems = validation.problems.length + dictionary.problems.length;
+  if (validation.observations.measureCode.length === 0 && problems === 0)
     throw emptyFileError(
       fileName,
       `gives no observations: none of its ${result.columns.rowCount.toLocaleString('en-GB')} rows is for a measure in the data dictionary (${dictionaryFileName}) with a year`,
@@ -153,7 +155,7 @@ async function readNeighbours(
  */
 export async function readLaitFolder(files: LaitFiles, areas: AreaLookup): Promise<LaitReading> {
   const dictionary = readDictionary(files.dictionary);
-  const bds = await readBds(files.bds, dictionary.measures, areas);
+  const bds = await readBds(files.bds, dictionary, areas);
   const neighbourSets = [];
   for (const entry of files.neighbours) neighbourSets.push(await readNeighbours(entry, areas));
   const problems: ImportProblem[] = [
