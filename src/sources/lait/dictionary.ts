@@ -24,6 +24,8 @@ export interface DictionaryRow {
   /** Row number as a spreadsheet shows it (header = row 1). */
   row: number;
   cells: Record<string, string | null>;
+  /** How many fields the CSV row has (the header's count when whole). */
+  fieldCount: number;
 }
 
 export interface ParsedDictionary {
@@ -54,9 +56,22 @@ export function readDictionaryRows(text: string): {
       const v = cells[j]?.trim();
       record[c] = v === undefined || v === '' || v === 'NA' ? null : v;
     });
-    rows.push({ row: i + 2, cells: record });
+    rows.push({ row: i + 2, cells: record, fieldCount: cells.length });
   });
   return { columns, rows, errors: parsed.errors };
+}
+
+/**
+ * A row with fewer or more fields than the header: cut short or with a stray comma. Papa checks
+ * this only when it reads the header itself, so the dictionary (read as rows) checks it here.
+ */
+function fieldCountProblems(rows: DictionaryRow[], columnCount: number) {
+  return rows
+    .filter((r) => r.fieldCount !== columnCount)
+    .map((r) => ({
+      row: r.row,
+      expected: `${columnCount} fields as in the header, not ${r.fieldCount} (the file may be cut short)`,
+    }));
 }
 
 /** The day numbers Excel shows as dates (1900 date system), up to 2958465: 9999-12-31. */
@@ -232,6 +247,7 @@ export function parseDictionary(text: string): ParsedDictionary {
   if (missingColumns.length > 0) return { ...empty, problems: [] };
   const problems: Omit<ImportProblem, 'file'>[] = [
     ...duplicateColumnProblems(columns, 1),
+    ...fieldCountProblems(rows, columns.length),
     ...errors.map((e) => ({
       row: e.row === undefined ? undefined : e.row + 2,
       expected: `well-formed CSV (${e.message})`,

@@ -30,3 +30,13 @@ it('lets a column the import does not read appear many times (the neighbours she
   assert.deepEqual(duplicateColumnProblems(header, 3, ['LA num', 'SN1', 'SN2']), []);
   assert.equal(duplicateColumnProblems([...header, 'SN1'], 3, ['LA num', 'SN1']).length, 1);
 });
+
+it('finds a data dictionary row with fewer fields than the header (a file cut short)', () => {
+  const header = [...requiredDictionaryColumns];
+  const whole = header.map(() => 'x').join(',');
+  const problems = parseDictionary(`${header.join(',')}\n${whole}\nx,x,x,x,x\n`).problems;
+  assert.ok(
+    problems.some((p) => p.row === 3 && /fields as in the header, not 5/.test(p.expected)),
+    JSON.stringify(problems),
+  );
+});
