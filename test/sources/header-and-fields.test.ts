@@ -40,3 +40,13 @@ it('finds a data dictionary row with fewer fields than the header (a file cut sh
     JSON.stringify(problems),
   );
 });
+
+it('finds a measure code too long to store (the database cannot index it)', () => {
+  const header = [...requiredDictionaryColumns];
+  const row = header.map((h) => (h === 'Measure_short' ? 'K'.repeat(3000) : 'x'));
+  const problems = parseDictionary(`${header.join(',')}\n${row.join(',')}\n`).problems;
+  assert.ok(
+    problems.some((p) => p.column === 'Measure_short' && /at most 100 characters/.test(p.expected)),
+    JSON.stringify(problems).slice(0, 300),
+  );
+});

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { duplicateColumnProblems } from '../shared/columns.js';
+import { maxCodeLength } from '../shared/limits.js';
 import type { ImportProblem } from '../../core/errors.js';
 import type { Measure } from '../../measures/measure.js';
 import {
@@ -109,18 +110,26 @@ interface RowReading {
   cells: Record<string, string | null>;
 }
 
+/** The row's Measure_short, or null with a problem when it is blank or too long to store. */
+function measureCode(r: DictionaryRow, problems: Omit<ImportProblem, 'file'>[]): string | null {
+  const code = r.cells.Measure_short ?? null;
+  const problem = (value: string, expected: string) => {
+    problems.push({ row: r.row, column: 'Measure_short', value, expected });
+    return null;
+  };
+  if (!code) return problem('', 'a measure code (the "Short Desc" used in the data file)');
+  if (code.length > maxCodeLength)
+    return problem(
+      `${code.slice(0, 40)}… (${code.length} characters)`,
+      `a measure code of at most ${maxCodeLength} characters`,
+    );
+  return code;
+}
+
 function readRow(r: DictionaryRow, problems: Omit<ImportProblem, 'file'>[]): RowReading | null {
   const c = (column: string): string | null => r.cells[column] ?? null;
-  const code = c('Measure_short');
-  if (!code) {
-    problems.push({
-      row: r.row,
-      column: 'Measure_short',
-      value: '',
-      expected: 'a measure code (the "Short Desc" used in the data file)',
-    });
-    return null;
-  }
+  const code = measureCode(r, problems);
+  if (code === null) return null;
   const polarityText = c('Polarity');
   let polarity: Measure['polarity'] = null;
   if (polarityText === 'High') polarity = 'high';
