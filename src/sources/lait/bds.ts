@@ -3,7 +3,7 @@ import type { BdsColumns } from './bds-reader.js';
 import { parseWholeNumber } from '../shared/numbers.js';
 import { parseValue } from './values.js';
 import { parseYearLabel } from './year-label.js';
-import { maxYearLabelLength } from '../shared/limits.js';
+import { maxYearLabelBytes, overBytes } from '../shared/limits.js';
 
 /** Observations ready to load, as parallel arrays (one entry per row). */
 export interface ObservationColumns {
@@ -116,12 +116,12 @@ function validateRow(columns: BdsColumns, context: BdsContext, v: Validating, i:
   if (!parsed.ok)
     v.add({ row, column: 'Values', value: columns.values[i] ?? '', expected: parsed.expected });
   const yearText = columns.years[i] ?? '';
-  if (yearText.length > maxYearLabelLength) {
+  if (overBytes(yearText, maxYearLabelBytes)) {
     v.add({
       row,
       column: 'Years',
       value: `${yearText.slice(0, 40)}… (${yearText.length} characters)`,
-      expected: `a year label of at most ${maxYearLabelLength} characters`,
+      expected: `a year label of at most ${maxYearLabelBytes} bytes`,
     });
     return;
   }

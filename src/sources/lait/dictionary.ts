@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { duplicateColumnProblems } from '../shared/columns.js';
-import { maxCodeLength } from '../shared/limits.js';
+import { maxCodeBytes, overBytes } from '../shared/limits.js';
 import type { ImportProblem } from '../../core/errors.js';
 import type { Measure } from '../../measures/measure.js';
 import {
@@ -118,10 +118,10 @@ function measureCode(r: DictionaryRow, problems: Omit<ImportProblem, 'file'>[]):
     return null;
   };
   if (!code) return problem('', 'a measure code (the "Short Desc" used in the data file)');
-  if (code.length > maxCodeLength)
+  if (overBytes(code, maxCodeBytes))
     return problem(
       `${code.slice(0, 40)}… (${code.length} characters)`,
-      `a measure code of at most ${maxCodeLength} characters`,
+      `a measure code of at most ${maxCodeBytes} bytes`,
     );
   return code;
 }
