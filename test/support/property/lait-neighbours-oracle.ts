@@ -77,6 +77,7 @@ function readRow(
     skipped.add(la); // no neighbours yet (Cumberland in 2021)
     return;
   }
+  const problems = v.must.length;
   const region = areas.regionByName.get(text(cells[l.region]).toLowerCase());
   if (region === undefined)
     v.must.push({ file, row, columns: ['GOReg'], why: 'an English region name' });
@@ -95,7 +96,8 @@ function readRow(
       });
     }
   });
-  if (region !== undefined) v.expected.set(la, { region, neighbours });
+  if (v.must.length === problems && region !== undefined)
+    v.expected.set(la, { region, neighbours });
 }
 
 /** The header is on sheet row 3 (after two rows of notes, as the DfE file); data from row 4. */
