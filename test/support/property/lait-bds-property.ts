@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { observationDifferences, storedObservations } from './areas.js';
@@ -128,7 +127,7 @@ export function laitBdsProperty(store: () => LaitStore): PropertyDefinition<BdsI
     async predicate(i) {
       const s = store();
       const { table } = build(i);
-      const scratch = path.join(os.tmpdir(), `lantern-bds-${process.pid}.parquet`);
+      const scratch = path.join(s.baseDir, `changed-${bdsFile}`);
       // DuckDB refuses some column names (""): such an input is no test of the importer.
       const written = await writeBds(s.duck, scratch, table).then(
         () => true,
