@@ -124,7 +124,14 @@ function readRow(r: Reading, cells: Record<string, string>, row: number): void {
     const columns = exact.includes(e) ? null : nearMissColumns(cells, e);
     return columns ? [{ e, columns }] : [];
   });
-  if (exact.length === 0 && near.length === 0) return; // not a row the mapping asks for
+  if (exact.length === 0 && near.length === 0) {
+    // Not a row the mapping asks for; a level no EES file has may still be refused (the file
+    // was changed by hand: src/sources/ees/geography.ts).
+    const given = cell(cells, 'geographic_level');
+    if (!otherEesLevels.includes(given) && !(importedLevels as readonly string[]).includes(given))
+      r.v.may.push({ file: r.file, row, columns: ['geographic_level'], why: 'not an EES level' });
+    return;
+  }
   for (const n of near)
     r.v.may.push({
       file: r.file,
@@ -174,9 +181,9 @@ function readHeader(r: Reading, header: string[], levels: Set<string>): string[]
   const needed = new Set(['time_period', 'geographic_level']);
   for (const e of r.entries) [e.indicator, ...Object.keys(e.filters)].forEach((c) => needed.add(c));
   if (levels.has('Regional')) needed.add('region_code');
-  const read = new Set([...needed, 'region_code', 'old_la_code', 'new_la_code']);
-  for (const c of read)
-    if (names.filter((n) => n === c).length > 1) twoColumnsOfOneName(r.v, r.file, c);
+  // Any column given twice is refused (src/sources/shared/columns.ts): the parser keeps one copy.
+  for (const c of new Set(names))
+    if (c !== '' && names.filter((n) => n === c).length > 1) twoColumnsOfOneName(r.v, r.file, c);
   for (const c of needed)
     if (!names.includes(c))
       r.v.must.push({ file: r.file, columns: [c], why: 'a column the import needs' });
@@ -216,7 +223,11 @@ export function eesVerdict(
     ),
   );
   const names = readHeader(r, header, levels);
-  if (names === null) return r.v;
+  if (names === null) {
+    // A header lacking columns and no rows: "no data rows" is as true as "no such column".
+    if (records.length === 0) r.v.may.push({ file, why: 'the file has a header and no rows' });
+    return r.v;
+  }
   if (records.length === 0) {
     r.v.must.push({ file, why: 'the file has a header and no rows' });
     return { ...r.v, label: 'empty' };

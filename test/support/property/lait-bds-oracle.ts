@@ -93,7 +93,7 @@ function readRow(
     if (value === null || value.value !== null) v.must.push(place('Years', 'a year label'));
     return;
   }
-  if (label.length > 1000) v.may.push(place('Years', 'a label too long to index'));
+  if (Buffer.byteLength(label) > 1000) v.may.push(place('Years', 'a label too long to index'));
   if (area === null || value === null) return;
   if (hasObs(v.expected, code, label, area)) {
     v.must.push({

@@ -57,7 +57,7 @@ function readRow(v: Verdict<MeasureModel[]>, c: Cells, row: number): Row | null 
     v.must.push({ file, row, columns: [column], why });
   const code = c.Measure_short ?? null;
   if (code === null) problem('Measure_short', 'a measure code');
-  else if (code.length > 1000)
+  else if (Buffer.byteLength(code) > 1000)
     v.may.push({ file, row, columns: ['Measure_short'], why: 'a code too long to index' });
   const p = c.Polarity ?? null;
   if (p !== null && !['High', 'Low', '-'].includes(p))

@@ -55,7 +55,10 @@ export async function importChangedFolder(
   const dir = copyOfBase(s);
   try {
     fs.writeFileSync(path.join(dir, file), bytes);
-    await expectCompleteOrNothing(s.db, verdict, () => importLait(s.db, dir), checkStore);
+    // With --replace: a file with fewer areas than the store is refused without it, which the
+    // removal tests check (lait-removals.db.test.ts); here it must import completely or be refused.
+    const run = () => importLait(s.db, dir, { replace: true });
+    await expectCompleteOrNothing(s.db, verdict, run, checkStore);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
