@@ -19,6 +19,7 @@ const configSchema = z.object({
     .string()
     .regex(/^\s*\/[^,]*(,\s*\/[^,]*)*$/, 'must be paths starting with /, separated by commas')
     .optional(),
+  LANTERN_CACHE_MB: z.coerce.number().int().min(1).max(1_000_000).default(256),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -33,6 +34,11 @@ export interface Config {
   organisationLogo?: string | undefined;
   /** Pages made in the background at start-up and after each import (web/plugins/warm-up.ts). */
   warmPaths: string[];
+  /**
+   * Megabytes each of the web server's two caches holds at most: whole pages (body and gzip)
+   * and the data pages are made from (estimated); least recently used first out.
+   */
+  cacheMb: number;
   logLevel: string;
   production: boolean;
 }
@@ -59,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean),
+    cacheMb: e.LANTERN_CACHE_MB,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
   };

@@ -17,8 +17,8 @@ export interface SiteStatus {
 }
 
 /** What the web routes may use: db → repositories → services, wired by hand. */
-export function createServices(db: Database) {
-  const cache = createDataVersionCache(db);
+export function createServices(db: Database, options: { dataCacheBytes?: number } = {}) {
+  const cache = createDataVersionCache(db, { maxBytes: options.dataCacheBytes });
   const find = createFindService(db, cache);
   return {
     /** Page data cached per data version (see data-version-cache.ts). */

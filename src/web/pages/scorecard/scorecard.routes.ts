@@ -61,9 +61,11 @@ async function scorecard(
       ? request.query.topic
       : undefined;
   const data = await scorecardData(page, la.code, topic);
-  if (csv) return sendTable(reply, [data.whole], 'csv');
-  const download = await sendRequestedTable(request, reply, [...data.tables, data.whole]);
-  if (download) return download;
+  if (csv) {
+    await sendTable(reply, [data.whole], 'csv');
+    return reply;
+  }
+  if (await sendRequestedTable(request, reply, [...data.tables, data.whole])) return reply;
 
   const frame = await pageFrame(page, request, {
     title: `${la.name} scorecard`,
