@@ -80,8 +80,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(everyScorecard ? { more: () => scorecardPaths(services) } : {}),
     onWarmed: (path, statusCode, ms) =>
       app.log.debug({ path, statusCode, ms: Math.round(ms) }, 'warmed'),
-    onDone: (version, paths, ms) =>
-      app.log.info({ version, paths, ms: Math.round(ms) }, 'warm-up: pages made'),
+    onDone: (version, paths, ms) => {
+      const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+      const [pageCacheMb, dataCacheMb] = [app.lanternPageCacheBytes(), services.cache.bytes()];
+      app.log.info(
+        {
+          version,
+          paths,
+          ms: Math.round(ms),
+          pageCacheMb: mb(pageCacheMb),
+          dataCacheMb: mb(dataCacheMb),
+        },
+        'warm-up: pages made',
+      );
+    },
     ...warm,
   });
   return app;

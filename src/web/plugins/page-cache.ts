@@ -41,6 +41,10 @@ interface Entry {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Bytes the page cache holds (logs). */
+    lanternPageCacheBytes: () => number;
+  }
   interface FastifyRequest {
     lanternPageVersion?: number;
     lanternPageKey?: string;
@@ -81,6 +85,7 @@ function pageStore(maxBytes: number) {
       // A page made while an import landed is not kept for the newer data.
       if (entry.version === current) pages.set(key, entry);
     },
+    bytes: () => pages.calculatedSize,
   };
 }
 
@@ -111,6 +116,7 @@ export const pageCache = fp<PageCacheOptions>(
   async (app, options) => {
     const store = pageStore(options.maxBytes ?? defaultPageCacheBytes);
     const first = firstRequests();
+    app.decorate('lanternPageCacheBytes', store.bytes);
     const cacheable = (request: FastifyRequest) =>
       request.method === 'GET' && cacheablePath.test(request.url);
 

@@ -21,7 +21,7 @@ export interface WarmUpOptions {
   more?: () => Promise<string[]>;
   /** How often the data version is read, ms (default 5000; 0: only at start-up). */
   intervalMs?: number;
-  /** Requests made at once (default 2). */
+  /** Requests made at once (default 1: the app and its embedded database share one thread). */
   concurrency?: number;
   /** Paths whose views are counted at most (default 500). */
   maxTracked?: number;
@@ -71,6 +71,9 @@ async function warm(
   const queue = [...paths];
   const worker = async () => {
     for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+      // Back to the event loop between pages: the database answers without waiting for I/O, so
+      // an unbroken chain of pages would hold off every visitor until the last one is made.
+      await new Promise((resolve) => setImmediate(resolve));
       if (!(await options.current())) return;
       const started = performance.now();
       const res = await app
@@ -131,7 +134,7 @@ export const warmUp = fp<WarmUpOptions>(
       const current = async () =>
         !closed && (await options.version().catch(() => version)) === version;
       running = pathsToWarm(app, options, views).then(async (list) => {
-        const concurrency = options.concurrency ?? 2;
+        const concurrency = options.concurrency ?? 1;
         await warm(app, list, { onWarmed: options.onWarmed, concurrency, current });
         if (await current()) options.onDone?.(version, list.length, performance.now() - started);
       });

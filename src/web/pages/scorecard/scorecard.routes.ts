@@ -28,7 +28,8 @@ async function scorecardData(page: Page, laCode: number, topic: string | undefin
         }),
       );
       return {
-        scorecard,
+        // Not the scorecard itself: it is cached on its own, and counted there (memory-size.ts).
+        neighbourSetVersion: scorecard.neighbourSetVersion,
         tables,
         tablesHtml: renderTemplate('pages/scorecard/scorecard-tables.njk', { views }),
         whole,
@@ -80,7 +81,7 @@ async function scorecard(
       frame,
       la,
       regionName: data.regionName ?? region?.name ?? null,
-      neighbourSetVersion: data.scorecard.neighbourSetVersion,
+      neighbourSetVersion: data.neighbourSetVersion,
       topic: data.known ? (topic ?? '') : '',
       topicError: data.known
         ? null
