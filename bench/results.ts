@@ -10,8 +10,8 @@ export interface BenchResult {
   ratio: number;
   target: string;
   met: boolean;
-  /** 'web' for the load test's figures (replaced alone by `--only web`). */
-  part?: 'web';
+  /** The load test's or the soak's figures (replaced alone by `--only web` or `--only soak`). */
+  part?: 'web' | 'soak';
   requestsPerSecond?: number;
   errors?: number;
   /** Response body bytes, uncompressed and gzipped. */

@@ -27,6 +27,7 @@ import {
 } from './duckdb-reference.js';
 import { median, ratioResult, round, timeIt, type BenchResult } from './results.js';
 import { webLoad } from './web-load.js';
+import { webSoak } from './web-soak.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const laitDir = process.env.LANTERN_SHARED_DATA
@@ -156,18 +157,20 @@ function benchCli(dataDir: string): BenchResult {
 
 const resultsFile = path.join(root, 'bench', 'results.json');
 
-/** Writes bench/results.json; a web-only run keeps the other figures of the last full run. */
-function writeResults(results: BenchResult[], onlyWeb: boolean): void {
+type Part = 'web' | 'soak';
+
+/** Writes bench/results.json; a run of one part keeps the other figures of the last full run. */
+function writeResults(results: BenchResult[], only: Part | undefined): void {
   const earlier: BenchResult[] =
-    onlyWeb && fs.existsSync(resultsFile)
+    only && fs.existsSync(resultsFile)
       ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as { results: BenchResult[] }).results
       : [];
-  // Web figures of earlier runs: marked `part: 'web'`, or (before the mark) named by their path.
-  const kept = earlier.filter((r) => r.part !== 'web' && !r.name.startsWith('/'));
+  // A figure's part: marked, or (web figures before the mark) named by their path.
+  const kept = earlier.filter((r) => (r.part ?? (r.name.startsWith('/') ? 'web' : '')) !== only);
   const out = {
     date: new Date().toISOString(),
-    ...(onlyWeb
-      ? { note: 'Web figures from `--only web` on this date; the others are older.' }
+    ...(only
+      ? { note: `Figures of \`--only ${only}\` from this date; the others are older.` }
       : {}),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     results: [...kept, ...results],
@@ -185,10 +188,14 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-/** `npm run bench [-- --only web] [--store DIR]`: every figure, or only the web load test. */
+/** `npm run bench [-- --only web|soak] [--store DIR]`: every figure, or only one web part. */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const onlyWeb = option(args, '--only') === 'web';
+  const only = option(args, '--only') as Part | undefined;
+  if (only !== undefined && only !== 'web' && only !== 'soak') {
+    process.stderr.write(`--only takes web or soak, not "${only}".\n`);
+    process.exit(2);
+  }
   const store = option(args, '--store');
   if (!store && !fs.existsSync(parquet)) {
     process.stderr.write(
@@ -200,7 +207,7 @@ async function main(): Promise<void> {
   const log: Log = (s) => process.stderr.write(`[bench] ${s}\n`);
   const results: BenchResult[] = [];
   let dataDir = store ? path.resolve(store) : '';
-  if (!onlyWeb) {
+  if (!only) {
     const imported = await benchImport(work, log);
     results.push(imported.result, await benchEngine(imported.dataDir, log));
     dataDir ||= imported.dataDir;
@@ -209,10 +216,11 @@ async function main(): Promise<void> {
     dataDir = await importOnce(path.join(work, 'store-0'), log);
     buildApp();
   } else buildApp();
-  // 4. The web app under load (bench/web-load.ts).
-  results.push(...(await webLoad(dataDir, log)));
+  // 4. The web app under load (bench/web-load.ts), 5. and soaked (bench/web-soak.ts).
+  if (only !== 'soak') results.push(...(await webLoad(dataDir, log)));
+  if (only !== 'web') results.push(...(await webSoak(dataDir, log)));
   fs.rmSync(work, { recursive: true, force: true });
-  writeResults(results, onlyWeb);
+  writeResults(results, only);
 }
 
 await main();

@@ -33,7 +33,7 @@ const encodings = [
  * server, the limit (measured on the same server: 520 req/s with it, 5,400 without; the server
  * was using 0.16 of a core). Bodies are dropped here; autocannon still counts their bytes.
  */
-function dropResponseBodies(): void {
+export function dropResponseBodies(): void {
   const queue = createRequire(import.meta.url)('autocannon/lib/pipelinedRequestsQueue.js') as {
     prototype: { addBody?: (data: Buffer) => void };
   };
@@ -56,7 +56,9 @@ export interface LoadFigures {
   p50: number;
   p95: number;
   p99: number;
+  /** Failed requests: connection errors and timeouts (autocannon's errors include its timeouts). */
   errors: number;
+  timeouts: number;
   non2xx: number;
 }
 
@@ -68,15 +70,18 @@ export function percentile(sorted: number[], p: number): number {
   ]!;
 }
 
-async function hammer(url: string, headers: Record<string, string>): Promise<LoadFigures> {
+/** Runs autocannon with `options`, recording every response's latency (also given to `onLatency`). */
+export async function runLoad(
+  options: autocannon.Options,
+  onLatency: (ms: number) => void = () => {},
+): Promise<LoadFigures> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration, headers }, (err, res) =>
-      err ? reject(err) : resolve(res),
-    );
-    instance.on('response', (_client, _status, _bytes, responseTime) =>
-      latencies.push(responseTime),
-    );
+    const instance = autocannon(options, (err, res) => (err ? reject(err) : resolve(res)));
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      onLatency(responseTime);
+    });
   });
   latencies.sort((a, b) => a - b);
   return {
@@ -85,10 +90,14 @@ async function hammer(url: string, headers: Record<string, string>): Promise<Loa
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    errors: result.errors + result.timeouts,
+    errors: result.errors,
+    timeouts: result.timeouts,
     non2xx: result.non2xx,
   };
 }
+
+const hammer = (url: string, headers: Record<string, string>) =>
+  runLoad({ url, connections, duration, headers });
 
 const kb = (bytes: number) => round(bytes / 1024);
 

@@ -7,12 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'lantern.js');
 
-/** Starts `lantern serve` on a free port and waits for the URL it prints. */
+/** Starts `lantern serve` on a port the system picks and waits for the URL it prints. */
 export async function startServeProcess(
   dataDir: string,
 ): Promise<{ url: string; pid: number; close: () => Promise<void> }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], {
     env: {
       ...process.env,
       LANTERN_DATA_DIR: dataDir,
@@ -55,7 +54,7 @@ function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   }
 }
 
-/** The server's memory: VmRSS sampled every 200 ms while a run lasts, and its peak (VmHWM). */
+/** The server's memory: VmRSS now or sampled every 200 ms while a run lasts, and its peak (VmHWM). */
 export function serverMemory(pid: number) {
   return {
     sample() {
@@ -69,6 +68,7 @@ export function serverMemory(pid: number) {
         },
       };
     },
+    currentMb: (): number => statusMb(pid, 'VmRSS'),
     peakMb: (): number => statusMb(pid, 'VmHWM'),
   };
 }

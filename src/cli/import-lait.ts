@@ -5,10 +5,10 @@ import { importLait, type LaitImportSummary } from '../sources/lait/lait.import.
 import { silentProgress, stderrProgress } from '../sources/shared/progress.js';
 import { withDb, type CliContext } from './context.js';
 
-/** `lantern import lait <folder>`: imports the LAIT files and prints what was loaded. */
+/** `lantern import lait <folder> [--replace]`: imports the LAIT files and prints what was loaded. */
 export async function importLaitCommand(
   ctx: CliContext,
-  options: { folder: string },
+  options: { folder: string; replace?: boolean | undefined },
 ): Promise<void> {
   const folder = path.resolve(options.folder);
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
@@ -17,7 +17,10 @@ export async function importLaitCommand(
     });
   }
   const summary = await withDb(ctx, (db) =>
-    importLait(db, folder, { progress: ctx.progress ? stderrProgress() : silentProgress }),
+    importLait(db, folder, {
+      progress: ctx.progress ? stderrProgress() : silentProgress,
+      replace: options.replace ?? false,
+    }),
   );
   ctx.stdout(describeSummary(summary));
 }
@@ -43,5 +46,7 @@ export function describeSummary(s: LaitImportSummary): string {
     lines.push(
       `  Skipped:        ${n(s.rowsWithoutYear)} rows with no year in their label and no value`,
     );
+  if (s.removalLines.length > 0)
+    lines.push('  Removed (--replace):', ...s.removalLines.map((l) => `    - ${l}`));
   return `${lines.join('\n')}\n`;
 }

@@ -48,10 +48,29 @@ export async function runCli(argv: string[], ctx?: CliContext): Promise<number> 
       context.stderr(`${formatError(error)}\n`);
       return error.code === 'LANTERN_USAGE' ? exitCodes.usage : exitCodes.failure;
     }
-    context.stderr(`Lantern failed: ${(error as Error).stack ?? String(error)}\n`);
+    context.stderr(`${unexpectedFailure(error)}\n`);
     return exitCodes.failure;
   }
 }
+
+/**
+ * An error Lantern did not expect (a bug, not bad input): what happened in one line and what to do;
+ * the stack only when LANTERN_DEBUG is set, since it means nothing to the person running the command.
+ */
+export function unexpectedFailure(error: unknown, env: NodeJS.ProcessEnv = process.env): string {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const lines = [
+    `Lantern stopped on an error it did not expect: ${e.message || e.name}`,
+    'Nothing was changed by an import that stopped (each import is one transaction).',
+    env.LANTERN_DEBUG
+      ? (e.stack ?? '')
+      : 'Run the command again with LANTERN_DEBUG=1 to see the details, and report them as a bug.',
+  ];
+  return lines.filter(Boolean).join('\n');
+}
+
+const replaceHelp =
+  'import even where the files have fewer areas for a measure and year than the store holds (those areas lose their values); without it such an import is refused';
 
 /** `import lait` and `import ees`. */
 function addImportCommands(program: Command, ctx: CliContext): void {
@@ -62,8 +81,9 @@ function addImportCommands(program: Command, ctx: CliContext): void {
       'import the LAIT files: bds_long_0.parquet, lait_data_dictionary.csv, sn_may_2025.xlsx, sn_april_2021.xlsx',
     )
     .argument('<folder>', 'folder holding the LAIT files')
-    .action(async (folder: string) =>
-      (await import('./import-lait.js')).importLaitCommand(ctx, { folder }),
+    .option('--replace', replaceHelp)
+    .action(async (folder: string, o: { replace?: boolean }) =>
+      (await import('./import-lait.js')).importLaitCommand(ctx, { folder, replace: o.replace }),
     );
   imp
     .command('ees')
@@ -73,8 +93,9 @@ function addImportCommands(program: Command, ctx: CliContext): void {
       '--mapping <file>',
       'YAML file mapping indicators (and filters) to Lantern measures',
     )
-    .action(async (csv: string, o: { mapping: string }) =>
-      (await import('./import-ees.js')).importEesCommand(ctx, { csv, mapping: o.mapping }),
+    .option('--replace', replaceHelp)
+    .action(async (csv: string, o: { mapping: string; replace?: boolean }) =>
+      (await import('./import-ees.js')).importEesCommand(ctx, { csv, ...o }),
     );
 }
 
@@ -130,7 +151,11 @@ function addAppCommands(program: Command, ctx: CliContext): void {
     .description('start the web app')
     .option('--port <port>', 'port (default: PORT or 3000)')
     .option('--host <host>', 'host (default: HOST or 127.0.0.1)')
-    .action(async (o: { port?: string; host?: string }) =>
+    .option(
+      '--dev',
+      'development mode: error pages show the stack (default: LANTERN_ENV or production)',
+    )
+    .action(async (o: { port?: string; host?: string; dev?: boolean }) =>
       (await import('./serve.js')).serveCommand(ctx, o),
     );
 }

@@ -9,6 +9,8 @@ export const serverSharedBuffers = '32MB';
 export interface ServeOptions {
   port?: string;
   host?: string;
+  /** Development mode (500 pages show the error and its stack), whatever LANTERN_ENV says. */
+  dev?: boolean;
   /** Resolves when the server should stop (default: SIGINT or SIGTERM). */
   untilStopped?: () => Promise<void>;
 }
@@ -51,8 +53,10 @@ export async function serveCommand(ctx: CliContext, options: ServeOptions = {}):
         'The store held no data, so Lantern loaded its SYNTHETIC demo data set (not official statistics).\n',
       );
     }
-    const server = await startServer({ db, config: ctx.config, host, port, logger });
-    ctx.stdout(`Lantern is running at ${server.url}  (Ctrl+C to stop)\n`);
+    const config = options.dev ? { ...ctx.config, production: false } : ctx.config;
+    const server = await startServer({ db, config, host, port, logger });
+    const mode = config.production ? '' : ' in DEVELOPMENT mode (error pages show stack traces)';
+    ctx.stdout(`Lantern is running at ${server.url}${mode}  (Ctrl+C to stop)\n`);
     await (options.untilStopped ?? untilSignal)();
     await server.close();
   } finally {

@@ -21,7 +21,9 @@ const configSchema = z.object({
     .optional(),
   LANTERN_CACHE_MB: z.coerce.number().int().min(1).max(1_000_000).default(256),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NODE_ENV: z.string().default('development'),
+  // Production unless development is asked for by name: an unset NODE_ENV (npm start) must
+  // never show a stack trace to a visitor.
+  LANTERN_ENV: z.enum(['production', 'development']).default('production'),
 });
 
 export interface Config {
@@ -40,6 +42,7 @@ export interface Config {
    */
   cacheMb: number;
   logLevel: string;
+  /** False only with LANTERN_ENV=development (or `lantern serve --dev`): 500 pages show the stack. */
   production: boolean;
 }
 
@@ -67,6 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     cacheMb: e.LANTERN_CACHE_MB,
     logLevel: e.LOG_LEVEL,
-    production: e.NODE_ENV === 'production',
+    production: e.LANTERN_ENV !== 'development',
   };
 }

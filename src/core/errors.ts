@@ -10,6 +10,8 @@ export const errorCodes = {
   LANTERN_IMPORT_MISSING_COLUMN: 'A file to import lacks a column Lantern needs.',
   LANTERN_IMPORT_ENCODING: 'A file to import is not UTF-8 text.',
   LANTERN_IMPORT_TRUNCATED: 'A file to import ends part-way through.',
+  LANTERN_IMPORT_EMPTY: 'A file to import holds no data.',
+  LANTERN_IMPORT_WOULD_REMOVE: 'An import would remove values the store holds.',
   LANTERN_MAPPING_INVALID: 'An EES mapping file has problems.',
   LANTERN_MEASURE_NOT_FOUND: 'No measure has the code given.',
   LANTERN_AREA_NOT_FOUND: 'No local authority has the code given.',

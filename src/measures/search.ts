@@ -34,32 +34,37 @@ export interface SearchResults {
   measures: MeasureHit[];
 }
 
-/** Words LA analysts type for what the DfE's measure names spell out, and the reverse. */
-const synonyms: Record<string, string[]> = {
-  ks1: ['key', 'stage', '1'],
-  ks2: ['key', 'stage', '2'],
-  ks4: ['key', 'stage', '4'],
-  ks5: ['key', 'stage', '5'],
-  rwm: ['reading', 'writing', 'mathematics', 'maths'],
-  maths: ['mathematics'],
-  mathematics: ['maths'],
-  cla: ['children', 'looked', 'after'],
-  lac: ['children', 'looked', 'after', 'cla'],
-  cin: ['children', 'in', 'need'],
-  fsm: ['free', 'school', 'meals'],
-  dap: ['disadvantaged'],
-  sen: ['special', 'educational', 'needs', 'send'],
-  ehcp: ['education', 'health', 'care', 'plan'],
-  neet: ['not', 'in', 'education', 'employment', 'training'],
-  gld: ['good', 'level', 'development'],
-  eyfs: ['early', 'years', 'foundation', 'stage'],
-  p8: ['progress', '8'],
-  a8: ['attainment', '8'],
-  exclusions: ['exclusion', 'suspensions'],
-  suspensions: ['exclusions', 'fixed'],
-  perabnew: ['persistent', 'absence'],
-  sevperabnew: ['severe', 'persistent', 'absence'],
-};
+/**
+ * Words LA analysts type for what the DfE's measure names spell out, and the reverse. A Map, not
+ * an object: a typed word is looked up, and "constructor" must find nothing, not Object's.
+ */
+const synonyms = new Map<string, string[]>(
+  Object.entries({
+    ks1: ['key', 'stage', '1'],
+    ks2: ['key', 'stage', '2'],
+    ks4: ['key', 'stage', '4'],
+    ks5: ['key', 'stage', '5'],
+    rwm: ['reading', 'writing', 'mathematics', 'maths'],
+    maths: ['mathematics'],
+    mathematics: ['maths'],
+    cla: ['children', 'looked', 'after'],
+    lac: ['children', 'looked', 'after', 'cla'],
+    cin: ['children', 'in', 'need'],
+    fsm: ['free', 'school', 'meals'],
+    dap: ['disadvantaged'],
+    sen: ['special', 'educational', 'needs', 'send'],
+    ehcp: ['education', 'health', 'care', 'plan'],
+    neet: ['not', 'in', 'education', 'employment', 'training'],
+    gld: ['good', 'level', 'development'],
+    eyfs: ['early', 'years', 'foundation', 'stage'],
+    p8: ['progress', '8'],
+    a8: ['attainment', '8'],
+    exclusions: ['exclusion', 'suspensions'],
+    suspensions: ['exclusions', 'fixed'],
+    perabnew: ['persistent', 'absence'],
+    sevperabnew: ['severe', 'persistent', 'absence'],
+  }),
+);
 
 /** Words of a name or code: "KS2RWM_Expected_STD" → ks2, rwm, ks2rwm, expected, std. */
 export function words(text: string): string[] {
@@ -80,7 +85,7 @@ export function words(text: string): string[] {
 
 function withSynonyms(tokens: string[]): string[] {
   const out = new Set(tokens);
-  for (const t of tokens) for (const s of synonyms[t] ?? []) out.add(s);
+  for (const t of tokens) for (const s of synonyms.get(t) ?? []) out.add(s);
   return [...out];
 }
 

@@ -2,7 +2,7 @@
  * "Did you mean": the nearest LAs or measures to a code or name that matched nothing, from the
  * home page's search index (typo-tolerant names and words), plus codes one keystroke away
  * ("93" → 931, 933…; "E06000067" → E06000066). Pure, except `notFoundError`, which reads the
- * catalogue from the database (only when something was not found).
+ * catalogue from the database when something was not found (once per import: see `catalogue`).
  */
 import type { Queryable } from '../core/db.js';
 import { lanternError, type LanternError, type NotFound } from '../core/errors.js';
@@ -103,13 +103,30 @@ export function suggestMeasures(
   return hits.slice(0, limit).map((hit) => ({ code: hit.code, name: hit.name }));
 }
 
-let built: { key: string; index: SearchIndex } | undefined;
+interface Catalogue {
+  /** What the catalogue was read at: newest release, and how many areas and measures. */
+  key: string;
+  areas: Area[];
+  measures: Measure[];
+  index: SearchIndex;
+}
 
-/** The search index of this catalogue, built again only when the catalogue changed (~20 ms). */
-function searchIndex(areas: Area[], measures: Measure[]): SearchIndex {
-  const key = JSON.stringify([areas, measures.map((m) => [m.code, m.name, m.topic])]);
-  if (built?.key !== key) built = { key, index: createSearchIndex(areas, measures, noLinks) };
-  return built.index;
+/** Per database: a 404 reads one row to know the catalogue is unchanged, not the whole of it. */
+const catalogues = new WeakMap<Queryable, Catalogue>();
+
+/** The LAs, measures and search index, read and built again only when an import changed them. */
+async function catalogue(db: Queryable): Promise<Catalogue> {
+  const [row] = await db.query<{ release: number | null; areas: number; measures: number }>(
+    `select (select max(id) from release) as release, (select count(*)::int from area) as areas,
+       (select count(*)::int from measure) as measures`,
+  );
+  const key = JSON.stringify(row);
+  const known = catalogues.get(db);
+  if (known?.key === key) return known;
+  const [areas, measures] = [await listAreas(db), await listMeasures(db)];
+  const built = { key, areas, measures, index: createSearchIndex(areas, measures, noLinks) };
+  catalogues.set(db, built);
+  return built;
 }
 
 /** "Did you mean:" and one line per suggestion (code, then name); '' when there are none. */
@@ -132,9 +149,7 @@ export async function notFoundError(
   message: string,
   hint: string,
 ): Promise<LanternError> {
-  const areas = await listAreas(db);
-  const measures = await listMeasures(db);
-  const index = searchIndex(areas, measures);
+  const { areas, measures, index } = await catalogue(db);
   const suggestions =
     kind === 'la' ? suggestLas(index, areas, given) : suggestMeasures(index, given, measures);
   const code = kind === 'la' ? 'LANTERN_AREA_NOT_FOUND' : 'LANTERN_MEASURE_NOT_FOUND';

@@ -12,15 +12,18 @@ import { methodsPage } from './pages/methods/methods.routes.js';
 import { neighboursPage } from './pages/neighbours/neighbours.routes.js';
 import { regionPage } from './pages/region/region.routes.js';
 import { scorecardPage } from './pages/scorecard/scorecard.routes.js';
-import { errorPages } from './plugins/errors.js';
+import { errorPages, errorResponder } from './plugins/errors.js';
 import { pageCache } from './plugins/page-cache.js';
 import { recentlyViewed } from './plugins/recently-viewed.js';
-import { securityHeaders } from './plugins/security-headers.js';
+import { requestGuard } from './plugins/request-guard.js';
+import { securityHeaders, setRouterAnswerHeaders } from './plugins/security-headers.js';
 import { staticFiles } from './plugins/static-files.js';
 import { warmUp, type WarmUpOptions } from './plugins/warm-up.js';
 import { renderTemplate, type Page } from './render.js';
 import { pathOf } from './url.js';
 import { createServices, type SiteStatus } from './services/services.js';
+import { safeJson } from './json.js';
+import { requireParameterSchemas, type DeclaredRoute } from './route-schemas.js';
 
 export interface AppDeps {
   db: Database;
@@ -49,6 +52,12 @@ const pages = [
 ];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // Each cache holds at most LANTERN_CACHE_MB (src/core/config.ts).
+  const cacheBytes = deps.config.cacheMb === undefined ? undefined : deps.config.cacheMb * 2 ** 20;
+  const services = createServices(deps.db, { dataCacheBytes: cacheBytes });
+  const page = createPage(services, deps.config);
+  const errors = { page, production: deps.config.production };
+  const sendError = errorResponder(errors);
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     // Two log lines per page view drown what matters on an analyst's terminal; errors are
@@ -56,23 +65,40 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({
       disableRequestLogging: !['debug', 'trace'].includes(deps.logger?.level ?? 'info'),
     }),
+    // A path the router cannot decode (%E0) or a too-long segment: our 400, not Fastify's JSON.
+    // Segments up to 1,000 characters reach the route schemas, which allow 200 and say so.
+    frameworkErrors: (error, request, reply) =>
+      void sendError(error, request, setRouterAnswerHeaders(reply)),
+    routerOptions: { maxParamLength: 1000 },
   });
-  // Each cache holds at most LANTERN_CACHE_MB (src/core/config.ts).
-  const cacheBytes = deps.config.cacheMb === undefined ? undefined : deps.config.cacheMb * 2 ** 20;
-  const services = createServices(deps.db, { dataCacheBytes: cacheBytes });
-  const page = createPage(services, deps.config);
-
+  app.setReplySerializer(safeJson);
+  await app.register(errorPages, errors);
+  // Headers first: a request the guard refuses still gets them.
   await app.register(securityHeaders);
+  await app.register(requestGuard);
   await app.register(staticFiles, { organisationLogo: deps.config.organisationLogo });
-  await app.register(errorPages, { page, production: deps.config.production });
   await app.register(pageCache, { version: services.cache.version, maxBytes: cacheBytes });
   await app.register(recentlyViewed);
   // gzip for what the page cache does not send compressed (error pages, the home page, CSV,
   // answers not kept): its onSend runs after the page cache's, which sets Content-Encoding on
   // what it compressed already, so nothing is compressed twice. XLSX is zipped: not compressible.
   await app.register(compress, { global: true, encodings: ['gzip'], threshold: 1024 });
+  // Every page and API route declares its parameters (route-schemas.ts); none can be forgotten.
+  // The table of them is kept for tests that try every parameter (test/web/request-fuzz).
+  const routes: DeclaredRoute[] = [];
+  app.decorate('lanternRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    requireParameterSchemas(route);
+    routes.push(route);
+  });
   for (const routes of pages) await app.register(routes(page));
   await app.register(apiRoutes(services), { prefix: '/api/v1' });
+  await registerWarmUp(app, services, deps);
+  return app;
+}
+
+/** The background warm-up after each data version change, logging what it made and the caches' size. */
+async function registerWarmUp(app: FastifyInstance, services: Page['services'], deps: AppDeps) {
   const { everyScorecard = true, ...warm } = deps.warm ?? {};
   await app.register(warmUp, {
     version: services.cache.version,
@@ -96,7 +122,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     ...warm,
   });
-  return app;
 }
 
 /** Every current LA's scorecard and its sparklines, for the warm-up. */

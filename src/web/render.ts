@@ -39,24 +39,30 @@ export function macroName(name: ComponentName): string {
   return `lantern${name.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase())}`;
 }
 
-const componentTemplates = new Map<ComponentName, nunjucks.Template>();
+const macroTemplates = new Map<string, nunjucks.Template>();
 
 /**
- * One component to HTML, through its macro as a template would call it: table cells built in
- * TypeScript (a scorecard row's band or change) use the same markup as the pages' templates.
+ * One macro of a template file to HTML, called as a template would call it: markup that
+ * TypeScript needs as a string (a table cell's link or band) still comes from a template, where
+ * every value is escaped. `file` and `macro` are names in our code, never request text.
  */
-export function renderComponent(name: ComponentName, params: object): string {
-  let template = componentTemplates.get(name);
+export function renderMacro(file: string, macro: string, params: object): string {
+  const id = `${file}#${macro}`;
+  let template = macroTemplates.get(id);
   if (!template) {
-    const macro = macroName(name);
     template = new nunjucks.Template(
-      `{% from "components/${name}/macro.njk" import ${macro} %}{{ ${macro}(params) }}`,
+      `{% from "${file}" import ${macro} %}{{ ${macro}(params) }}`,
       env,
-      `component:${name}`,
+      id,
     );
-    componentTemplates.set(name, template);
+    macroTemplates.set(id, template);
   }
   return template.render({ params }).trim();
+}
+
+/** One component to HTML, through its macro (renderMacro): cells use the pages' markup. */
+export function renderComponent(name: ComponentName, params: object): string {
+  return renderMacro(`components/${name}/macro.njk`, macroName(name), params);
 }
 
 /** What a page's routes get: the services, and rendering with the layout's shared data. */

@@ -37,6 +37,26 @@ describeEachDatabase('lantern serve and lantern demo', (db) => {
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
+  it('serve runs in production mode by default, in development with dev', async () => {
+    for (const dev of [false, true]) {
+      const out: string[] = [];
+      let answer = { status: 0, body: '' };
+      await serveCommand(testContext(db(), out), {
+        port: '0',
+        host: '127.0.0.1',
+        dev,
+        untilStopped: async () => {
+          const url = /running at (\S+)/.exec(out.join(''))?.[1] ?? '';
+          const res = await fetch(`${url}api/v1/measures/NOPE/benchmark`);
+          answer = { status: res.status, body: await res.text() };
+        },
+      });
+      assert.equal(answer.status, 404);
+      assert.doesNotMatch(answer.body, /stack|\.ts:\d+/);
+      assert.equal(/DEVELOPMENT mode/.test(out.join('')), dev);
+    }
+  });
+
   it('demo reloads the demo data set and prints a summary', async () => {
     const out: string[] = [];
     await demoCommand(testContext(db(), out));

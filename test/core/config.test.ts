@@ -40,3 +40,11 @@ it('reads the cache size in MB, 256 unless set, refusing what is not a whole num
   assert.throws(() => loadConfig({ LANTERN_CACHE_MB: 'lots' }), /LANTERN_CACHE_MB/);
   assert.throws(() => loadConfig({ LANTERN_CACHE_MB: '0' }), /LANTERN_CACHE_MB/);
 });
+
+it('runs in production unless development is asked for by LANTERN_ENV', () => {
+  assert.equal(loadConfig({}).production, true);
+  assert.equal(loadConfig({ NODE_ENV: 'development' }).production, true);
+  assert.equal(loadConfig({ LANTERN_ENV: 'production' }).production, true);
+  assert.equal(loadConfig({ LANTERN_ENV: 'development' }).production, false);
+  assert.throws(() => loadConfig({ LANTERN_ENV: 'dev' }), /LANTERN_ENV/);
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { escapeHtml } from '../../src/web/html.js';
+import nunjucks from 'nunjucks';
 import { renderComponent } from '../../src/web/render.js';
 import {
   axeViolations,
@@ -15,16 +15,18 @@ import { componentSpecs } from '../support/components.js';
 /** Every example of every component on one page, styled as the app styles it. */
 function examplesPage(): string {
   const sections = componentSpecs().flatMap((spec) =>
-    spec.examples.map(
-      (example) =>
-        `<section class="govuk-!-margin-bottom-6"><h2 class="govuk-heading-s">${escapeHtml(spec.name)}: ${escapeHtml(example.name)}</h2>` +
-        `<div class="govuk-body">${renderComponent(spec.name, example.options)}</div></section>`,
-    ),
+    spec.examples.map((example) => ({
+      heading: `${spec.name}: ${example.name}`,
+      html: renderComponent(spec.name, example.options),
+    })),
   );
-  return `<!DOCTYPE html><html lang="en-GB" class="govuk-template"><head><meta charset="utf-8"><title>Lantern components</title>
+  const page = `<!DOCTYPE html><html lang="en-GB" class="govuk-template"><head><meta charset="utf-8"><title>Lantern components</title>
 <link rel="stylesheet" href="/govuk/govuk-frontend.min.css"><link rel="stylesheet" href="/public/lantern.css"></head>
 <body class="govuk-template__body"><div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">
-<h1 class="govuk-heading-l">Lantern components</h1>${sections.join('\n')}</main></div></body></html>`;
+<h1 class="govuk-heading-l">Lantern components</h1>
+{% for s in sections %}<section class="govuk-!-margin-bottom-6"><h2 class="govuk-heading-s">{{ s.heading }}</h2><div class="govuk-body">{{ s.html | safe }}</div></section>
+{% endfor %}</main></div></body></html>`;
+  return new nunjucks.Environment(null, { autoescape: true }).renderString(page, { sections });
 }
 
 describe('our components in a browser', { skip }, () => {

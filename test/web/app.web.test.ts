@@ -104,10 +104,23 @@ describe('web app with the demo data', () => {
     assert.equal(typeof body.cutPoints.q50, 'number');
   });
 
-  it('answers an unknown measure in the API with a JSON 404', async () => {
+  it('answers an unknown measure in the API with a JSON 404 and no stack', async () => {
     const res = await app.inject('/api/v1/measures/NOPE/benchmark');
     assert.equal(res.statusCode, 404);
     assert.equal(res.json().error.code, 'LANTERN_MEASURE_NOT_FOUND');
+    assert.deepEqual(Object.keys(res.json().error).sort(), ['code', 'message', 'suggestions']);
+  });
+
+  it('shows no stack on a 4xx page, even in development', async () => {
+    const json = { 'content-type': 'application/json' };
+    for (const request of [
+      { url: '/la/933/measure/NOPE' },
+      { method: 'POST' as const, url: '/la/933', payload: '{', headers: json },
+    ]) {
+      const res = await app.inject(request);
+      assert.ok(res.statusCode >= 400 && res.statusCode < 500, request.url);
+      assert.doesNotMatch(res.body, /lantern-stack|at .*\.[jt]s:\d+/, request.url);
+    }
   });
 
   it('allows only its own scripts and the govuk-frontend inline script, by its hash', async () => {
@@ -144,6 +157,14 @@ describe('web app errors', () => {
     const api = await app.inject('/api/v1/la/933/scorecard');
     assert.equal(api.statusCode, 500);
     assert.doesNotMatch(api.body, /secret database detail|stack/);
+    await app.close();
+  });
+
+  it('never sends a stack in the JSON API, not even in development', async () => {
+    const app = await buildApp({ db: failingDb, config });
+    const api = await app.inject('/api/v1/la/933/scorecard');
+    assert.equal(api.statusCode, 500);
+    assert.doesNotMatch(api.body, /stack|at .*\.ts:\d+/);
     await app.close();
   });
 

@@ -33,11 +33,12 @@ function pathPoints(d: string): [number, number][] {
 }
 
 describe('charts', () => {
-  it('gives a line chart role img, its title as aria-label, a title and a desc', () => {
+  it('gives a line chart role img, named by its title and described by its desc', () => {
     const svg = parse(covid.svg);
     assert.equal(svg.getAttribute('role'), 'img');
-    assert.equal(svg.getAttribute('aria-label'), 'KS2 reading, writing and maths');
-    assert.equal(svg.querySelector('title')?.textContent, 'KS2 reading, writing and maths');
+    const title = svg.querySelector('title')!;
+    assert.equal(title.textContent, 'KS2 reading, writing and maths');
+    assert.equal(svg.getAttribute('aria-labelledby'), title.getAttribute('id'));
     const desc = svg.querySelector('desc')!;
     assert.equal(desc.textContent, 'Somerset and England, 2016 to 2023.');
     assert.equal(svg.getAttribute('aria-describedby'), desc.getAttribute('id'));

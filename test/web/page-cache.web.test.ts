@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import Fastify from 'fastify';
 import { acceptsGzip, pageCache } from '../../src/web/plugins/page-cache.js';
+import { key, routeSchema } from '../../src/web/route-schemas.js';
 
 async function app(version: { v: number }) {
   let renders = 0;
@@ -10,6 +11,12 @@ async function app(version: { v: number }) {
   await server.register(pageCache, { version: async () => version.v });
   server.get('/la/:code', async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(`<p>render ${++renders}</p>`),
+  );
+  const schema = routeSchema({ params: { code: key }, query: { year: key, set: key } });
+  server.get('/region/:code', { schema }, async (request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .send(`<p>${JSON.stringify(request.query)} ${++renders}</p>`),
   );
   server.get('/', async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(`<p>home ${++renders}</p>`),
@@ -61,12 +68,12 @@ it('sends gzip only to clients that accept it', () => {
 
 it('counts a long URL in the bytes it keeps, so long junk URLs cannot outgrow the bound', async () => {
   let renders = 0;
-  const server = Fastify();
+  const server = Fastify({ routerOptions: { maxParamLength: 5000 } });
   await server.register(pageCache, { version: async () => 1, maxBytes: 5000 });
   server.get('/la/:code', async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(`<p>${++renders}</p>`),
   );
-  const long = (n: number) => `/la/933?junk=${String(n).repeat(1000)}`;
+  const long = (n: number) => `/la/${String(n).repeat(900)}`;
   for (const n of [1, 2, 3]) await server.inject(long(n));
   assert.equal((await server.inject(long(3))).headers['x-lantern-cache'], 'hit');
   assert.equal((await server.inject(long(1))).headers['x-lantern-cache'], undefined);
@@ -118,4 +125,28 @@ it('lets concurrent requests make the page themselves when the first one failed'
     all.map((r) => r.statusCode),
     [503, 200, 200],
   );
+});
+
+it('keys a page by its declared parameters: junk, order and escapes make no new entry', async () => {
+  const server = await app({ v: 1 });
+  const first = await server.inject('/region/990?set=2021&year=2025');
+  for (const url of [
+    '/region/990?year=2025&set=2021&utm=x',
+    '/region/%39%390?year=2025&set=2021',
+  ]) {
+    const again = await server.inject(url);
+    assert.equal(again.headers['x-lantern-cache'], 'hit', url);
+    assert.equal(again.body, first.body, url);
+  }
+  assert.notEqual((await server.inject('/region/990?year=2024&set=2021')).body, first.body);
+});
+
+it('answers a request its schema refuses with its 400, never from the cache', async () => {
+  const server = await app({ v: 1 });
+  await server.inject('/region/990?year=2025');
+  for (const url of ['/region/990?year=2025%00', '/region/990?year=2025&year=2025%00']) {
+    const res = await server.inject(url);
+    assert.equal(res.statusCode, 400, url);
+    assert.equal(res.headers['x-lantern-cache'], undefined, url);
+  }
 });

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { lanternError, type ImportProblem } from '../../core/errors.js';
+import { duplicateColumnProblems } from '../shared/columns.js';
 import { ProblemCollector } from '../shared/problems.js';
 
 export interface EesTable {
@@ -13,11 +14,21 @@ export interface EesTable {
  * problem (LANTERN_IMPORT_TRUNCATED when the file seems cut short, LANTERN_IMPORT_INVALID otherwise).
  */
 export function parseEesCsv(text: string, file: string): EesTable {
+  const header: string[] = [];
   const result = Papa.parse<Record<string, string>>(text, {
     header: true,
+    // EES tidy files are comma-separated; guessing would call a one-column file malformed.
+    delimiter: ',',
     skipEmptyLines: true,
-    transformHeader: (h) => h.trim(),
+    transformHeader: (h) => {
+      header.push(h.trim());
+      return h.trim();
+    },
   });
+  // Papa renames a second "time_period" to "time_period_1": refuse it instead (shared/columns.ts).
+  const duplicates = new ProblemCollector(file);
+  for (const p of duplicateColumnProblems(header, 1)) duplicates.add(p);
+  duplicates.throwIfAny(`${file} has two columns of one name`);
   const columns = result.meta.fields ?? [];
   if (result.errors.length > 0) {
     const problems = new ProblemCollector(file);

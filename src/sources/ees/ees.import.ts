@@ -1,26 +1,30 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Database, Queryable } from '../../core/db.js';
-import { lanternError } from '../../core/errors.js';
 import { refreshBenchmarks } from '../../benchmarks/benchmarks.service.js';
 import { removeDemoData } from '../../demo/demo.service.js';
 import { listAreas } from '../../measures/areas.repository.js';
 import { upsertMeasures } from '../../measures/measures.repository.js';
 import { upsertObservations, type ObservationRow } from '../../measures/observations.repository.js';
-import { readUtf8Text, requireFile, sha256 } from '../shared/file-checks.js';
+import { recordRelease } from '../../measures/releases.repository.js';
 import { ProblemCollector } from '../shared/problems.js';
 import { silentProgress, withProgress, type Progress } from '../shared/progress.js';
-import { recordRelease } from '../../measures/releases.repository.js';
-import { parseEesCsv, requireColumns, type EesTable } from './csv.js';
-import { deleteObservationsForYears, existingMeasureCodes } from './ees.repository.js';
+import { AreaSets, findRemovals, type Removal } from '../shared/removals.js';
+import { observationAreasHeld } from '../shared/removals.repository.js';
+import { settleRemovals } from '../shared/store-removals.js';
+import { deleteObservationsForYears } from './ees.repository.js';
+import { checkExistingMeasures, readEesTable, readMappingFile } from './ees.read.js';
 import { extractObservations, type Extraction } from './extract.js';
-import { buildAreaIndex, geographicLevels } from './geography.js';
-import { describeMappingError, parseMapping, type EesMapping } from './mapping.js';
+import { buildAreaIndex } from './geography.js';
+import type { EesMapping } from './mapping.js';
+
+export { readMappingFile } from './ees.read.js';
 
 export interface EesImportOptions {
   /** Progress bar (on stderr in the CLI); only started for files of `largeFileRows` rows or more. */
   progress?: Progress;
   largeFileRows?: number;
+  /** Replace a measure-year even when the file has fewer areas than the store (`--replace`). */
+  replace?: boolean;
 }
 
 export interface EesMeasureSummary {
@@ -34,6 +38,8 @@ export interface EesMeasureSummary {
   missing: number;
   /** Observations of those years that were there before and were replaced. */
   replaced: number;
+  /** Of those, areas the file does not have (only with `replace`): they no longer have a value. */
+  removed: number;
 }
 
 export interface EesImportSummary {
@@ -45,26 +51,13 @@ export interface EesImportSummary {
   rowsExcluded: number;
   rowsUnmatched: number;
   rowsIgnoredByLevel: Record<string, number>;
+  /** Rows no entry wanted, by the filter value that kept them out ("sex=Boys"). */
+  rowsSkippedByFilter: Record<string, number>;
   measures: EesMeasureSummary[];
-}
-
-/** Reads and validates a mapping file; LANTERN_MAPPING_INVALID lists every problem by file, entry and field. */
-export function readMappingFile(mappingPath: string): { mapping: EesMapping; checksum: string } {
-  requireFile(mappingPath, 'Mapping file');
-  const buffer = fs.readFileSync(mappingPath);
-  const file = path.basename(mappingPath);
-  const { value, errors } = parseMapping(buffer.toString('utf8'), file);
-  if (!value) {
-    throw lanternError(
-      'LANTERN_MAPPING_INVALID',
-      [
-        `${file} has ${errors.length} problem${errors.length === 1 ? '' : 's'}. Nothing was imported.`,
-        ...errors.map((e) => `  - ${describeMappingError(e)}`),
-      ].join('\n'),
-      { hint: 'See docs/sources-ees.md for the mapping format and a full example.' },
-    );
-  }
-  return { mapping: value, checksum: sha256(buffer) };
+  /** Measure-years that lost areas, with `replace`; an import without it refuses them instead. */
+  removals: Removal[];
+  /** The same in words: "ees_neet_16_17 2025: 40 areas in the file, 161 in the store; 121 removed (...)". */
+  removalLines: string[];
 }
 
 /** Imports one EES tidy CSV through a mapping, in one transaction: all of it or nothing. */
@@ -75,20 +68,16 @@ export async function importEes(
   options: EesImportOptions = {},
 ): Promise<EesImportSummary> {
   const { mapping, checksum: mappingChecksum } = readMappingFile(mappingPath);
-  requireFile(csvPath, 'EES data file');
-  const file = path.basename(csvPath);
-  const { text, checksum } = readUtf8Text(csvPath);
-  const table = parseEesCsv(text, file);
-  requireColumns(table, file, neededColumns(table, mapping));
+  const { file, checksum, table } = readEesTable(csvPath, mapping);
 
   await checkExistingMeasures(db, mapping, path.basename(mappingPath));
-  const areas = buildAreaIndex(await listAreas(db));
+  const areas = await listAreas(db);
   const large = table.rows.length >= (options.largeFileRows ?? 20_000);
   const progress = large ? (options.progress ?? silentProgress) : silentProgress;
 
   const problems = new ProblemCollector(file);
   const extraction = await withProgress(progress, table.rows.length, `Checking ${file}`, () => {
-    const result = extractObservations(table, mapping, areas, problems, (done) =>
+    const result = extractObservations(table, mapping, buildAreaIndex(areas), problems, (done) =>
       progress.update(done),
     );
     progress.update(table.rows.length);
@@ -103,6 +92,8 @@ export async function importEes(
     mappingFile: path.basename(mappingPath),
     mappingChecksum,
     extraction,
+    replace: options.replace ?? false,
+    command: ['lantern', 'import', 'ees', csvPath, '--mapping', mappingPath],
   };
   return db.transaction((tx) => loadEes(tx, checked, progress));
 }
@@ -116,6 +107,19 @@ interface CheckedFile {
   mappingFile: string;
   mappingChecksum: string;
   extraction: Extraction;
+  replace: boolean;
+  /** The command that imports it, for the hint of a refusal. */
+  command: string[];
+}
+
+/** The measure-years the file would take areas from; refused (nothing written) unless `replace`. */
+async function checkRemovals(tx: Queryable, f: CheckedFile, codes: string[]) {
+  const incoming = new AreaSets();
+  for (const o of f.extraction.observations) incoming.add(o.measureCode, o.yearLabel, o.areaCode);
+  const held = await observationAreasHeld(tx, codes);
+  const removals = findRemovals(held, incoming, 'years in the file');
+  const lines = await settleRemovals(tx, removals, { ...f, source: f.file });
+  return { removals, lines };
 }
 
 async function loadEes(
@@ -134,6 +138,7 @@ async function loadEes(
   ];
   // Real data and the synthetic demo never share a store: pages would mix them.
   await removeDemoData(tx);
+  const { removals, lines } = await checkRemovals(tx, f, codes);
   const releaseId = await recordRelease(tx, {
     source: 'ees',
     description: mapping.description ?? `EES file ${f.file}`,
@@ -144,10 +149,11 @@ async function loadEes(
       mappingFile: f.mappingFile,
       mappingChecksumSha256: f.mappingChecksum,
       measures: codes,
+      ...(removals.length > 0 ? { removed: removals } : {}),
     },
   });
   await upsertMeasures(tx, newMeasures, releaseId);
-  const summaries = await replaceYears(tx, codes, extraction.observations, newMeasures);
+  const summaries = await replaceYears(tx, codes, extraction.observations, newMeasures, removals);
   await withProgress(progress, extraction.observations.length, 'Loading observations', () =>
     upsertObservations(tx, extraction.observations, releaseId, (done) => progress.update(done)),
   );
@@ -161,7 +167,10 @@ async function loadEes(
     rowsExcluded: extraction.rowsExcluded,
     rowsUnmatched: extraction.rowsUnmatched,
     rowsIgnoredByLevel: extraction.rowsIgnoredByLevel,
+    rowsSkippedByFilter: extraction.rowsSkippedByFilter,
     measures: summaries,
+    removals,
+    removalLines: lines,
   };
 }
 
@@ -171,6 +180,7 @@ async function replaceYears(
   codes: string[],
   observations: ObservationRow[],
   newMeasures: { code: string; name: string }[],
+  removals: Removal[],
 ): Promise<EesMeasureSummary[]> {
   const byMeasure = groupByMeasure(observations);
   const summaries: EesMeasureSummary[] = [];
@@ -186,64 +196,12 @@ async function replaceYears(
       observations: rows.length,
       missing: rows.filter((r) => r.value === null).length,
       replaced,
+      removed: removals
+        .filter((r) => r.what === code)
+        .reduce((sum, r) => sum + r.removed.length, 0),
     });
   }
   return summaries;
-}
-
-/** Always time_period, geographic_level, the mapped indicators and filters; geography columns for the levels present. */
-function neededColumns(table: EesTable, mapping: EesMapping): { column: string; why: string }[] {
-  const needed = [
-    { column: 'time_period', why: 'every EES file has one' },
-    { column: 'geographic_level', why: 'every EES file has one' },
-  ];
-  for (const e of mapping.entries) {
-    needed.push({ column: e.indicator, why: `indicator of entry ${e.number} of the mapping` });
-    for (const f of Object.keys(e.filters))
-      needed.push({ column: f, why: `filter of entry ${e.number} of the mapping` });
-  }
-  for (const ex of mapping.exclude)
-    for (const f of Object.keys(ex))
-      needed.push({ column: f, why: 'used by "exclude" in the mapping' });
-  if (!table.columns.includes('geographic_level')) return needed;
-  const levels = new Set(table.rows.map((r) => (r.geographic_level ?? '').trim()));
-  if (levels.has(geographicLevels.regional))
-    needed.push({ column: 'region_code', why: 'the file has Regional rows' });
-  if (
-    levels.has(geographicLevels.la) &&
-    !table.columns.includes('old_la_code') &&
-    !table.columns.includes('new_la_code')
-  ) {
-    needed.push({
-      column: 'old_la_code',
-      why: 'the file has Local authority rows (or a "new_la_code" column)',
-    });
-  }
-  return needed;
-}
-
-async function checkExistingMeasures(
-  db: Database,
-  mapping: EesMapping,
-  mappingFile: string,
-): Promise<void> {
-  const referenced = mapping.entries.filter(
-    (e) => !e.newMeasure && !mapping.entries.some((d) => d.newMeasure?.code === e.measureCode),
-  );
-  if (referenced.length === 0) return;
-  const found = await existingMeasureCodes(
-    db,
-    referenced.map((e) => e.measureCode),
-  );
-  const missing = referenced.filter((e) => !found.has(e.measureCode));
-  if (missing.length === 0) return;
-  throw lanternError(
-    'LANTERN_MEASURE_NOT_FOUND',
-    `${mappingFile}: ${missing.map((e) => `entry ${e.number} (${e.indicator}), field "measure": no measure has the code "${e.measureCode}"`).join('; ')}. Nothing was imported.`,
-    {
-      hint: 'Find the code with `lantern measures --search <words>`, or define the new measure in the mapping (docs/sources-ees.md).',
-    },
-  );
 }
 
 function groupByMeasure(rows: ObservationRow[]): Map<string, ObservationRow[]> {

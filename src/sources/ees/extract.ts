@@ -1,6 +1,7 @@
 import type { ObservationRow } from '../../measures/observations.repository.js';
 import type { ProblemCollector } from '../shared/problems.js';
 import type { EesTable } from './csv.js';
+import { matchesExactly, nearMisses, skipReason } from './filters.js';
 import { resolveArea, type AreaIndex } from './geography.js';
 import type { EesMapping, MappingEntry } from './mapping.js';
 import { parseCell } from './markers.js';
@@ -14,10 +15,18 @@ export interface Extraction {
   rowsIgnoredByLevel: Record<string, number>;
   /** Rows at a known level that no entry's filters matched. */
   rowsUnmatched: number;
+  /** The same rows by the filter value that kept them out ("sex=Boys"). */
+  rowsSkippedByFilter: Record<string, number>;
 }
 
-const matches = (row: Record<string, string>, filters: Record<string, string>) =>
-  Object.entries(filters).every(([column, value]) => (row[column] ?? '').trim() === value);
+/** Rows refused for one reason (a look-alike geographic level, a near-miss filter value), reported once. */
+interface Unclear {
+  column: string;
+  value: string;
+  expected: string;
+  rows: number[];
+  count: number;
+}
 
 /** One extraction under way: what it has produced and what it has seen so far. */
 interface Extracting {
@@ -28,6 +37,10 @@ interface Extracting {
   /** measure|area|year → index in table.rows */
   seen: Map<string, number>;
   matchCounts: Map<MappingEntry, number>;
+  /** Look-alike levels and near-miss filter values, by column and value. */
+  unclear: Map<string, Unclear>;
+  /** Entries some row nearly matched: not reported again as matching no row. */
+  nearlyMatched: Set<MappingEntry>;
 }
 
 /** A row that gives observations: its area, its year and the entries whose filters it matches. */
@@ -55,17 +68,66 @@ export function extractObservations(
       rowsExcluded: 0,
       rowsIgnoredByLevel: {},
       rowsUnmatched: 0,
+      rowsSkippedByFilter: {},
     },
     seen: new Map(),
     matchCounts: new Map(),
+    unclear: new Map(),
+    nearlyMatched: new Set(),
   };
   for (let i = 0; i < table.rows.length && !problems.full; i++) {
     if (i % 1000 === 0) onRow(i);
     const usable = usableRow(x, i, areas);
     if (usable) addObservations(x, i, usable);
   }
-  if (!problems.full) reportUnmatchedEntries(table, mapping, x.matchCounts, problems);
+  reportUnclear(x);
+  if (!problems.full) reportUnmatchedEntries(x);
   return x.out;
+}
+
+/** Counts a row the mapping does not want, by the filter value that kept it out. */
+function skip(x: Extracting, row: Record<string, string>): void {
+  const reason = skipReason(row, x.mapping.entries);
+  x.out.rowsUnmatched++;
+  x.out.rowsSkippedByFilter[reason] = (x.out.rowsSkippedByFilter[reason] ?? 0) + 1;
+}
+
+function addUnclear(x: Extracting, rowNumber: number, u: Omit<Unclear, 'rows' | 'count'>): void {
+  const key = `${u.column}\u0000${u.value}`;
+  const seen = x.unclear.get(key) ?? { ...u, rows: [], count: 0 };
+  if (seen.rows.length < 5) seen.rows.push(rowNumber);
+  seen.count++;
+  x.unclear.set(key, seen);
+}
+
+/** One problem per look-alike value, at its first row, saying how many rows hold it. */
+function reportUnclear(x: Extracting): void {
+  for (const u of x.unclear.values()) {
+    const rows = `${u.rows.join(', ')}${u.count > u.rows.length ? ', ...' : ''}`;
+    x.problems.add({
+      row: u.rows[0],
+      column: u.column,
+      value: u.value,
+      expected: `${u.expected}; ${u.count} row${u.count === 1 ? '' : 's'} hold${u.count === 1 ? 's' : ''} this value (row${u.count === 1 ? '' : 's'} ${rows})`,
+    });
+  }
+}
+
+/** No entry matches the row exactly: a near miss is refused, anything else skipped and counted. */
+function unmatchedRow(x: Extracting, row: Record<string, string>, rowNumber: number): void {
+  for (const entry of x.mapping.entries) {
+    const misses = nearMisses(row, entry.filters);
+    if (misses.length === 0) continue;
+    x.nearlyMatched.add(entry);
+    for (const m of misses)
+      addUnclear(x, rowNumber, {
+        column: m.column,
+        value: m.value,
+        expected: `"${m.wanted}", exactly as entry ${entry.number} (${entry.indicator}) of the mapping asks ("${m.value}" differs from it only in case, spaces or dashes, so it would not be read: correct the file or the mapping)`,
+      });
+    return;
+  }
+  skip(x, row);
 }
 
 /** The row's area, year and entries; undefined, counted or reported, when it gives nothing. */
@@ -73,7 +135,7 @@ function usableRow(x: Extracting, i: number, areas: AreaIndex): UsableRow | unde
   const { mapping, problems, out } = x;
   const row = x.table.rows[i]!;
   const rowNumber = i + 2;
-  if (mapping.exclude.some((e) => matches(row, e))) {
+  if (mapping.exclude.some((e) => matchesExactly(row, e))) {
     out.rowsExcluded++;
     return undefined;
   }
@@ -82,9 +144,17 @@ function usableRow(x: Extracting, i: number, areas: AreaIndex): UsableRow | unde
     out.rowsIgnoredByLevel[area.level] = (out.rowsIgnoredByLevel[area.level] ?? 0) + 1;
     return undefined;
   }
-  const entries = mapping.entries.filter((e) => matches(row, e.filters));
+  if (area.kind === 'unclear') {
+    addUnclear(x, rowNumber, {
+      column: 'geographic_level',
+      value: area.level,
+      expected: area.expected,
+    });
+    return undefined;
+  }
+  const entries = mapping.entries.filter((e) => matchesExactly(row, e.filters));
   if (entries.length === 0) {
-    out.rowsUnmatched++;
+    unmatchedRow(x, row, rowNumber);
     return undefined;
   }
   if (area.kind === 'problem') {
@@ -174,14 +244,15 @@ function duplicateExpectation(
 }
 
 /** An entry that matched no row is almost always a misspelt filter value: say which values exist. */
-function reportUnmatchedEntries(
-  table: EesTable,
-  mapping: EesMapping,
-  counts: Map<MappingEntry, number>,
-  problems: ProblemCollector,
-): void {
+function reportUnmatchedEntries({
+  table,
+  mapping,
+  matchCounts,
+  nearlyMatched,
+  problems,
+}: Extracting): void {
   for (const entry of mapping.entries) {
-    if ((counts.get(entry) ?? 0) > 0) continue;
+    if ((matchCounts.get(entry) ?? 0) > 0 || nearlyMatched.has(entry)) continue;
     const culprit = Object.entries(entry.filters).find(
       ([column, value]) => !table.rows.some((r) => (r[column] ?? '').trim() === value),
     );

@@ -1,4 +1,5 @@
 import { englandCode, type Area } from '../../measures/areas.js';
+import { simplified } from './filters.js';
 
 /** Lookups from the codes an EES file uses to Lantern's area codes. */
 export interface AreaIndex {
@@ -26,6 +27,8 @@ export function buildAreaIndex(areas: Area[]): AreaIndex {
 export type AreaResolution =
   | { kind: 'area'; code: number }
   | { kind: 'ignored'; level: string }
+  /** A blank level, or one that looks like a level Lantern reads but is not spelt as EES spells it. */
+  | { kind: 'unclear'; level: string; expected: string }
   | { kind: 'problem'; column: string; value: string; expected: string };
 
 export const geographicLevels = {
@@ -35,9 +38,65 @@ export const geographicLevels = {
 } as const;
 
 /**
+ * The other geographic levels EES publishes (its data standards' list): rows at these are skipped
+ * and counted. A level outside this list and the three above is refused: it is no EES level, so
+ * the file was changed by hand or cut, and its rows may be ones Lantern should read.
+ */
+export const otherEesLevels: readonly string[] = [
+  'Local authority district',
+  'Local skills improvement plan area',
+  'Local enterprise partnership',
+  'English devolved area',
+  'Mayoral combined authority',
+  'Opportunity area',
+  'Parliamentary constituency',
+  'Planning area',
+  'Police force area',
+  'RSC region',
+  'Ward',
+  'MAT',
+  'Sponsor',
+  'School',
+  'Provider',
+  'Institution',
+];
+
+/** What people write for the three levels Lantern reads, simplified (lower case, one space). */
+const lookalikes = new Map<string, string>([
+  ...['national', 'nation', 'england', 'country'].map(
+    (w) => [w, geographicLevels.national] as const,
+  ),
+  ...['regional', 'region', 'regions', 'government office region', 'gor'].map(
+    (w) => [w, geographicLevels.regional] as const,
+  ),
+  ...['local authority', 'local authorities', 'la', 'las', 'lea'].map(
+    (w) => [w, geographicLevels.la] as const,
+  ),
+]);
+
+/** A blank or look-alike level: refused, since its rows were almost certainly meant to be read. */
+function unclearLevel(level: string): AreaResolution | undefined {
+  if (level === '')
+    return {
+      kind: 'unclear',
+      level,
+      expected: 'a geographic_level (National, Regional, Local authority...): the cell is blank',
+    };
+  const means = lookalikes.get(simplified(level).replace(/[-_]+/g, ' '));
+  if (means === undefined) return undefined;
+  return {
+    kind: 'unclear',
+    level,
+    expected: `"${means}", exactly as EES writes it ("${level}" looks like it means ${means}, but only the exact value is read)`,
+  };
+}
+
+/**
  * National → England (970); Regional → the region whose GSS code is `region_code` (E12…, or E13000001/2
  * for Inner/Outer London); Local authority → by `old_la_code`, else by `new_la_code` (current or former
- * GSS code). Any other level (Local authority district, Parliamentary constituency...) is ignored.
+ * GSS code). A blank level, or one that looks like one of those three ("LA", "local authority"), is
+ * unclear, and so is a level EES does not publish; the other EES levels (Local authority district,
+ * Parliamentary constituency...) are ignored.
  */
 export function resolveArea(
   row: Record<string, string | undefined>,
@@ -71,5 +130,12 @@ export function resolveArea(
         'a 3-digit LA code Lantern knows, or a new_la_code that is a current or former GSS code of an LA (see `lantern areas`)',
     };
   }
-  return { kind: 'ignored', level: level || '(blank)' };
+  const unclear = unclearLevel(level);
+  if (unclear) return unclear;
+  if (otherEesLevels.includes(level)) return { kind: 'ignored', level };
+  return {
+    kind: 'unclear',
+    level,
+    expected: `a geographic level EES publishes (${[...Object.values(geographicLevels), ...otherEesLevels].join(', ')})`,
+  };
 }

@@ -1,6 +1,7 @@
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Measure } from '../../measures/measure.js';
+import { decimalPlacesRange } from '../shared/numbers.js';
+import { issueError, readYaml, type MappingError } from './mapping-reading.js';
 import { yearStyles, type YearStyle } from './years.js';
 
 /**
@@ -8,6 +9,8 @@ import { yearStyles, type YearStyle } from './years.js';
  * which Lantern measures. The parser is pure so the CLI and a future web upload share it.
  * Format and examples: docs/sources-ees.md.
  */
+export { describeMappingError, mappingAliasLimit, type MappingError } from './mapping-reading.js';
+
 export interface EesMapping {
   /** Shown as the release description. */
   description: string | null;
@@ -29,91 +32,90 @@ export interface MappingEntry {
   newMeasure: Measure | null;
 }
 
-export interface MappingError {
-  file: string;
-  /** "entry 2 (NEET_percent)" */
-  entry?: string;
-  /** "measure.polarity" */
-  field?: string;
-  message: string;
-}
+const scalar = z
+  .union([z.string(), z.number(), z.boolean()], { error: 'expected text, a number or true/false' })
+  .transform((v) => String(v));
+const filters = z.record(z.string(), scalar, {
+  error: 'expected column: value pairs (e.g. "Age: 16-17")',
+});
+const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'expected text' });
+const { min: fewestPlaces, max: mostPlaces } = decimalPlacesRange;
 
-export function describeMappingError(e: MappingError): string {
-  const where = [e.file, e.entry, e.field !== undefined ? `field "${e.field}"` : undefined]
-    .filter(Boolean)
-    .join(', ');
-  return `${where}: ${e.message}`;
-}
+const newMeasureSchema = z.strictObject(
+  {
+    code: z
+      .union([z.string(), z.number()], {
+        error: 'expected a code of 1 to 64 characters without spaces',
+      })
+      .transform(String)
+      .pipe(
+        z
+          .string()
+          .regex(/^\S{1,64}$/, { error: 'expected a code of 1 to 64 characters without spaces' }),
+      ),
+    name: text,
+    topic: text,
+    polarity: z.enum(['high', 'low', 'none'], { error: 'expected "high", "low" or "none"' }),
+    decimalPlaces: z
+      .int({ error: `expected a whole number from ${fewestPlaces} to ${mostPlaces}` })
+      .min(fewestPlaces)
+      .max(mostPlaces)
+      .optional(),
+    yearType: text.optional(),
+    unitLabel: text.optional(),
+    chartTitle: text.optional(),
+    description: text.optional(),
+    methodology: text.optional(),
+    source: text.optional(),
+    sourceLinks: z
+      .union([text, z.array(text)], { error: 'expected a link, or a list of links' })
+      .optional(),
+    noQuartile: z.boolean({ error: 'expected true or false' }).optional(),
+  },
+  { error: 'expected the new measure (code, name, topic, polarity...)' },
+);
 
-const scalar = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v));
-const filters = z.record(z.string(), scalar);
-const text = z.string().trim().min(1);
-
-const newMeasureSchema = z.strictObject({
-  code: z
-    .union([z.string(), z.number()])
-    .transform(String)
-    .pipe(
-      z
-        .string()
-        .regex(/^\S{1,64}$/, { error: 'expected a code of 1 to 64 characters without spaces' }),
+const entrySchema = z.strictObject(
+  {
+    indicator: text,
+    filters: filters.optional(),
+    measure: z.union(
+      [z.string().trim().min(1), z.number().transform(String), z.record(z.string(), z.unknown())],
+      {
+        error:
+          'expected an existing measure code, or the new measure (code, name, topic, polarity...)',
+      },
     ),
-  name: text,
-  topic: text,
-  polarity: z.enum(['high', 'low', 'none'], { error: 'expected "high", "low" or "none"' }),
-  decimalPlaces: z.int({ error: 'expected a whole number from 0 to 6' }).min(0).max(6).optional(),
-  yearType: text.optional(),
-  unitLabel: text.optional(),
-  chartTitle: text.optional(),
-  description: text.optional(),
-  methodology: text.optional(),
-  source: text.optional(),
-  sourceLinks: z.union([text, z.array(text)]).optional(),
-  noQuartile: z.boolean({ error: 'expected true or false' }).optional(),
-});
+  },
+  { error: 'expected an entry (indicator, filters, measure)' },
+);
 
-const entrySchema = z.strictObject({
-  indicator: text,
-  filters: filters.optional(),
-  measure: z.union(
-    [z.string().trim().min(1), z.number().transform(String), z.record(z.string(), z.unknown())],
-    {
-      error:
-        'expected an existing measure code, or the new measure (code, name, topic, polarity...)',
-    },
-  ),
-});
-
-const mappingSchema = z.strictObject({
-  description: text.optional(),
-  years: z
-    .strictObject({
-      style: z.enum(yearStyles, { error: `expected one of ${yearStyles.join(', ')}` }),
-    })
-    .optional(),
-  filters: filters.optional(),
-  exclude: z.array(filters).optional(),
-  measures: z
-    .array(z.unknown(), { error: 'expected a list of entries' })
-    .min(1, { error: 'expected at least one entry' }),
-});
+const mappingSchema = z.strictObject(
+  {
+    description: text.optional(),
+    years: z
+      .strictObject(
+        { style: z.enum(yearStyles, { error: `expected one of ${yearStyles.join(', ')}` }) },
+        { error: 'expected "style: <year style>"' },
+      )
+      .optional(),
+    filters: filters.optional(),
+    exclude: z.array(filters, { error: 'expected a list of column: value pairs' }).optional(),
+    measures: z
+      .array(z.unknown(), { error: 'expected a list of entries' })
+      .min(1, { error: 'expected at least one entry' }),
+  },
+  { error: 'expected a mapping of description, years, filters, exclude and measures' },
+);
 
 /** Parses and validates a mapping file's text. `file` only labels the errors. */
 export function parseMapping(
   source: string,
   file: string,
 ): { value: EesMapping | null; errors: MappingError[] } {
-  const doc = parseDocument(source);
-  if (doc.errors.length > 0) {
-    return {
-      value: null,
-      errors: doc.errors.map((e) => ({
-        file,
-        message: `not valid YAML (line ${e.linePos?.[0]?.line ?? '?'}): ${e.message.split(' at line ')[0]}`,
-      })),
-    };
-  }
-  const top = mappingSchema.safeParse(doc.toJS());
+  const data = readYaml(source, file);
+  if ('errors' in data) return { value: null, errors: data.errors };
+  const top = mappingSchema.safeParse(data.value, { reportInput: true });
   if (!top.success)
     return { value: null, errors: top.error.issues.map((i) => issueError(file, i, [])) };
 
@@ -148,7 +150,7 @@ function parseEntry(
   errors: MappingError[],
 ): MappingEntry | undefined {
   const label = entryLabel(index, item);
-  const parsed = entrySchema.safeParse(item);
+  const parsed = entrySchema.safeParse(item, { reportInput: true });
   if (!parsed.success) {
     errors.push(...parsed.error.issues.map((i) => ({ ...issueError(file, i, []), entry: label })));
     return undefined;
@@ -156,7 +158,7 @@ function parseEntry(
   const e = parsed.data;
   let newMeasure: Measure | null = null;
   if (typeof e.measure !== 'string') {
-    const m = newMeasureSchema.safeParse(e.measure);
+    const m = newMeasureSchema.safeParse(e.measure, { reportInput: true });
     if (!m.success) {
       errors.push(
         ...m.error.issues.map((i) => ({ ...issueError(file, i, ['measure']), entry: label })),
@@ -192,23 +194,6 @@ function entryLabel(index: number, item: unknown): string {
       ? (item as { indicator?: unknown }).indicator
       : undefined;
   return typeof indicator === 'string' ? `entry ${index + 1} (${indicator})` : `entry ${index + 1}`;
-}
-
-function issueError(file: string, issue: z.core.$ZodIssue, prefix: PropertyKey[]): MappingError {
-  const path = [...prefix, ...issue.path];
-  let message = issue.message;
-  if (issue.code === 'unrecognized_keys')
-    message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) message = 'is required';
-  if (prefix.length === 0 && path[0] === 'measures' && typeof path[1] === 'number') {
-    return {
-      file,
-      entry: `entry ${path[1] + 1}`,
-      ...(path.length > 2 ? { field: path.slice(2).join('.') } : {}),
-      message,
-    };
-  }
-  return { file, ...(path.length > 0 ? { field: path.join('.') } : {}), message };
 }
 
 function toMeasure(m: z.infer<typeof newMeasureSchema>): Measure {

@@ -1,3 +1,5 @@
+import { readCell } from '../shared/numbers.js';
+
 /**
  * EES cell values. The GSS symbols (and a blank cell) mean "no value": the marker is kept beside a
  * null value, never turned into zero.
@@ -9,16 +11,13 @@ export type CellValue =
   | { value: null; suppression: string | null }
   | { error: string };
 
-const numberPattern = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+const markers = new Set<string>(suppressionMarkers);
+const inWords = `one of the markers ${suppressionMarkers.join(' ')}`;
 
 export function parseCell(raw: string | undefined): CellValue {
-  const t = (raw ?? '').trim();
-  if (t === '') return { value: null, suppression: null };
-  if ((suppressionMarkers as readonly string[]).includes(t.toLowerCase()))
-    return { value: null, suppression: t };
-  if (!numberPattern.test(t))
-    return { error: `a number or one of the markers ${suppressionMarkers.join(' ')} (or a blank)` };
-  const n = Number(t);
-  if (!Number.isFinite(n)) return { error: 'a finite number' };
-  return { value: n, suppression: null };
+  const cell = readCell(raw, markers, inWords);
+  if (!cell.ok) return { error: cell.expected };
+  return cell.value === null
+    ? { value: null, suppression: cell.suppression }
+    : { value: cell.value, suppression: null };
 }

@@ -9,7 +9,8 @@ export interface BdsColumns {
   shortDesc: (string | null)[];
   years: (string | null)[];
   values: (string | null)[];
-  laNumber: (number | null)[];
+  /** As the file holds it (a number, or text when the column is text): validateBds reads it. */
+  laNumber: (number | bigint | string | null)[];
 }
 
 export type BdsReadResult =
@@ -44,8 +45,14 @@ export async function readBdsParquet(buffer: Buffer): Promise<BdsReadResult> {
     return parts.flat();
   };
   const asText = (v: unknown[]) => v.map((x) => (x === null || x === undefined ? null : String(x)));
-  const asNumber = (v: unknown[]) =>
-    v.map((x) => (x === null || x === undefined ? null : Number(x)));
+  const asCode = (v: unknown[]) =>
+    v.map((x) =>
+      x === null || x === undefined
+        ? null
+        : typeof x === 'number' || typeof x === 'bigint'
+          ? x
+          : String(x),
+    );
   return {
     ok: true,
     columns: {
@@ -53,7 +60,7 @@ export async function readBdsParquet(buffer: Buffer): Promise<BdsReadResult> {
       shortDesc: asText(await read('Short Desc')),
       years: asText(await read('Years')),
       values: asText(await read('Values')),
-      laNumber: asNumber(await read('LA Number')),
+      laNumber: asCode(await read('LA Number')),
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { ImportProblem } from '../../core/errors.js';
 import type { BdsColumns } from './bds-reader.js';
+import { parseWholeNumber } from '../shared/numbers.js';
 import { parseValue } from './values.js';
 import { parseYearLabel } from './year-label.js';
 
@@ -49,8 +50,8 @@ interface Validating {
 
 const expectedArea =
   'the code of an LA, region (980-990) or England (970) that Lantern knows (see `lantern areas`)';
-const expectedValue =
-  'a number (like 57 or -1.25) or a suppression marker such as "-", "c", "x", "z" or "low"';
+/** Lantern's area codes: LAs, regions and England are all three digits. */
+const areaCodeRange = { min: 100, max: 999 };
 const expectedYear = 'a year label starting with a 4-digit year, like "2024" or "2016-17 (OT)"';
 
 /** Checks every row and turns the good ones into observations. Pure: no I/O. */
@@ -99,18 +100,20 @@ function validateRow(columns: BdsColumns, context: BdsContext, v: Validating, i:
     v.undocumented.set(code, (v.undocumented.get(code) ?? 0) + 1);
     return;
   }
-  const la = columns.laNumber[i] ?? null;
-  const areaOk = la !== null && Number.isInteger(la) && context.areaCodes.has(la);
+  const laCell = columns.laNumber[i] ?? null;
+  const laRead = laCell === null ? null : parseWholeNumber(laCell, areaCodeRange);
+  const la = laRead?.ok ? laRead.value : null;
+  const areaOk = la !== null && context.areaCodes.has(la);
   if (!areaOk)
     v.add({
       row,
       column: 'LA Number',
-      value: la === null ? '' : String(la),
+      value: laCell === null ? '' : String(laCell),
       expected: expectedArea,
     });
   const parsed = parseValue(columns.values[i]);
   if (!parsed.ok)
-    v.add({ row, column: 'Values', value: columns.values[i] ?? '', expected: expectedValue });
+    v.add({ row, column: 'Values', value: columns.values[i] ?? '', expected: parsed.expected });
   const yearText = columns.years[i] ?? '';
   const year = parseYearLabel(yearText);
   if (!year) {
@@ -118,7 +121,7 @@ function validateRow(columns: BdsColumns, context: BdsContext, v: Validating, i:
     else v.add({ row, column: 'Years', value: yearText, expected: expectedYear });
     return;
   }
-  if (!areaOk || !parsed.ok) return;
+  if (la === null || !areaOk || !parsed.ok) return;
   const key = `${code}\u0000${la}\u0000${year.label}`;
   if (v.seen.has(key)) {
     v.add({

@@ -1,6 +1,13 @@
 import Papa from 'papaparse';
+import { duplicateColumnProblems } from '../shared/columns.js';
 import type { ImportProblem } from '../../core/errors.js';
 import type { Measure } from '../../measures/measure.js';
+import {
+  decimalPlacesRange,
+  looksLikeNumber,
+  parseNumber,
+  parseWholeNumber,
+} from '../shared/numbers.js';
 
 /** Columns Lantern cannot do without; the others are read when present. */
 export const requiredDictionaryColumns = [
@@ -52,11 +59,28 @@ export function readDictionaryRows(text: string): {
   return { columns, rows, errors: parsed.errors };
 }
 
+/** The day numbers Excel shows as dates (1900 date system), up to 2958465: 9999-12-31. */
+const excelDays = { min: 1, max: 2_958_465 };
+
 /** Excel serial day number (1900 date system) to an ISO date; text such as "TBC" gives null. */
 export function excelSerialToIsoDate(raw: string | null): string | null {
-  if (raw === null || !/^\d+(\.\d+)?$/.test(raw)) return null;
-  const ms = Date.UTC(1899, 11, 30) + Math.floor(Number(raw)) * 86_400_000;
+  if (raw === null) return null;
+  const day = parseNumber(raw);
+  if (!day.ok || day.value < excelDays.min || day.value > excelDays.max) return null;
+  const ms = Date.UTC(1899, 11, 30) + Math.floor(day.value) * 86_400_000;
   return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** A date column holding a number that is no Excel date (text such as "TBC" is allowed: no date). */
+function checkExcelDate(r: DictionaryRow, column: string, problems: Omit<ImportProblem, 'file'>[]) {
+  const raw = r.cells[column] ?? null;
+  if (raw === null || !looksLikeNumber(raw) || excelSerialToIsoDate(raw) !== null) return;
+  problems.push({
+    row: r.row,
+    column,
+    value: raw,
+    expected: `an Excel date (a day number from ${excelDays.min} to ${excelDays.max}), text such as "TBC", or NA`,
+  });
 }
 
 interface RowReading {
@@ -97,15 +121,17 @@ function readRow(r: DictionaryRow, problems: Omit<ImportProblem, 'file'>[]): Row
   let dps: number | null = null;
   const dpsText = c('dps');
   if (dpsText !== null) {
-    if (/^\d{1,2}$/.test(dpsText)) dps = Number(dpsText);
+    const read = parseWholeNumber(dpsText, decimalPlacesRange);
+    if (read.ok) dps = read.value;
     else
       problems.push({
         row: r.row,
         column: 'dps',
         value: dpsText,
-        expected: 'a whole number of decimal places (0 to 99) or NA',
+        expected: `${read.expected} (decimal places) or NA`,
       });
   }
+  for (const column of ['Last Update', 'Next Update']) checkExcelDate(r, column, problems);
   const nq = c('No_Quartile');
   if (nq !== null && nq !== 'N' && nq !== 'Y') {
     problems.push({
@@ -204,10 +230,13 @@ export function parseDictionary(text: string): ParsedDictionary {
     missingColumns,
   };
   if (missingColumns.length > 0) return { ...empty, problems: [] };
-  const problems: Omit<ImportProblem, 'file'>[] = errors.map((e) => ({
-    row: e.row === undefined ? undefined : e.row + 2,
-    expected: `well-formed CSV (${e.message})`,
-  }));
+  const problems: Omit<ImportProblem, 'file'>[] = [
+    ...duplicateColumnProblems(columns, 1),
+    ...errors.map((e) => ({
+      row: e.row === undefined ? undefined : e.row + 2,
+      expected: `well-formed CSV (${e.message})`,
+    })),
+  ];
   const byCode = new Map<string, RowReading[]>();
   let droppedDiscontinued = 0;
   let rowCount = 0;

@@ -6,6 +6,9 @@ import { upsertMeasures } from '../../measures/measures.repository.js';
 import { replaceNeighbourSet } from '../../measures/neighbours.repository.js';
 import { recordRelease } from '../../measures/releases.repository.js';
 import { silentProgress, withProgress, type Progress } from '../shared/progress.js';
+import { AreaSets, findRemovals, type Removal } from '../shared/removals.js';
+import { neighbourLasHeld, observationAreasHeld } from '../shared/removals.repository.js';
+import { settleRemovals } from '../shared/store-removals.js';
 import { locateLaitFiles } from './lait.files.js';
 import { readLaitFolder, type AreaLookup, type FileFacts, type LaitReading } from './lait.read.js';
 import { replaceObservations } from './lait.repository.js';
@@ -32,6 +35,10 @@ export interface LaitImportSummary {
   discontinuedDictionaryRows: number;
   /** Measure codes with several dictionary rows, merged into one measure. */
   mergedMeasureCodes: string[];
+  /** Measure-years (and neighbour sets) that lost areas, with `replace`; without it the import refuses. */
+  removals: Removal[];
+  /** The same in words, one line each (at most 20, then a count). */
+  removalLines: string[];
   releaseIds: number[];
   durationMs: number;
   /** Where the time went: reading and checking the files, writing the store, refreshing benchmarks. */
@@ -69,14 +76,53 @@ function release(
   });
 }
 
+/**
+ * What the import would take from the store: every year of each imported measure is replaced, and
+ * each neighbour set in the folder. Refused (LANTERN_IMPORT_WOULD_REMOVE) unless `replace`.
+ */
+async function checkRemovals(
+  tx: Queryable,
+  reading: LaitReading,
+  codes: string[],
+  options: LoadOptions,
+): Promise<{ removals: Removal[]; lines: string[] }> {
+  const obs = reading.bds.observations;
+  const incoming = new AreaSets();
+  for (let i = 0; i < obs.measureCode.length; i++)
+    incoming.add(obs.measureCode[i]!, obs.yearLabel[i]!, obs.areaCode[i]!);
+  const sets = new AreaSets();
+  for (const n of reading.neighbourSets)
+    for (const la of n.set.neighbours.keys()) sets.add('statistical neighbours', n.set.version, la);
+  const versions = reading.neighbourSets.map((n) => n.set.version);
+  const removals = [
+    ...findRemovals(await observationAreasHeld(tx, codes), incoming, 'every year held'),
+    ...findRemovals(await neighbourLasHeld(tx, versions), sets, 'years in the file'),
+  ];
+  const lines = await settleRemovals(tx, removals, {
+    replace: options.replace,
+    source: `The LAIT files in ${options.folder}`,
+    command: ['lantern', 'import', 'lait', options.folder],
+  });
+  return { removals, lines };
+}
+
+interface LoadOptions {
+  progress: Progress;
+  replace: boolean;
+  folder: string;
+}
+
 async function load(
   tx: Queryable,
   reading: LaitReading,
-  progress: Progress,
-): Promise<{ ids: number[]; benchmarksMs: number }> {
+  options: LoadOptions,
+): Promise<{ ids: number[]; benchmarksMs: number; removals: Removal[]; lines: string[] }> {
   const { dictionary, bds, neighbourSets } = reading;
+  const { progress } = options;
   // Real data and the synthetic demo never share a store: pages would mix them.
   await removeDemoData(tx);
+  const codes = dictionary.measures.map((m) => m.code);
+  const { removals, lines } = await checkRemovals(tx, reading, codes, options);
   const dictionaryId = await release(tx, dictionary, 'LAIT data dictionary', {
     measures: dictionary.measures.length,
   });
@@ -84,9 +130,9 @@ async function load(
     observations: bds.observations.measureCode.length,
     undocumentedMeasures: bds.undocumentedMeasures,
     rowsWithoutYear: bds.rowsWithoutYear,
+    ...(removals.length > 0 ? { removed: removals } : {}),
   });
   await upsertMeasures(tx, dictionary.measures, dictionaryId);
-  const codes = dictionary.measures.map((m) => m.code);
   await withProgress(
     progress,
     bds.observations.measureCode.length,
@@ -106,7 +152,7 @@ async function load(
   const started = performance.now();
   // The observations just written are all these measures have: hand them over rather than read 640k rows back.
   await refreshBenchmarks(tx, codes, { observations: observationRows(bds.observations) });
-  return { ids, benchmarksMs: Math.round(performance.now() - started) };
+  return { ids, benchmarksMs: Math.round(performance.now() - started), removals, lines };
 }
 
 function observationRows(c: ObservationColumns): ObservationRow[] {
@@ -127,7 +173,7 @@ function observationRows(c: ObservationColumns): ObservationRow[] {
 function summarise(
   reading: LaitReading,
   las: ReadonlySet<number>,
-  releaseIds: number[],
+  loaded: { ids: number[]; removals: Removal[]; lines: string[] },
   timings: LaitImportSummary['timings'],
 ): LaitImportSummary {
   const obs = reading.bds.observations;
@@ -154,7 +200,9 @@ function summarise(
     rowsWithoutYear: reading.bds.rowsWithoutYear,
     discontinuedDictionaryRows: reading.dictionary.droppedDiscontinued,
     mergedMeasureCodes: reading.dictionary.mergedCodes,
-    releaseIds,
+    removals: loaded.removals,
+    removalLines: loaded.lines,
+    releaseIds: loaded.ids,
     durationMs: timings.readMs + timings.loadMs + timings.benchmarksMs,
     timings,
   };
@@ -168,17 +216,26 @@ function summarise(
 export async function importLait(
   db: Database,
   folder: string,
-  options: { progress?: Progress } = {},
+  options: { progress?: Progress; replace?: boolean } = {},
 ): Promise<LaitImportSummary> {
   const started = performance.now();
   const files = locateLaitFiles(folder);
   const areas = await areaLookup(db);
   const reading = await readLaitFolder(files, areas);
   const read = performance.now();
-  const { ids, benchmarksMs } = await db.transaction((tx) =>
-    load(tx, reading, options.progress ?? silentProgress),
+  const loaded = await db.transaction((tx) =>
+    load(tx, reading, {
+      progress: options.progress ?? silentProgress,
+      replace: options.replace ?? false,
+      folder,
+    }),
   );
+  const { benchmarksMs } = loaded;
   const readMs = Math.round(read - started);
   const loadMs = Math.round(performance.now() - read) - benchmarksMs;
-  return summarise(reading, areas.neighbourContext.laCodes, ids, { readMs, loadMs, benchmarksMs });
+  return summarise(reading, areas.neighbourContext.laCodes, loaded, {
+    readMs,
+    loadMs,
+    benchmarksMs,
+  });
 }

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lanternError, type ImportProblem } from '../../core/errors.js';
-import type { Measure } from '../../measures/measure.js';
 import type { NeighbourSet } from '../../measures/neighbours.repository.js';
 import { problemLimit } from '../shared/problems.js';
-import { readUtf8Text, sha256 } from '../shared/file-checks.js';
+import { emptyFileError, readUtf8Text, refuseEmptyBuffer, sha256 } from '../shared/file-checks.js';
 import { validateBds, type BdsValidation } from './bds.js';
 import { readBdsParquet } from './bds-reader.js';
 import { parseDictionary, type ParsedDictionary } from './dictionary.js';
-import type { LaitFiles } from './lait.files.js';
+import { dictionaryFileName, type LaitFiles } from './lait.files.js';
 import { parseNeighbourRows, type NeighbourContext } from './neighbours.js';
 import { neighbourSheetName, readNeighbourSheet } from './neighbours-reader.js';
 
@@ -68,16 +67,25 @@ function readDictionary(file: string): LaitReading['dictionary'] {
   const { text, checksum } = readUtf8Text(file);
   const parsed = parseDictionary(text);
   if (parsed.missingColumns.length > 0) missingColumns(fileName, parsed.missingColumns);
+  if (parsed.rowCount + parsed.droppedDiscontinued === 0)
+    throw emptyFileError(fileName, 'has a header but no measure rows');
+  if (parsed.measures.length === 0 && parsed.problems.length === 0)
+    throw emptyFileError(
+      fileName,
+      `has no measure to import: all ${parsed.droppedDiscontinued} rows are DISCONTINUE`,
+    );
   return { ...parsed, fileName, checksum, rowCount: parsed.rowCount + parsed.droppedDiscontinued };
 }
 
 async function readBds(
   file: string,
-  measures: Measure[],
+  dictionary: Pick<LaitReading['dictionary'], 'measures' | 'problems'>,
   areas: AreaLookup,
 ): Promise<LaitReading['bds']> {
+  const measures = dictionary.measures;
   const fileName = path.basename(file);
   const buffer = fs.readFileSync(file);
+  refuseEmptyBuffer(buffer, file);
   let result: Awaited<ReturnType<typeof readBdsParquet>>;
   try {
     result = await readBdsParquet(buffer);
@@ -85,11 +93,19 @@ async function readBds(
     unreadable(fileName, 'a parquet file', error);
   }
   if (!result.ok) missingColumns(fileName, result.missingColumns);
+  if (result.columns.rowCount === 0) throw emptyFileError(fileName, 'has no data rows');
   const validation = validateBds(result.columns, {
     measureCodes: new Set(measures.map((m) => m.code)),
     areaCodes: areas.areaCodes,
     problemLimit,
   });
+  // With problems in the dictionary, those are what to report (its measures may be what is missing).
+  const problems = validation.problems.length + dictionary.problems.length;
+  if (validation.observations.measureCode.length === 0 && problems === 0)
+    throw emptyFileError(
+      fileName,
+      `gives no observations: none of its ${result.columns.rowCount.toLocaleString('en-GB')} rows is for a measure in the data dictionary (${dictionaryFileName}) with a year`,
+    );
   return { ...validation, fileName, checksum: sha256(buffer), rowCount: result.columns.rowCount };
 }
 
@@ -99,6 +115,7 @@ async function readNeighbours(
 ): Promise<LaitReading['neighbourSets'][number] & { problems: Omit<ImportProblem, 'file'>[] }> {
   const fileName = path.basename(entry.file);
   const buffer = fs.readFileSync(entry.file);
+  refuseEmptyBuffer(buffer, entry.file);
   let rows: Awaited<ReturnType<typeof readNeighbourSheet>>;
   try {
     rows = await readNeighbourSheet(buffer);
@@ -115,9 +132,13 @@ async function readNeighbours(
       },
     );
   }
+  if (rows.length === 0)
+    throw emptyFileError(fileName, `has an empty sheet "${neighbourSheetName}"`);
   const description = `DfE statistical neighbours${entry.month ? `, ${entry.month}` : ''} ${entry.version} (${fileName})`;
   const parsed = parseNeighbourRows(rows, entry.version, description, areas.neighbourContext);
   if (parsed.missingColumns.length > 0) missingColumns(fileName, parsed.missingColumns);
+  if (parsed.set.neighbours.size === 0 && parsed.problems.length === 0)
+    throw emptyFileError(fileName, 'lists no LA with neighbours under its header row');
   return {
     set: parsed.set,
     skippedLas: parsed.skippedLas,
@@ -134,7 +155,7 @@ async function readNeighbours(
  */
 export async function readLaitFolder(files: LaitFiles, areas: AreaLookup): Promise<LaitReading> {
   const dictionary = readDictionary(files.dictionary);
-  const bds = await readBds(files.bds, dictionary.measures, areas);
+  const bds = await readBds(files.bds, dictionary, areas);
   const neighbourSets = [];
   for (const entry of files.neighbours) neighbourSets.push(await readNeighbours(entry, areas));
   const problems: ImportProblem[] = [

@@ -1,5 +1,7 @@
 import type { ImportProblem } from '../../core/errors.js';
 import type { NeighbourSet } from '../../measures/neighbours.repository.js';
+import { parseWholeNumber } from '../shared/numbers.js';
+import { duplicateColumnProblems } from '../shared/columns.js';
 
 /** A cell as read from the workbook: text, a number or empty. */
 export type Cell = string | number | null;
@@ -63,6 +65,13 @@ function text(cell: Cell | undefined): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
 }
 
+/** An LA code as the workbook holds it (933, or the text "933"), if it is one Lantern knows. */
+function laCode(cell: Cell | undefined, context: NeighbourContext): number | null {
+  if (cell === null || cell === undefined) return null;
+  const read = parseWholeNumber(cell, { min: 100, max: 999 });
+  return read.ok && context.laCodes.has(read.value) ? read.value : null;
+}
+
 function isEmpty(cell: Cell | undefined): boolean {
   const t = text(cell);
   return t === '' || t === '-';
@@ -109,14 +118,28 @@ export function parseNeighbourRows(
   const layout = findLayout(rows);
   if ('missing' in layout)
     return { set, skippedLas: [], missingColumns: layout.missing, problems: [] };
-  const problems: Omit<ImportProblem, 'file'>[] = [];
+  // The closeness column is "SNP" ten times over; the columns read by name must be there once.
+  const readByName = ['LA num', 'GOReg', ...layout.sn.map((_, k) => `SN${k + 1}`)];
+  const header = rows.find((r) => r.row === layout.headerRow)!.cells.map((c) => text(c));
+  const problems = duplicateColumnProblems(header, layout.headerRow, readByName);
   const skippedLas: number[] = [];
   for (const r of rows) {
     if (r.row <= layout.headerRow) continue;
     const laText = text(r.cells[layout.laNum]);
-    if (laText === '') continue;
-    const laCode = Number(laText);
-    if (!Number.isInteger(laCode) || !context.laCodes.has(laCode)) {
+    if (laText === '') {
+      // A blank line or the "Old SNs:" heading is passed over; neighbours for no LA are not.
+      const given = layout.sn.map((s) => text(r.cells[s.code])).find((t) => t !== '' && t !== '-');
+      if (given !== undefined)
+        problems.push({
+          row: r.row,
+          column: 'LA num',
+          value: '',
+          expected: `the LA whose neighbours the row gives (SN1… hold "${given}")`,
+        });
+      continue;
+    }
+    const la = laCode(r.cells[layout.laNum], context);
+    if (la === null) {
       problems.push({
         row: r.row,
         column: 'LA num',
@@ -125,7 +148,7 @@ export function parseNeighbourRows(
       });
       continue;
     }
-    if (set.neighbours.has(laCode) || skippedLas.includes(laCode)) {
+    if (set.neighbours.has(la) || skippedLas.includes(la)) {
       problems.push({
         row: r.row,
         column: 'LA num',
@@ -135,12 +158,12 @@ export function parseNeighbourRows(
       continue;
     }
     if (layout.sn.every((s) => isEmpty(r.cells[s.code]))) {
-      skippedLas.push(laCode);
+      skippedLas.push(la);
       continue;
     }
     const region = rowRegion(r, layout, context, problems);
-    if (region !== undefined) set.regions.set(laCode, region);
-    set.neighbours.set(laCode, rowNeighbours(r, layout, context, problems));
+    if (region !== undefined) set.regions.set(la, region);
+    set.neighbours.set(la, rowNeighbours(r, layout, context, problems));
   }
   return { set, skippedLas, missingColumns: [], problems };
 }
@@ -175,8 +198,8 @@ function rowNeighbours(
   const list: { code: number; closeness: string | null }[] = [];
   layout.sn.forEach((s, k) => {
     const codeText = text(r.cells[s.code]);
-    const code = Number(codeText);
-    if (codeText === '' || !Number.isInteger(code) || !context.laCodes.has(code)) {
+    const code = laCode(r.cells[s.code], context);
+    if (code === null) {
       problems.push({
         row: r.row,
         column: `SN${k + 1}`,

@@ -16,25 +16,71 @@ export function sha256(buffer: Buffer): string {
   return crypto.createHash('sha256').update(buffer).digest('hex');
 }
 
-/** Reads a text file as UTF-8 (dropping a byte-order mark), refusing anything that is not UTF-8. */
-export function readUtf8Text(file: string): { text: string; checksum: string } {
+/** LANTERN_IMPORT_EMPTY: `fileName` holds nothing to import (`what` says how, e.g. "has a header but no data rows"). */
+export function emptyFileError(fileName: string, what: string, hint?: string) {
+  return lanternError('LANTERN_IMPORT_EMPTY', `${fileName} ${what}. Nothing was imported.`, {
+    problems: [{ file: fileName, expected: 'at least one row of data' }],
+    hint:
+      hint ??
+      'Check that this is the complete file (download or copy it again) and run the import again.',
+  });
+}
+
+/** Refuses a file of 0 bytes before any reader tries to make sense of it. */
+export function refuseEmptyBuffer(buffer: Buffer, file: string): void {
+  if (buffer.length === 0) throw emptyFileError(path.basename(file), 'is empty (0 bytes)');
+}
+
+const csvHint =
+  'Save the file as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8) and import it again.';
+
+/**
+ * Reads a text file as UTF-8 (dropping a byte-order mark), refusing anything that is not UTF-8
+ * (UTF-16 said as such) and a file with nothing in it. `hint`: how to save it as UTF-8.
+ */
+export function readUtf8Text(
+  file: string,
+  hint: string = csvHint,
+): { text: string; checksum: string } {
   const buffer = fs.readFileSync(file);
+  const name = path.basename(file);
+  refuseEmptyBuffer(buffer, file);
+  const text = decodeUtf8(buffer, name, hint);
+  if (text.trim() === '') throw emptyFileError(name, 'holds only blank lines or spaces');
+  return { text, checksum: sha256(buffer) };
+}
+
+/** The bytes as UTF-8 text without a byte-order mark; LANTERN_IMPORT_ENCODING naming `name` otherwise. */
+export function decodeUtf8(buffer: Buffer, name: string, hint: string = csvHint): string {
+  const utf16 = notUtf8Text(buffer);
+  if (utf16) throw encodingError(name, utf16, 1, hint);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
     const at = firstInvalidUtf8Line(buffer);
-    throw lanternError(
-      'LANTERN_IMPORT_ENCODING',
-      `${path.basename(file)} is not UTF-8 text (first bad byte on line ${at}).`,
-      {
-        problems: [{ file: path.basename(file), row: at, expected: 'UTF-8 text' }],
-        hint: 'Save the file as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8) and import it again.',
-      },
-    );
+    throw encodingError(name, `is not UTF-8 text (first bad byte on line ${at})`, at, hint);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text, checksum: sha256(buffer) };
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function encodingError(name: string, what: string, row: number, hint: string) {
+  return lanternError('LANTERN_IMPORT_ENCODING', `${name} ${what}.`, {
+    problems: [{ file: name, row, expected: 'UTF-8 text' }],
+    hint,
+  });
+}
+
+/**
+ * A UTF-16 byte-order mark, or NUL bytes (UTF-16 without a mark, as some editors save, or not text
+ * at all): bytes a UTF-8 decoder would accept and turn into text full of NULs.
+ */
+function notUtf8Text(buffer: Buffer): string | null {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return 'is UTF-16 text (little-endian), not UTF-8';
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return 'is UTF-16 text (big-endian), not UTF-8';
+  if (buffer.subarray(0, 4096).includes(0))
+    return 'holds NUL bytes: it is UTF-16 text, or not a text file at all, rather than UTF-8 text';
+  return null;
 }
 
 function firstInvalidUtf8Line(buffer: Buffer): number {

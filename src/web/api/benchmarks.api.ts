@@ -1,17 +1,24 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { isLaCode } from '../params.js';
+import { key, routeSchema } from '../route-schemas.js';
 import type { Services } from '../services/services.js';
 
 /** JSON: the benchmark service's objects as they are (numbers unrounded). */
 export function benchmarksApi(services: Services): FastifyPluginAsync {
   return async (app) => {
-    app.get<{ Params: { code: string } }>('/la/:code/scorecard', async (request, reply) => {
-      if (!isLaCode(request.params.code)) return reply.callNotFound();
-      return services.benchmarks.scorecard(Number(request.params.code));
-    });
+    const scorecard = routeSchema({ params: { code: key } });
+    app.get<{ Params: { code: string } }>(
+      '/la/:code/scorecard',
+      { schema: scorecard },
+      async (request, reply) => {
+        if (!isLaCode(request.params.code)) return reply.callNotFound();
+        return services.benchmarks.scorecard(Number(request.params.code));
+      },
+    );
 
     app.get<{ Params: { code: string }; Querystring: { year?: string; la?: string } }>(
       '/measures/:code/benchmark',
+      { schema: routeSchema({ params: { code: key }, query: { year: key, la: key } }) },
       async (request, reply) => {
         const { year, la } = request.query;
         if (la !== undefined && !isLaCode(la)) {

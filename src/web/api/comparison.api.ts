@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { sendBadChoiceJson } from '../pages/bad-choice/bad-choice.js';
-import { neighboursQuery } from '../pages/neighbours/neighbours.query.js';
-import { regionQuery } from '../pages/region/region.query.js';
+import { neighboursParams, neighboursQuery } from '../pages/neighbours/neighbours.query.js';
+import { regionParams, regionQuery } from '../pages/region/region.query.js';
 import { isLaCode, isRegionCode } from '../params.js';
+import { key, routeSchema } from '../route-schemas.js';
 import type { Services } from '../services/services.js';
 
 type Request = FastifyRequest<{
@@ -13,19 +14,26 @@ type Request = FastifyRequest<{
 /** JSON of the LA-measure, statistical-neighbours and region pages (same queries, same checks). */
 export function comparisonApi(services: Services): FastifyPluginAsync {
   return async (app) => {
-    app.get('/la/:code/measure/:measure', async (request: Request) => {
+    const laMeasure = routeSchema({ params: { code: key, measure: key } });
+    app.get('/la/:code/measure/:measure', { schema: laMeasure }, async (request: Request) => {
       const la = await services.areas.resolveLa(request.params.code);
       return services.laPages.timeSeries(la.code, request.params.measure);
     });
 
-    app.get('/la/:code/neighbours/:measure', async (request: Request, reply) => {
-      const { code, measure } = request.params;
-      if (!isLaCode(code)) return reply.callNotFound();
-      const checked = await neighboursQuery(services, Number(code), measure, request.query);
-      return checked.ok ? checked.data : sendBadChoiceJson(reply, checked.bad);
-    });
+    const neighbours = routeSchema(neighboursParams);
+    app.get(
+      '/la/:code/neighbours/:measure',
+      { schema: neighbours },
+      async (request: Request, reply) => {
+        const { code, measure } = request.params;
+        if (!isLaCode(code)) return reply.callNotFound();
+        const checked = await neighboursQuery(services, Number(code), measure, request.query);
+        return checked.ok ? checked.data : sendBadChoiceJson(reply, checked.bad);
+      },
+    );
 
-    app.get('/region/:code/:measure', async (request: Request, reply) => {
+    const region = routeSchema(regionParams);
+    app.get('/region/:code/:measure', { schema: region }, async (request: Request, reply) => {
       const { code, measure } = request.params;
       if (!isRegionCode(code)) return reply.callNotFound();
       const checked = await regionQuery(services, Number(code), measure, request.query);

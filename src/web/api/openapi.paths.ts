@@ -38,8 +38,12 @@ const error = (description: string) => ({
 });
 
 type Operation = Record<string, unknown>;
+/** Every route's parameters are checked first (src/web/route-schemas.ts): any may answer this. */
+const badParameter = error(
+  'A parameter is refused: over 200 characters, a control character, a name such as "constructor", a malformed %-escape or a repeated single value.',
+);
 const get = (summary: string, op: Operation): { get: Operation } => ({
-  get: { summary, ...op, responses: { ...(op.responses as object) } },
+  get: { summary, ...op, responses: { 400: badParameter, ...(op.responses as object) } },
 });
 
 /** Paths keyed as Fastify registers them (":code"), converted to OpenAPI's "{code}". */

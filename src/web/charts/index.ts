@@ -1,6 +1,6 @@
 /**
  * Server-rendered SVG charts (Observable Plot on linkedom). Each returns `{ svg }`: markup with
- * `role="img"`, an `aria-label`, `<title>` and `<desc>`, safe for the page's CSP (no inline
+ * `role="img"`, a `<title>` and a `<desc>` (named and described by id), safe for the page's CSP (no inline
  * styles). Put it in `partials/chart.njk` with its data table. Deterministic: the same input
  * gives the same markup, so render once per cached view. The sparkline is the exception: a path
  * of a few hand-written bytes per scorecard row, drawn in the browser (sparkline.ts).

@@ -80,16 +80,23 @@ function hash(text: string): string {
   return (h >>> 0).toString(36);
 }
 
-const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
-  );
+const svgNs = 'http://www.w3.org/2000/svg';
+
+/** An SVG element holding `text` as text: the DOM escapes it, whatever characters it has. */
+function textElement(name: 'title' | 'desc', text: string): Element {
+  const el = document.createElementNS(svgNs, name);
+  el.textContent = text;
+  return el;
+}
 
 /**
- * Makes Plot's SVG accessible and CSP-safe: `role="img"`, an `aria-label` (the title), a
- * `<title>` and a `<desc>` linked by `aria-describedby`; drops Plot's `aria-label`s on `<g>`
+ * Makes Plot's SVG accessible and CSP-safe: `role="img"`, a `<title>` and a `<desc>` linked by
+ * `aria-labelledby` and `aria-describedby`; drops Plot's `aria-label`s on `<g>`
  * (prohibited on elements with no role: axe `aria-prohibited-attr`) and its inline `<style>`
- * (the CSP forbids inline styles; lantern.css sizes `.lantern-chart svg`).
+ * (the CSP forbids inline styles; lantern.css sizes `.lantern-chart svg`). Every text goes in
+ * through the DOM as a text node and the markup comes out of it (outerHTML), never by pasting
+ * strings, so a title with ">" or "<script>" stays text (test/web/hostile-text.test.ts); no
+ * attribute holds a text (the name is the title's, by id), only ids, numbers and colours.
  */
 export function finishSvg(
   svg: SVGSVGElement,
@@ -108,11 +115,15 @@ export function finishSvg(
     return { svg: svg.outerHTML };
   }
   const id = `chart-${hash(`${meta.title}\n${meta.description}`)}`;
+  const title = textElement('title', meta.title);
+  const desc = textElement('desc', meta.description);
+  title.setAttribute('id', `${id}-title`);
+  desc.setAttribute('id', `${id}-desc`);
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', meta.title);
+  svg.setAttribute('aria-labelledby', `${id}-title`);
   svg.setAttribute('aria-describedby', `${id}-desc`);
-  const head = `<title>${escapeXml(meta.title)}</title><desc id="${id}-desc">${escapeXml(meta.description)}</desc>`;
-  return { svg: svg.outerHTML.replace(/^(<svg[^>]*>)/, `$1${head}`) };
+  svg.prepend(title, desc);
+  return { svg: svg.outerHTML };
 }
 
 /**

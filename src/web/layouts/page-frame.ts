@@ -29,6 +29,7 @@ import type { SiteStatus } from '../services/services.js';
 type Release = SiteStatus['releases'][number];
 import { govukTableArgs, type DataTable } from '../tables/data-table.js';
 import { downloadLinks, requestedDownload, sendTable } from '../tables/download.js';
+import { canonicalUrl } from '../url.js';
 
 /** Anchors on /methods: the `{#id}` of a heading in docs/methods.md (test/web/methods.web.test.ts). */
 export const methodsAnchors = [
@@ -137,7 +138,11 @@ export async function pageFrame(
       text: 'How this is calculated',
     },
     tables: (options.tables ?? []).map((t) =>
-      tableView(request.url, t, options.tableClasses ? { classes: options.tableClasses } : {}),
+      tableView(
+        canonicalUrl(request),
+        t,
+        options.tableClasses ? { classes: options.tableClasses } : {},
+      ),
     ),
   };
 }

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
+import { canonicalUrl } from '../url.js';
 
 /**
  * Whole responses cached per URL and data version: HTML pages, and the JSON API's data
@@ -25,11 +26,6 @@ export interface PageCacheOptions {
   maxBytes?: number;
 }
 
-/** Which requests get the same cached answer. */
-export function pageKey(request: FastifyRequest): string {
-  return request.url;
-}
-
 interface Entry {
   version: number;
   type: string;
@@ -47,7 +43,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     lanternPageVersion?: number;
-    lanternPageKey?: string;
+    /** The page's cache key: its canonical URL (url.ts), read after the route's schema. */
+    lanternCacheKey?: string;
     /** The title of the page being sent (set by Page.render, or from the cache). */
     lanternPageTitle?: string;
     /** Set on the first request for a page not cached: tells the ones waiting for it. */
@@ -120,12 +117,16 @@ export const pageCache = fp<PageCacheOptions>(
     const cacheable = (request: FastifyRequest) =>
       request.method === 'GET' && cacheablePath.test(request.url);
 
-    app.addHook('onRequest', async (request, reply) => {
-      if (!cacheable(request)) return;
+    // Looked up once the route's schema has checked and trimmed the parameters (a refused
+    // request never reaches the cache), keyed by what they mean: `?utm=x` is the same page.
+    app.addHook('preHandler', async (request, reply) => {
+      // Run again for the same request by reply.callNotFound() (an unknown download table): it
+      // is the one making its page, so it must not wait for itself.
+      if (!cacheable(request) || request.lanternCacheKey !== undefined) return;
       const version = await options.version();
-      const key = pageKey(request);
+      const key = canonicalUrl(request);
       request.lanternPageVersion = version;
-      request.lanternPageKey = key;
+      request.lanternCacheKey = key;
       let hit = store.get(key, version);
       if (!hit) {
         const making = first.join(request, key);
@@ -147,7 +148,7 @@ export const pageCache = fp<PageCacheOptions>(
     });
     app.addHook('onSend', async (request, reply, payload) => {
       const version = request.lanternPageVersion;
-      const key = request.lanternPageKey;
+      const key = request.lanternCacheKey;
       if (version === undefined || key === undefined) return payload;
       if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
       if (reply.getHeader('x-lantern-cache') === 'hit') return payload;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { canonicalUrl } from '../url.js';
 import { cacheablePath, cacheableType } from './page-cache.js';
 
 /**
@@ -114,9 +115,10 @@ export const warmUp = fp<WarmUpOptions>(
     app.addHook('onResponse', async (request, reply) => {
       if (request.headers[warmUpHeader] || request.method !== 'GET') return;
       if (reply.statusCode !== 200 || !cacheablePath.test(request.url)) return;
-      // Pages and API answers, not downloads (they are made from the same cached data).
+      // Pages and API answers, not downloads (they are made from the same cached data), each
+      // counted by what it means (its page-cache key), so `?utm=…` copies count as one page.
       if (cacheableType.test(String(reply.getHeader('content-type') ?? '')))
-        views.count(request.url);
+        views.count(canonicalUrl(request));
     });
 
     /** Warms again when the version differs from the one last warmed (one run at a time). */

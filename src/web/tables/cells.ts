@@ -17,8 +17,7 @@ import {
 import type { EntryHistory } from '../../benchmarks/scorecard-history.js';
 import { formatNumber } from '../../core/format.js';
 import type { Measure } from '../../measures/measure.js';
-import { escapeHtml } from '../html.js';
-import { renderComponent } from '../render.js';
+import { renderComponent, renderMacro } from '../render.js';
 import type { DataCell } from './data-table.js';
 
 type BandMeasure = Pick<Measure, 'polarity' | 'noQuartile'>;
@@ -41,12 +40,14 @@ export function textCell(text: string, classes?: string): DataCell {
   return { raw: text, ...(classes ? { classes } : {}) };
 }
 
-/** A link shown on the page; the download carries the text. */
-export function linkCell(text: string, href: string, extraHtml = ''): DataCell {
-  return {
-    raw: text,
-    html: `<a class="govuk-link" href="${escapeHtml(href)}">${escapeHtml(text)}</a>${extraHtml}`,
-  };
+/** A link shown on the page (tagged "chosen" for the LA asked about); the download carries the text. */
+export function linkCell(text: string, href: string, options: { chosen?: boolean } = {}): DataCell {
+  return { raw: text, html: renderMacro('tables/cells.njk', 'link', { text, href, ...options }) };
+}
+
+/** Text in bold with words after it ("South West (this region)"); the download carries the text. */
+export function strongCell(text: string, after: string): DataCell {
+  return { raw: text, html: renderMacro('tables/cells.njk', 'strong', { text, after }) };
 }
 
 export function rankCell(b: LaBenchmark, measure: Pick<Measure, 'polarity'>): DataCell {

@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { it } from 'node:test';
 import type { Database } from '../../../src/core/db.js';
+import { LanternError } from '../../../src/core/errors.js';
 import { listObservations } from '../../../src/measures/observations.repository.js';
 import { importEes } from '../../../src/sources/ees/ees.import.js';
 import { describeEachDatabase } from '../../support/db.js';
 import { realData } from '../../support/real-data.js';
+import { storeFingerprint } from '../store-fingerprint.js';
 
 const mappings = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -110,6 +114,31 @@ describeEachDatabase('EES import of real files', (db) => {
   });
 
   it(
+    'refuses the first 40 rows of the 2025 NEET file over the whole file, changing nothing',
+    { skip: neetSkip },
+    async () => {
+      // `head -n 41`: the header and 40 rows (England, 9 regions, 30 LAs), in a temporary folder.
+      const lines = fs.readFileSync(neetFiles[3]!.path, 'utf8').split('\n');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-neet-'));
+      const file = path.join(dir, 'x.csv');
+      fs.writeFileSync(file, `${lines.slice(0, 41).join('\n')}\n`);
+      const before = await storeFingerprint(db());
+      const error = await importEes(db(), file, path.join(mappings, 'neet-16-17.yaml')).then(
+        () => assert.fail('the import should have been refused'),
+        (e: unknown) => e as LanternError,
+      );
+      assert.equal(error.code, 'LANTERN_IMPORT_WOULD_REMOVE');
+      assert.match(error.message, /^x\.csv would remove 363 values the store holds/);
+      for (const code of ['ees_neet_16_17', 'ees_neet_nk_16_17', 'ees_not_known_16_17'])
+        assert.match(
+          error.message,
+          new RegExp(`${code} 2025: 40 areas in the file, 161 in the store; 121 would be removed`),
+        );
+      assert.deepEqual(await storeFingerprint(db()), before);
+    },
+  );
+
+  it(
     'imports year-to-date attendance for all schools, one value per area',
     { skip: attendance.skip },
     async () => {
@@ -162,6 +191,11 @@ describeEachDatabase('EES import of real files', (db) => {
         path.join(mappings, 'eyfsp-good-level-of-development.yaml'),
       );
       assert.deepEqual(summary.rowsIgnoredByLevel, { 'Local authority district': 1860 });
+      assert.equal(summary.rowsSkippedByFilter['characteristic=Ethnic group: major'], 2952);
+      assert.equal(
+        Object.values(summary.rowsSkippedByFilter).reduce((a, b) => a + b, 0),
+        summary.rowsRead - summary.rowsUsed - 1860,
+      );
       assert.equal(summary.measures[0]?.observations, 164);
       assert.deepEqual(await observation(db(), 'ees_eyfsp_gld', 970, '2021/22'), {
         value: 65.2,

@@ -74,6 +74,7 @@ describe('EES extraction', () => {
       },
     ]);
     assert.equal(result.rowsUnmatched, 1);
+    assert.deepEqual(result.rowsSkippedByFilter, { 'education_phase=Primary': 1 });
     assert.deepEqual(result.rowsIgnoredByLevel, { 'Local authority district': 1 });
   });
 
@@ -87,13 +88,96 @@ describe('EES extraction', () => {
 
   it('reports a filter value no row has and lists the values the column holds', () => {
     const { problems } = run(
-      'filters: { education_phase: total }\nmeasures:\n  - { indicator: pa, measure: p }\n',
+      'filters: { education_phase: Secondary }\nmeasures:\n  - { indicator: pa, measure: p }\n',
     );
     assert.deepEqual(
       { ...problems[0], expected: undefined },
-      { file: 'data.csv', row: 1, column: 'education_phase', value: 'total', expected: undefined },
+      {
+        file: 'data.csv',
+        row: 1,
+        column: 'education_phase',
+        value: 'Secondary',
+        expected: undefined,
+      },
     );
     assert.match(problems[0]!.expected, /"Total", "Primary"/);
+  });
+
+  it('refuses rows whose filter value differs from the mapping only in case, once per value', () => {
+    const { result, problems } = run(
+      'filters: { education_phase: total }\nmeasures:\n  - { indicator: pa, measure: p }\n',
+    );
+    assert.deepEqual(
+      problems.map(({ expected: _e, ...p }) => p),
+      [{ file: 'data.csv', row: 2, column: 'education_phase', value: 'Total' }],
+    );
+    assert.match(problems[0]!.expected, /^"total", exactly as entry 1 \(pa\) of the mapping asks/);
+    assert.match(problems[0]!.expected, /2 rows hold this value \(rows 2, 3\)/);
+    assert.equal(result.rowsUnmatched, 1);
+  });
+
+  const at = (level: string, extra: Record<string, string> = {}) => ({
+    time_period: '202425',
+    geographic_level: level,
+    old_la_code: '330',
+    education_phase: 'Total',
+    pa: '5',
+    ...extra,
+  });
+  const extractRows = (rows: Record<string, string>[], mappingText: string) => {
+    const problems = new ProblemCollector('data.csv');
+    const result = extractObservations(
+      { columns, rows },
+      parseMapping(mappingText, 'm.yaml').value!,
+      areas,
+      problems,
+    );
+    return { result, problems: problems.problems };
+  };
+  const plain = 'measures:\n  - { indicator: pa, measure: p }\n';
+
+  for (const level of ['LA', 'local authority', 'Local Authority', 'Local_authority', 'Regions']) {
+    it(`refuses rows at geographic level "${level}", which looks like a level Lantern reads`, () => {
+      const { result, problems } = extractRows([at('National'), at(level), at(level)], plain);
+      assert.deepEqual(
+        problems.map(({ expected: _e, ...p }) => p),
+        [{ file: 'data.csv', row: 3, column: 'geographic_level', value: level }],
+      );
+      assert.match(problems[0]!.expected, /exactly as EES writes it.*2 rows hold this value/);
+      assert.equal(result.observations.length, 1);
+    });
+  }
+
+  it('refuses a row with a blank geographic level', () => {
+    const { problems } = extractRows([at('National'), at('')], plain);
+    assert.equal(problems[0]?.row, 3);
+    assert.match(problems[0]!.expected, /the cell is blank/);
+  });
+
+  it('counts rows at other EES levels by level, refusing nothing', () => {
+    const { result, problems } = extractRows(
+      [at('National'), at('School'), at('Local authority district'), at('School')],
+      plain,
+    );
+    assert.deepEqual(problems, []);
+    assert.deepEqual(result.rowsIgnoredByLevel, { School: 2, 'Local authority district': 1 });
+  });
+
+  it('refuses an en dash where the mapping has a hyphen, but not a different value', () => {
+    const mapping = 'filters: { age: 16-17 }\nmeasures:\n  - { indicator: pa, measure: p }\n';
+    const { result, problems } = extractRows(
+      [
+        at('National', { age: '16-17' }),
+        at('Local authority', { age: '16\u201317' }),
+        at('Local authority', { age: '18', old_la_code: '331' }),
+      ],
+      mapping,
+    );
+    assert.deepEqual(
+      problems.map(({ expected: _e, ...p }) => p),
+      [{ file: 'data.csv', row: 3, column: 'age', value: '16\u201317' }],
+    );
+    assert.deepEqual(result.rowsSkippedByFilter, { 'age=18': 1 });
   });
 
   it('labels years by the end year when the mapping asks for it', () => {

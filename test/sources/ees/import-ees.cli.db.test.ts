@@ -46,4 +46,68 @@ describeEachDatabase('lantern import ees', (db) => {
       /EES data file not found: .*nope\.csv \[LANTERN_FILE_NOT_FOUND\]\nCheck the path/,
     );
   });
+
+  const importArgs = (csv: string, mappingFile = 'mapping.yaml', ...more: string[]) => [
+    'import',
+    'ees',
+    path.join(fixtures, csv),
+    '--mapping',
+    path.join(fixtures, mappingFile),
+    ...more,
+  ];
+
+  it('counts the rows it skipped by reason in the summary', async () => {
+    const { ctx, out } = testCliContext(db());
+    const code = await runCli(
+      importArgs('other-levels-and-filters.csv', 'age-filter-mapping.yaml'),
+      ctx,
+    );
+    assert.equal(code, 0);
+    assert.match(
+      out(),
+      /\nRows: 5 read, 2 used\.\nSkipped: 1 row at other geographic levels \(Local authority district\), 2 rows with filter Age=18\.\n$/,
+    );
+  });
+
+  it('refuses a file with fewer areas than the store with exit code 1, saying what and how many', async () => {
+    const { ctx, err } = testCliContext(db());
+    const code = await runCli(importArgs('fewer-areas.csv'), ctx);
+    assert.equal(code, 1);
+    assert.match(
+      err(),
+      /^fewer-areas\.csv would remove 2 values the store holds, so nothing was imported:\n {2}- test_neet 2023: 2 areas in the file, 4 in the store; 2 would be removed .*\[LANTERN_IMPORT_WOULD_REMOVE\]\n.*--replace/s,
+    );
+  });
+
+  it('imports it with --replace and lists what was removed', async () => {
+    const { ctx, out } = testCliContext(db());
+    const code = await runCli(importArgs('fewer-areas.csv', 'mapping.yaml', '--replace'), ctx);
+    assert.equal(code, 0);
+    assert.match(
+      out(),
+      /test_neet Test NEET \(%\) \(defined\): 2 values for 2023, replacing 4 \(2 areas removed\)\n.*\nRemoved \(--replace\):\n {2}- test_neet 2023: 2 areas in the file, 4 in the store; 2 removed/s,
+    );
+  });
+
+  it('answers a YAML alias bomb with the mapping problem, not a crash', async () => {
+    const { ctx, err } = testCliContext(db());
+    const code = await runCli(importArgs('valid.csv', 'alias-bomb-mapping.yaml'), ctx);
+    assert.equal(code, 1);
+    assert.doesNotMatch(err(), /Lantern failed|ReferenceError|\n\s+at /);
+    assert.match(
+      err(),
+      /alias-bomb-mapping\.yaml: uses YAML aliases .*\[LANTERN_MAPPING_INVALID\]/s,
+    );
+  });
+
+  it('says a 0-byte file is empty', async () => {
+    const { ctx, err } = testCliContext(db());
+    const code = await runCli(importArgs('empty.csv'), ctx);
+    assert.equal(code, 1);
+    assert.match(
+      err(),
+      /^empty\.csv is empty \(0 bytes\)\. Nothing was imported\. \[LANTERN_IMPORT_EMPTY\]/,
+    );
+    assert.doesNotMatch(err(), /delimiting character/);
+  });
 });

@@ -1,6 +1,32 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
+import { LanternError } from '../../../src/core/errors.js';
+import { readMappingFile } from '../../../src/sources/ees/ees.read.js';
 import { describeMappingError, parseMapping } from '../../../src/sources/ees/mapping.js';
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/ees');
+const fixture = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
+
+/** Reads the mapping at `file`, expecting it to fail; returns the error. */
+function failingRead(file: string): LanternError {
+  try {
+    readMappingFile(file);
+  } catch (error) {
+    assert.ok(error instanceof LanternError, String(error));
+    return error;
+  }
+  throw new Error(`reading ${file} should have failed`);
+}
+
+function tempFile(name: string, content: Buffer | string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-mapping-')), name);
+  fs.writeFileSync(file, content);
+  return file;
+}
 
 const valid = `
 description: Test
@@ -68,7 +94,7 @@ describe('EES mapping parser', () => {
     );
     assert.equal(
       describeMappingError(errors[0]!),
-      'm.yaml, entry 1 (x), field "measure.polarity": expected "high", "low" or "none"',
+      'm.yaml, entry 1 (x), field "measure.polarity": expected "high", "low" or "none", got "up"',
     );
   });
 
@@ -119,5 +145,99 @@ describe('EES mapping parser', () => {
     const { errors } = parseMapping(m, 'm.yaml');
     assert.equal(errors[0]?.entry, 'entry 2 (y)');
     assert.match(errors[0]!.message, /already defined by entry 1/);
+  });
+
+  it('refuses a YAML alias bomb ("billion laughs") with a message, not a crash', () => {
+    const { value, errors } = parseMapping(fixture('alias-bomb-mapping.yaml'), 'bomb.yaml');
+    assert.equal(value, null);
+    assert.deepEqual(errors.map(describeMappingError), [
+      'bomb.yaml: uses YAML aliases (*name) too often (more than 50 expansions): write the values out instead',
+    ]);
+  });
+
+  it('says decimalPlaces written as a word must be a whole number, and what it got', () => {
+    const { errors } = parseMapping(fixture('decimal-places-word-mapping.yaml'), 'dp.yaml');
+    assert.deepEqual(errors.map(describeMappingError), [
+      'dp.yaml, entry 1 (NEET_percent), field "measure.decimalPlaces": expected a whole number from 0 to 6, got "two"',
+    ]);
+  });
+
+  it('says decimalPlaces written as a list must be a whole number', () => {
+    const { errors } = parseMapping(fixture('decimal-places-list-mapping.yaml'), 'dp.yaml');
+    assert.deepEqual(errors.map(describeMappingError), [
+      'dp.yaml, entry 1 (NEET_percent), field "measure.decimalPlaces": expected a whole number from 0 to 6, got a list',
+    ]);
+  });
+
+  it('says decimalPlaces 7 is out of range', () => {
+    const { errors } = parseMapping(
+      fixture('mapping.yaml').replace('decimalPlaces: 1', 'decimalPlaces: 7'),
+      'dp.yaml',
+    );
+    assert.match(describeMappingError(errors[0]!), /expected a whole number from 0 to 6, got 7$/);
+  });
+
+  it('says a filter value given as a list must be text, a number or true/false', () => {
+    const { errors } = parseMapping(
+      'measures:\n  - indicator: x\n    filters: { Age: [16, 17] }\n    measure: a\n',
+      'm.yaml',
+    );
+    assert.deepEqual(errors.map(describeMappingError), [
+      'm.yaml, entry 1 (x), field "filters.Age": expected text, a number or true/false, got a list',
+    ]);
+  });
+
+  for (const [what, text] of [
+    ['empty', ''],
+    ['only a comment', '\n# nothing yet\n'],
+  ]) {
+    it(`says a mapping that is ${what} is empty`, () => {
+      assert.deepEqual(parseMapping(text!, 'm.yaml').errors.map(describeMappingError), [
+        'm.yaml: the file is empty: a mapping lists its entries under "measures:"',
+      ]);
+    });
+  }
+
+  it('says a mapping that is a list, not fields, is not a mapping', () => {
+    assert.deepEqual(parseMapping('- a\n- b\n', 'm.yaml').errors.map(describeMappingError), [
+      'm.yaml: expected a mapping of description, years, filters, exclude and measures, got a list',
+    ]);
+  });
+});
+
+describe('EES mapping files', () => {
+  it('says a UTF-16 mapping is not UTF-8, naming the file', () => {
+    const text = fixture('mapping.yaml');
+    const file = tempFile(
+      'utf16.yaml',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
+    const error = failingRead(file);
+    assert.equal(error.code, 'LANTERN_IMPORT_ENCODING');
+    assert.equal(error.message, 'utf16.yaml is UTF-16 text (little-endian), not UTF-8.');
+    assert.match(error.hint ?? '', /Save the mapping as UTF-8/);
+  });
+
+  it('says a UTF-16 mapping without a byte-order mark is not UTF-8', () => {
+    const file = tempFile('utf16.yaml', Buffer.from(fixture('mapping.yaml'), 'utf16le'));
+    assert.match(failingRead(file).message, /^utf16\.yaml holds NUL bytes: it is UTF-16 text/);
+  });
+
+  it('says a Windows-1252 mapping is not UTF-8, naming its line', () => {
+    const file = tempFile(
+      'cp1252.yaml',
+      Buffer.from('description: caf\xe9\nmeasures: []\n', 'latin1'),
+    );
+    assert.equal(
+      failingRead(file).message,
+      'cp1252.yaml is not UTF-8 text (first bad byte on line 1).',
+    );
+  });
+
+  it('refuses a mapping of more than a megabyte before reading it as YAML', () => {
+    const file = tempFile('big.yaml', `# ${'x'.repeat(1_000_001)}\n`);
+    const error = failingRead(file);
+    assert.equal(error.code, 'LANTERN_MAPPING_INVALID');
+    assert.match(error.message, /big\.yaml is 1,000,004 bytes: a mapping is a short YAML file/);
   });
 });

@@ -126,4 +126,12 @@ describe('EES geography', () => {
       level: 'Local authority district',
     });
   });
+
+  for (const level of ['1e400', '–National', 'County']) {
+    it(`refuses a level EES does not publish ("${level}") instead of ignoring its rows`, () => {
+      const r = resolve({ geographic_level: level });
+      assert.equal(r.kind, 'unclear');
+      assert.match((r as { expected: string }).expected, /a geographic level EES publishes/);
+    });
+  }
 });

@@ -85,4 +85,39 @@ describe('LAIT data dictionary', () => {
     assert.equal(parsed.mergedCodes.length, 14);
     assert.equal(parsed.measures.filter((m) => m.noQuartile).length, 21);
   });
+
+  for (const [dps, why] of [
+    ['two', 'a word'],
+    ['2.5', 'a fraction'],
+    ['10', 'more than 6'],
+    ['1e400', 'too large'],
+  ]) {
+    it(`reports dps "${dps}" (${why}) as a problem naming its row and column`, () => {
+      const text = fixture('dictionary.csv').replace(
+        '"https://example.org","2","Academic Year"',
+        `"https://example.org","${dps}","Academic Year"`,
+      );
+      const { problems } = parseDictionary(text);
+      assert.deepEqual(problems, [
+        {
+          row: 3,
+          column: 'dps',
+          value: dps,
+          expected: 'a whole number from 0 to 6 (decimal places) or NA',
+        },
+      ]);
+    });
+  }
+
+  it('reports a Last Update day number that is no date instead of failing', () => {
+    const text = fixture('dictionary.csv').replace(
+      '"absence","Persistent absentees","45809"',
+      '"absence","Persistent absentees","99999999999"',
+    );
+    const { problems } = parseDictionary(text);
+    assert.deepEqual(
+      problems.map((p) => [p.row, p.column, p.value]),
+      [[3, 'Last Update', '99999999999']],
+    );
+  });
 });

@@ -29,11 +29,16 @@ export async function writeBdsParquet(
 ): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  const values = rows
-    .map(
-      ([m, y, v, la]) => `(${sql(m)}, 'item', ${sql(y)}, 'LA', ${sql(v)}, ${la}::DOUBLE, 'Region')`,
-    )
-    .join(', ');
+  // No rows: one typed row filtered out, so the file keeps its columns and types.
+  const values =
+    rows.length === 0
+      ? `('', '', '', '', '', 0::DOUBLE, '') LIMIT 0`
+      : rows
+          .map(
+            ([m, y, v, la]) =>
+              `(${sql(m)}, 'item', ${sql(y)}, 'LA', ${sql(v)}, ${la}::DOUBLE, 'Region')`,
+          )
+          .join(', ');
   const columns = [
     'Short Desc',
     'Data item',

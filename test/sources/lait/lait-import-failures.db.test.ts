@@ -6,30 +6,23 @@ import type { Database } from '../../../src/core/db.js';
 import { LanternError, formatError, type ErrorCode } from '../../../src/core/errors.js';
 import { importLait } from '../../../src/sources/lait/lait.import.js';
 import { describeEachDatabase } from '../../support/db.js';
-import { makeLaitFolder, validBdsRows } from './lait-fixture-folder.js';
+import { storeFingerprint } from '../store-fingerprint.js';
+import { makeLaitFolder, validBdsRows, writeNeighbourWorkbook } from './lait-fixture-folder.js';
 
-async function counts(db: Database) {
-  const [row] = await db.query<Record<string, number>>(
-    `select (select count(*) from release)::int as releases, (select count(*) from measure)::int as measures,
-            (select count(*) from observation)::int as observations, (select count(*) from statistical_neighbour)::int as neighbours`,
-  );
-  return row;
-}
-
-/** Imports `folder`, expects `code`, and checks that nothing was written; returns the error. */
+/** Imports `folder`, expects `code`, and checks that the store holds exactly what it held; returns the error. */
 async function rejectsWritingNothing(
   db: Database,
   folder: string,
   code: ErrorCode,
 ): Promise<LanternError> {
-  const before = await counts(db);
+  const before = await storeFingerprint(db);
   const error = await importLait(db, folder).then(
     () => assert.fail('the import should have failed'),
     (e: unknown) => e,
   );
   assert.ok(error instanceof LanternError, String(error));
   assert.equal(error.code, code, formatError(error));
-  assert.deepEqual(await counts(db), before);
+  assert.deepEqual(await storeFingerprint(db), before);
   return error;
 }
 
@@ -118,6 +111,76 @@ describeEachDatabase('LAIT import failures', (db) => {
     assert.deepEqual(
       error.problems.map((p) => [p.file, p.row, p.column, p.value]),
       [['sn_may_2025.xlsx', 4, 'SN1', '123']],
+    );
+  });
+
+  it('rejects a value too large to store (1e400) naming file, row, column and value', async () => {
+    const folder = await makeLaitFolder({ bds: [...validBdsRows, ['GLD', '2023', '1e400', 933]] });
+    const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_INVALID');
+    assert.deepEqual(
+      error.problems.map((p) => [p.file, p.row, p.column, p.value]),
+      [['bds_long_0.parquet', 8, 'Values', '1e400']],
+    );
+    assert.match(
+      formatError(error),
+      /row 8, column "Values": got "1e400"; expected a number a database can hold/,
+    );
+  });
+
+  it('rejects a dictionary with a header and no rows as empty, recording no release', async () => {
+    const error = await rejectsWritingNothing(
+      db(),
+      await makeLaitFolder({ dictionary: 'header-only-dictionary.csv' }),
+      'LANTERN_IMPORT_EMPTY',
+    );
+    assert.equal(
+      error.message,
+      'lait_data_dictionary.csv has a header but no measure rows. Nothing was imported.',
+    );
+  });
+
+  it('rejects a 0-byte dictionary as empty', async () => {
+    const folder = await makeLaitFolder();
+    fs.writeFileSync(path.join(folder, 'lait_data_dictionary.csv'), '');
+    const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_EMPTY');
+    assert.equal(
+      error.message,
+      'lait_data_dictionary.csv is empty (0 bytes). Nothing was imported.',
+    );
+  });
+
+  it('rejects a data file with no rows as empty', async () => {
+    const error = await rejectsWritingNothing(
+      db(),
+      await makeLaitFolder({ bds: [] }),
+      'LANTERN_IMPORT_EMPTY',
+    );
+    assert.equal(error.message, 'bds_long_0.parquet has no data rows. Nothing was imported.');
+  });
+
+  it('rejects a 0-byte data file as empty rather than damaged', async () => {
+    const folder = await makeLaitFolder();
+    fs.writeFileSync(path.join(folder, 'bds_long_0.parquet'), '');
+    const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_EMPTY');
+    assert.equal(error.message, 'bds_long_0.parquet is empty (0 bytes). Nothing was imported.');
+  });
+
+  it('rejects a data file none of whose rows has a dictionary row as giving nothing', async () => {
+    const error = await rejectsWritingNothing(
+      db(),
+      await makeLaitFolder({ bds: [['NotInDictionary', '2024', '5', 933]] }),
+      'LANTERN_IMPORT_EMPTY',
+    );
+    assert.match(error.message, /^bds_long_0\.parquet gives no observations: none of its 1 rows/);
+  });
+
+  it('rejects a neighbour workbook with a header and no LAs as empty', async () => {
+    const folder = await makeLaitFolder();
+    await writeNeighbourWorkbook(path.join(folder, 'sn_may_2025.xlsx'), []);
+    const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_EMPTY');
+    assert.equal(
+      error.message,
+      'sn_may_2025.xlsx lists no LA with neighbours under its header row. Nothing was imported.',
     );
   });
 });

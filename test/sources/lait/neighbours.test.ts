@@ -85,4 +85,57 @@ describe('LAIT statistical neighbours', () => {
       assert.equal(parsed.set.neighbours.size, 156);
     },
   );
+
+  const header = {
+    row: 3,
+    cells: ['LA num', 'LA Name', 'GOReg', ...Array.from({ length: 10 }, (_, k) => `SN${k + 1}`)],
+  };
+  const somerset = [935, 830, 838, 893, 885, 891, 878, 860, 855, 881];
+
+  for (const code of ['0x3A5', '9.33e2x', '933.5', '']) {
+    it(`reports an SN1 cell "${code}" that is not a whole LA code as a problem`, () => {
+      const parsed = parseNeighbourRows(
+        [header, { row: 4, cells: [933, 'Somerset', 'South West', code, ...somerset.slice(1)] }],
+        '2025',
+        'test',
+        context,
+      );
+      assert.deepEqual(
+        parsed.problems.map((p) => [p.row, p.column, p.value]),
+        [[4, 'SN1', code]],
+      );
+    });
+  }
+
+  it('reports a row giving neighbours for no LA (LA num blank) instead of passing over it', () => {
+    const parsed = parseNeighbourRows(
+      [
+        header,
+        { row: 4, cells: ['', 'Somerset', 'South West', ...somerset] },
+        { row: 5, cells: ['', 'Old SNs:'] },
+        { row: 6, cells: ['', '', '', '-', '-'] },
+      ],
+      '2025',
+      'test',
+      context,
+    );
+    assert.deepEqual(
+      parsed.problems.map((p) => [p.row, p.column]),
+      [[4, 'LA num']],
+    );
+  });
+
+  it('reads LA codes the workbook holds as text ("933") as well as numbers', () => {
+    const parsed = parseNeighbourRows(
+      [header, { row: 4, cells: ['933', 'Somerset', 'South West', ...somerset.map(String)] }],
+      '2025',
+      'test',
+      context,
+    );
+    assert.deepEqual(parsed.problems, []);
+    assert.deepEqual(
+      parsed.set.neighbours.get(933)?.map((n) => n.code),
+      somerset,
+    );
+  });
 });

@@ -42,9 +42,20 @@ describe('LAIT values', () => {
     assert.deepEqual(parseValue(null), { ok: true, value: null, suppression: null });
   });
 
-  for (const bad of ['1,234', '5%', 'abc', 'Inf', 'NaN', '12 3']) {
+  for (const bad of ['1,234', '5%', 'abc', 'Inf', 'NaN', '12 3', '0x10']) {
     it(`rejects "${bad}" as a bad number`, () => {
-      assert.deepEqual(parseValue(bad), { ok: false });
+      const parsed = parseValue(bad);
+      assert.equal(parsed.ok, false);
+      assert.match((parsed as { expected: string }).expected, /^a number \(like 57 or -1\.25\)/);
+    });
+  }
+
+  for (const huge of ['1e400', '-1e400']) {
+    it(`rejects "${huge}", which would be stored as Infinity`, () => {
+      assert.deepEqual(parseValue(huge), {
+        ok: false,
+        expected: 'a number a database can hold (at most about 1.8e308 either side of zero)',
+      });
     });
   }
 });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
 import type { Page } from '../../render.js';
+import { downloadQuery, key, routeSchema } from '../../route-schemas.js';
 import { checkChoice, queryString, sendBadChoice, yearChoices } from '../bad-choice/bad-choice.js';
 import { firstOrder, renderBody } from './all-las.body.js';
 import { sortKeys, type SortKey, type SortOrder } from './all-las.view.js';
@@ -9,6 +10,11 @@ type Request = FastifyRequest<{
   Params: { measure: string };
   Querystring: Record<string, unknown>;
 }>;
+
+const schema = routeSchema({
+  params: { measure: key },
+  query: { year: key, la: key, sort: key, order: key, ...downloadQuery },
+});
 
 /** All LAs: `/measure/:measure?year=&la=&sort=&order=`. Its JSON is /api/v1/measures/:code/benchmark. */
 const sortChoices = sortKeys.map((k) => ({ value: k, label: `Sort by ${k}` }));
@@ -66,7 +72,7 @@ export function allLasPage(page: Page): FastifyPluginAsync {
       });
     }
 
-    app.get('/measure/:measure', async (request: Request, reply) => {
+    app.get('/measure/:measure', { schema }, async (request: Request, reply) => {
       const rendered = await resolve(request.params.measure, request.query);
       if (rendered.kind === 'bad') return sendBadChoice(page, request, reply, rendered.bad);
       const data = rendered;

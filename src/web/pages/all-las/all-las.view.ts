@@ -80,11 +80,7 @@ function lasTable(
     rows: rows.map((r) => {
       const isChosen = r.laCode === options.laCode;
       const cells = [
-        linkCell(
-          r.laName,
-          `/la/${r.laCode}/measure/${measurePath}`,
-          isChosen ? ' <strong class="lantern-chosen-tag">chosen</strong>' : '',
-        ),
+        linkCell(r.laName, `/la/${r.laCode}/measure/${measurePath}`, { chosen: isChosen }),
         valueCell(r.value, dp, r.suppression),
         rankCell(r, m),
         bandCell(r, m),

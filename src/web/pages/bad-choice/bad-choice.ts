@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Page } from '../../render.js';
-import { withQuery } from '../../url.js';
+import { canonicalUrl, withQuery } from '../../url.js';
 
 /** A query parameter whose value is not one the page offers (an unknown year or set). */
 export interface BadChoice {
@@ -60,7 +60,7 @@ export async function sendBadChoice(
       bad,
       options: bad.valid.map((v) => ({
         label: v.label,
-        href: withQuery(request.url, { [bad.parameter]: v.value }),
+        href: withQuery(canonicalUrl(request), { [bad.parameter]: v.value }),
       })),
     },
     400,

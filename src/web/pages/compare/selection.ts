@@ -18,6 +18,19 @@
  * What a query means, its limits and checks: src/benchmarks/compare.ts.
  */
 import type { CompareQuery } from '../../../benchmarks/compare.js';
+import { keys, words } from '../../route-schemas.js';
+
+/** The query parameters of a comparison, for the page's and the API's route schemas. */
+export const compareParams = {
+  la: keys,
+  group: keys,
+  setname: words(),
+  // A saved set's LA codes: up to 35 9-character codes and their separators.
+  setlas: words(1000),
+  measure: keys,
+  year: keys,
+  england: keys,
+};
 
 const list = (v: unknown): string[] =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v])

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Page } from '../../render.js';
+import { routeSchema, words } from '../../route-schemas.js';
 import { groupLasByRegion } from './home.view.js';
 import { readRecent } from '../../plugins/recently-viewed.js';
 
 export function homePage(page: Page): FastifyPluginAsync {
   return async (app) => {
-    app.get<{ Querystring: { q?: unknown } }>('/', async (request, reply) => {
+    const schema = routeSchema({ query: { q: words() } });
+    app.get<{ Querystring: { q?: string } }>('/', { schema }, async (request, reply) => {
       const q = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 100) : '';
       const results = q ? await page.services.find.search(q) : undefined;
       const groups = groupLasByRegion(await page.services.areas.list());

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Page } from '../../render.js';
+import { downloadQuery, key, routeSchema } from '../../route-schemas.js';
 import { laMeasureView } from './la-measure.view.js';
 import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
 import { sendBadChoice } from '../bad-choice/bad-choice.js';
@@ -20,10 +21,15 @@ type LaMeasureRequest = {
   Querystring: { year?: string; download?: string; table?: string };
 };
 
+const schema = routeSchema({
+  params: { code: key, measure: key },
+  query: { year: key, ...downloadQuery },
+});
+
 /** `/la/:code/measure/:measure?year=`: LAIT's LA view of one measure (JSON: api/). */
 export function laMeasurePage(page: Page): FastifyPluginAsync {
   return async (app) => {
-    app.get<LaMeasureRequest>('/la/:code/measure/:measure', async (request, reply) => {
+    app.get<LaMeasureRequest>('/la/:code/measure/:measure', { schema }, async (request, reply) => {
       const la = await page.services.areas.resolveLa(request.params.code);
       const ts = await page.services.laPages.timeSeries(la.code, request.params.measure);
       const m = ts.measure;

@@ -3,7 +3,6 @@
  * its region, its neighbours' average and England; the chosen year's rank, band, band ranges
  * and cut points; the measure's metadata. Every number through core/format.ts.
  */
-import { escapeHtml } from '../../html.js';
 import { bandRanges } from '../../../benchmarks/band-ranges.js';
 import type {
   LaMeasureTimeSeries,
@@ -23,6 +22,7 @@ import {
   rankText,
 } from '../../../benchmarks/figures.js';
 import type { DataTable } from '../../tables/data-table.js';
+import { renderMacro } from '../../render.js';
 
 const polarityWords = {
   high: 'Higher is better',
@@ -127,15 +127,14 @@ function bandsTable(ts: LaMeasureTimeSeries, year: LaMeasureYear): DataTable | u
 
 /** The dictionary's links as links: every http(s) address becomes one (text around them kept, escaped). */
 export function linksHtml(text: string): string {
-  return text
-    .split(/(https?:\/\/[^\s,;"<>]+)/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? `<a class="govuk-link" href="${escapeHtml(part)}" rel="noopener">${escapeHtml(part)}</a>`
-        : escapeHtml(part),
-    )
-    .join('')
-    .replace(/\n/g, '<br>');
+  const lines = text
+    .split('\n')
+    .map((line) =>
+      line
+        .split(/(https?:\/\/[^\s,;"<>]+)/)
+        .map((part, i) => (i % 2 === 1 ? { href: part } : { text: part })),
+    );
+  return renderMacro('pages/la-measure/source-links.njk', 'sourceLinks', { lines });
 }
 
 const changeInline = (f: ChangeFigure | null) => (f ? { ...f, inline: true as const } : null);

@@ -1,3 +1,4 @@
+import { key } from '../../route-schemas.js';
 import type { Services } from '../../services/services.js';
 import { checkChoice, queryString, yearChoices, type Checked } from '../bad-choice/bad-choice.js';
 
@@ -26,3 +27,9 @@ export async function neighboursQuery(
     data: await services.comparison.neighbours(laCode, latest.measure.code, year, set),
   };
 }
+
+/** The page's parameters; its JSON (api/comparison.api.ts) takes the same but the downloads. */
+export const neighboursParams = {
+  params: { code: key, measure: key },
+  query: { set: key, year: key },
+};

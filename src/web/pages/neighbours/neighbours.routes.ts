@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Page } from '../../render.js';
 import { isLaCode } from '../../params.js';
+import { downloadQuery, routeSchema } from '../../route-schemas.js';
 import { checkedPageData } from '../bad-choice/bad-choice.js';
-import { neighboursQuery } from './neighbours.query.js';
-import { pathOf, withQuery } from '../../url.js';
+import { neighboursParams, neighboursQuery } from './neighbours.query.js';
+import { canonicalUrl, pathOf, withQuery } from '../../url.js';
 import { neighboursView } from './neighbours.view.js';
 import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
 
@@ -11,6 +12,11 @@ type Request = FastifyRequest<{
   Params: { code: string; measure: string };
   Querystring: Record<string, unknown>;
 }>;
+
+const schema = routeSchema({
+  ...neighboursParams,
+  query: { ...neighboursParams.query, ...downloadQuery },
+});
 
 /** Statistical neighbours: `/la/:code/neighbours/:measure?set=&year=` (JSON: api/). */
 export function neighboursPage(page: Page): FastifyPluginAsync {
@@ -25,7 +31,7 @@ export function neighboursPage(page: Page): FastifyPluginAsync {
   };
 
   return async (app) => {
-    app.get('/la/:code/neighbours/:measure', async (request: Request, reply) => {
+    app.get('/la/:code/neighbours/:measure', { schema }, async (request: Request, reply) => {
       const data = await load(request, reply);
       if (!data) return reply;
       const view = await services.cache.get(
@@ -53,13 +59,13 @@ export function neighboursPage(page: Page): FastifyPluginAsync {
         frame,
         data,
         view,
-        formAction: pathOf(request.url),
+        formAction: pathOf(canonicalUrl(request)),
         links: {
           region: data.la.regionCode
             ? `/region/${data.la.regionCode}/${measurePath}?${yearQuery}`
             : null,
           allLas: `/measure/${measurePath}?${yearQuery}&la=${data.la.laCode}`,
-          json: withQuery(`/api/v1${request.url}`, {}),
+          json: withQuery(`/api/v1${canonicalUrl(request)}`, {}),
         },
       });
     });

@@ -1,3 +1,4 @@
+import { key } from '../../route-schemas.js';
 import type { Services } from '../../services/services.js';
 import { checkChoice, queryString, yearChoices, type Checked } from '../bad-choice/bad-choice.js';
 
@@ -19,3 +20,6 @@ export async function regionQuery(
     data: await services.comparison.region(regionCode, latest.measure.code, year),
   };
 }
+
+/** The page's parameters; its JSON (api/comparison.api.ts) takes the same but the downloads. */
+export const regionParams = { params: { code: key, measure: key }, query: { year: key } };

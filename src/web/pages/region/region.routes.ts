@@ -2,9 +2,10 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { formatNumber } from '../../../core/format.js';
 import type { Page } from '../../render.js';
 import { checkedPageData } from '../bad-choice/bad-choice.js';
-import { regionQuery } from './region.query.js';
+import { regionParams, regionQuery } from './region.query.js';
 import { isRegionCode } from '../../params.js';
-import { pathOf } from '../../url.js';
+import { downloadQuery, routeSchema } from '../../route-schemas.js';
+import { canonicalUrl, pathOf } from '../../url.js';
 import { regionView } from './region.view.js';
 import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
 
@@ -12,6 +13,8 @@ type Request = FastifyRequest<{
   Params: { code: string; measure: string };
   Querystring: Record<string, unknown>;
 }>;
+
+const schema = routeSchema({ ...regionParams, query: { ...regionParams.query, ...downloadQuery } });
 
 /** Region: `/region/:code/:measure?year=` (980-990, 987/988 Inner/Outer London) (JSON: api/). */
 export function regionPage(page: Page): FastifyPluginAsync {
@@ -26,7 +29,7 @@ export function regionPage(page: Page): FastifyPluginAsync {
   };
 
   return async (app) => {
-    app.get('/region/:code/:measure', async (request: Request, reply) => {
+    app.get('/region/:code/:measure', { schema }, async (request: Request, reply) => {
       const data = await load(request, reply);
       if (!data) return reply;
       const view = await services.cache.get(
@@ -63,8 +66,8 @@ export function regionPage(page: Page): FastifyPluginAsync {
         englandValueText: formatNumber(data.england.value, dp, {
           suppression: data.england.suppression,
         }),
-        formAction: pathOf(request.url),
-        links: { json: `/api/v1${pathOf(request.url)}?${yearQuery}` },
+        formAction: pathOf(canonicalUrl(request)),
+        links: { json: `/api/v1${pathOf(canonicalUrl(request))}?${yearQuery}` },
       });
     });
   };

@@ -6,6 +6,7 @@ import {
   changeCell,
   linkCell,
   rankCell,
+  strongCell,
   tableNotes,
   textCell,
   valueCell,
@@ -50,7 +51,7 @@ export function regionView(c: RegionComparison): RegionView {
     columns: [{ header: 'Region' }, { header: 'Value', numeric: true }],
     rows: c.regions.map((r) => [
       r.code === c.region.code
-        ? { raw: r.name, html: `<strong>${escape(r.name)}</strong> (this region)` }
+        ? strongCell(r.name, '(this region)')
         : r.kind === 'region'
           ? linkCell(
               r.name,
@@ -68,8 +69,4 @@ export function regionView(c: RegionComparison): RegionView {
     ]),
   };
   return { las, regions };
-}
-
-function escape(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

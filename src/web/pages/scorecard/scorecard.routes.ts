@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { renderTemplate } from '../../render.js';
 import type { Page } from '../../render.js';
+import { downloadQuery, key, routeSchema } from '../../route-schemas.js';
 import { pageFrame, sendRequestedTable, tableView } from '../../layouts/page-frame.js';
 import { scorecardRegion, scorecardSparklines, scorecardTables } from './scorecard.view.js';
 import { downloadLinks, sendTable } from '../../tables/download.js';
@@ -122,11 +123,19 @@ async function sparklines(
 
 export function scorecardPage(page: Page): FastifyPluginAsync {
   return async (app) => {
-    app.get<{ Params: { code: string } }>('/la/:code/sparklines.json', (request, reply) =>
-      sparklines(page, request, reply),
+    app.get<{ Params: { code: string } }>(
+      '/la/:code/sparklines.json',
+      { schema: routeSchema({ params: { code: key } }) },
+      (request, reply) => sparklines(page, request, reply),
     );
     app.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
       '/la/:code',
+      {
+        schema: routeSchema({
+          params: { code: key },
+          query: { topic: key, format: key, ...downloadQuery },
+        }),
+      },
       (request, reply) => scorecard(page, request, reply),
     );
   };

@@ -1,0 +1,45 @@
+import fp from 'fastify-plugin';
+import { lanternError } from '../../core/errors.js';
+import { addressHint, maxQueryLength } from '../route-schemas.js';
+
+/**
+ * What the route schemas cannot see, checked on every request before anything else: the query
+ * string's length, and its %-escapes (Fastify's parser keeps a malformed one, such as `%E0`, as
+ * text; the path's are refused by the router: app.ts frameworkErrors). Both are a 400.
+ */
+export const requestGuard = fp(
+  async (app) => {
+    app.addHook('onRequest', async (request) => {
+      const at = request.url.indexOf('?');
+      if (at < 0) return;
+      const query = request.url.slice(at + 1);
+      if (query.length > maxQueryLength) {
+        throw lanternError(
+          'LANTERN_USAGE',
+          `The address's query (after "?") is too long: at most ${maxQueryLength} characters.`,
+          { hint: addressHint },
+        );
+      }
+      if (!wellEscaped(query)) throw badEscapeError();
+    });
+  },
+  { name: 'lantern-request-guard' },
+);
+
+/** Whether every %-escape in `text` is well formed UTF-8 (split on & and = changes nothing). */
+function wellEscaped(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function badEscapeError() {
+  return lanternError(
+    'LANTERN_USAGE',
+    'The address has a "%" that does not start a valid escape (such as %20 for a space).',
+    { hint: addressHint },
+  );
+}

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { it } from 'node:test';
+import { runCli } from '../../../src/cli/main.js';
+import type { Database } from '../../../src/core/db.js';
+import { LanternError, formatError } from '../../../src/core/errors.js';
+import { importLait } from '../../../src/sources/lait/lait.import.js';
+import { testCliContext } from '../../support/cli.js';
+import { describeEachDatabase } from '../../support/db.js';
+import { storeFingerprint } from '../store-fingerprint.js';
+import {
+  defaultNeighbourRows,
+  makeLaitFolder,
+  validBdsRows,
+  writeNeighbourWorkbook,
+} from './lait-fixture-folder.js';
+
+/** Imports `folder` expecting LANTERN_IMPORT_WOULD_REMOVE and an unchanged store; returns the message. */
+async function refusedAsRemoving(db: Database, folder: string): Promise<string> {
+  const before = await storeFingerprint(db);
+  const error = await importLait(db, folder).then(
+    () => assert.fail('the import should have been refused'),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof LanternError, String(error));
+  assert.equal(error.code, 'LANTERN_IMPORT_WOULD_REMOVE', formatError(error));
+  assert.deepEqual(await storeFingerprint(db), before);
+  return error.message;
+}
+
+/** The valid rows without Suffolk's (935) GLD 2024 row. */
+const withoutSuffolkGld = validBdsRows.filter(([m, , , la]) => !(m === 'GLD' && la === 935));
+
+describeEachDatabase('LAIT imports that would remove data', (db) => {
+  it('imports the small valid folder twice without removing anything', async () => {
+    await importLait(db(), await makeLaitFolder());
+    const again = await importLait(db(), await makeLaitFolder());
+    assert.deepEqual(again.removals, []);
+  });
+
+  it('refuses a data file with fewer areas for a measure and year, naming the numbers', async () => {
+    const message = await refusedAsRemoving(db(), await makeLaitFolder({ bds: withoutSuffolkGld }));
+    assert.match(message, /^The LAIT files in .* would remove 1 value the store holds/);
+    assert.match(
+      message,
+      /\n {2}- GLD 2024: 2 areas in the file, 3 in the store; 1 would be removed \(1 LA, e\.g\. 935 Suffolk\)$/,
+    );
+  });
+
+  it('refuses a year whose label changed, which would remove the old label', async () => {
+    const relabelled = validBdsRows.map(
+      ([m, y, v, la]) =>
+        [m, m === 'PerAbs' ? '2023/24 (rev)' : y, v, la] as (typeof validBdsRows)[number],
+    );
+    const message = await refusedAsRemoving(db(), await makeLaitFolder({ bds: relabelled }));
+    assert.match(
+      message,
+      /PerAbs 2023\/24: 0 areas in the file, 2 in the store; 2 would be removed/,
+    );
+  });
+
+  it('refuses a neighbour set with fewer LAs than the store holds', async () => {
+    const folder = await makeLaitFolder();
+    await writeNeighbourWorkbook(path.join(folder, 'sn_may_2025.xlsx'), [defaultNeighbourRows[0]!]);
+    const message = await refusedAsRemoving(db(), folder);
+    assert.match(
+      message,
+      /statistical neighbours 2025: 1 LAs in the file, 2 in the store; 1 would be removed \(1 LA, e\.g\. 878 Devon\)/,
+    );
+  });
+
+  it('imports with `lantern import lait --replace` and lists what was removed', async () => {
+    const folder = await makeLaitFolder({ bds: withoutSuffolkGld });
+    const { ctx, out } = testCliContext(db());
+    const code = await runCli(['import', 'lait', folder, '--replace'], ctx);
+    assert.equal(code, 0);
+    assert.match(
+      out(),
+      /\n {2}Removed \(--replace\):\n {4}- GLD 2024: 2 areas in the file, 3 in the store; 1 removed \(1 LA, e\.g\. 935 Suffolk\)\n$/,
+    );
+    const [row] = await db().query<{ n: number }>(
+      `select count(*)::int as n from observation where measure_code = 'GLD' and area_code = 935`,
+    );
+    assert.equal(row?.n, 0);
+  });
+
+  it('refuses it through `lantern import lait` without --replace, with exit code 1', async () => {
+    await importLait(db(), await makeLaitFolder()); // Suffolk's GLD 2024 is back in the store
+    const { ctx, err } = testCliContext(db());
+    const code = await runCli(
+      ['import', 'lait', await makeLaitFolder({ bds: withoutSuffolkGld })],
+      ctx,
+    );
+    assert.equal(code, 1);
+    assert.match(err(), /\[LANTERN_IMPORT_WOULD_REMOVE\]\n.*`lantern import lait \S+ --replace`/s);
+  });
+});
