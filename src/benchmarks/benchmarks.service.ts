@@ -160,13 +160,28 @@ export async function getMeasureBenchmark(
 }
 
 /** Every measure's latest benchmark for one LA, grouped by topic (measures the LA has no row for are left out). */
-export async function getScorecard(db: Database, laCode: number): Promise<Scorecard> {
+/** What every LA's scorecard reads alike: the measures and each one's latest year. */
+export interface ScorecardCatalogue {
+  measures: Measure[];
+  latest: Awaited<ReturnType<typeof listLatestYears>>;
+}
+
+export async function readScorecardCatalogue(db: Queryable): Promise<ScorecardCatalogue> {
+  return { measures: await listMeasures(db), latest: await listLatestYears(db) };
+}
+
+/**
+ * `catalogue`: when the caller holds it for many LAs (the web app, once per data version),
+ * each scorecard reads only its LA's rows: the measures' metadata is most of what is read.
+ */
+export async function getScorecard(
+  db: Database,
+  laCode: number,
+  catalogue?: ScorecardCatalogue,
+): Promise<Scorecard> {
   const la = await requireLa(db, laCode);
-  const [measures, latest, rows] = [
-    await listMeasures(db),
-    await listLatestYears(db),
-    await readLatestRowsForLa(db, la.code),
-  ];
+  const { measures, latest } = catalogue ?? (await readScorecardCatalogue(db));
+  const rows = await readLatestRowsForLa(db, la.code);
   const topics: Scorecard['topics'] = [];
   for (const measure of measures) {
     const year = latest.get(measure.code);

@@ -19,6 +19,7 @@ const configSchema = z.object({
     .string()
     .regex(/^\s*\/[^,]*(,\s*\/[^,]*)*$/, 'must be paths starting with /, separated by commas')
     .optional(),
+  LANTERN_CACHE_MB: z.coerce.number().int().min(1).max(1_000_000).default(256),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Production unless development is asked for by name: an unset NODE_ENV (npm start) must
   // never show a stack trace to a visitor.
@@ -35,6 +36,11 @@ export interface Config {
   organisationLogo?: string | undefined;
   /** Pages made in the background at start-up and after each import (web/plugins/warm-up.ts). */
   warmPaths: string[];
+  /**
+   * Megabytes each of the web server's two caches holds at most: whole pages (body and gzip)
+   * and the data pages are made from (estimated); least recently used first out.
+   */
+  cacheMb: number;
   logLevel: string;
   /** False only with LANTERN_ENV=development (or `lantern serve --dev`): 500 pages show the stack. */
   production: boolean;
@@ -62,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean),
+    cacheMb: e.LANTERN_CACHE_MB,
     logLevel: e.LOG_LEVEL,
     production: e.LANTERN_ENV !== 'development',
   };

@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Config } from '../core/config.js';
 import type { Database } from '../core/db.js';
@@ -27,11 +28,14 @@ import { requireParameterSchemas, type DeclaredRoute } from './route-schemas.js'
 export interface AppDeps {
   db: Database;
   config: Pick<Config, 'organisationName' | 'production'> &
-    Partial<Pick<Config, 'organisationLogo' | 'warmPaths'>>;
+    Partial<Pick<Config, 'organisationLogo' | 'warmPaths' | 'cacheMb'>>;
   /** A pino logger; omit for none. */
   logger?: FastifyBaseLogger;
-  /** Background warm-up after each data version change (plugins/warm-up.ts); tests tune it. */
-  warm?: Omit<WarmUpOptions, 'version'>;
+  /**
+   * Background warm-up after each data version change (plugins/warm-up.ts); tests tune it.
+   * `everyScorecard` (default true): warm every current LA's scorecard too.
+   */
+  warm?: Omit<WarmUpOptions, 'version' | 'more'> & { everyScorecard?: boolean };
 }
 
 /** Every page: a folder under pages/ whose routes module exports `(page) => plugin`. */
@@ -48,7 +52,9 @@ const pages = [
 ];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const services = createServices(deps.db);
+  // Each cache holds at most LANTERN_CACHE_MB (src/core/config.ts).
+  const cacheBytes = deps.config.cacheMb === undefined ? undefined : deps.config.cacheMb * 2 ** 20;
+  const services = createServices(deps.db, { dataCacheBytes: cacheBytes });
   const page = createPage(services, deps.config);
   const errors = { page, production: deps.config.production };
   const sendError = errorResponder(errors);
@@ -71,8 +77,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(securityHeaders);
   await app.register(requestGuard);
   await app.register(staticFiles, { organisationLogo: deps.config.organisationLogo });
-  await app.register(pageCache, { version: services.cache.version });
+  await app.register(pageCache, { version: services.cache.version, maxBytes: cacheBytes });
   await app.register(recentlyViewed);
+  // gzip for what the page cache does not send compressed (error pages, the home page, CSV,
+  // answers not kept): its onSend runs after the page cache's, which sets Content-Encoding on
+  // what it compressed already, so nothing is compressed twice. XLSX is zipped: not compressible.
+  await app.register(compress, { global: true, encodings: ['gzip'], threshold: 1024 });
   // Every page and API route declares its parameters (route-schemas.ts); none can be forgotten.
   // The table of them is kept for tests that try every parameter (test/web/request-fuzz).
   const routes: DeclaredRoute[] = [];
@@ -83,14 +93,43 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   for (const routes of pages) await app.register(routes(page));
   await app.register(apiRoutes(services), { prefix: '/api/v1' });
+  await registerWarmUp(app, services, deps);
+  return app;
+}
+
+/** The background warm-up after each data version change, logging what it made and the caches' size. */
+async function registerWarmUp(app: FastifyInstance, services: Page['services'], deps: AppDeps) {
+  const { everyScorecard = true, ...warm } = deps.warm ?? {};
   await app.register(warmUp, {
     version: services.cache.version,
     paths: deps.config.warmPaths ?? [],
+    ...(everyScorecard ? { more: () => scorecardPaths(services) } : {}),
     onWarmed: (path, statusCode, ms) =>
       app.log.debug({ path, statusCode, ms: Math.round(ms) }, 'warmed'),
-    ...deps.warm,
+    onDone: (version, paths, ms) => {
+      const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+      const [pageCacheMb, dataCacheMb] = [app.lanternPageCacheBytes(), services.cache.bytes()];
+      app.log.info(
+        {
+          version,
+          paths,
+          ms: Math.round(ms),
+          pageCacheMb: mb(pageCacheMb),
+          dataCacheMb: mb(dataCacheMb),
+        },
+        'warm-up: pages made',
+      );
+    },
+    ...warm,
   });
-  return app;
+}
+
+/** Every current LA's scorecard and its sparklines, for the warm-up. */
+async function scorecardPaths(services: Page['services']): Promise<string[]> {
+  const las = (await services.areas.list()).filter(
+    (a) => a.kind === 'la' && a.status === 'current',
+  );
+  return las.flatMap((la) => [`/la/${la.code}`, `/la/${la.code}/sparklines.json`]);
 }
 
 function createPage(services: Page['services'], config: AppDeps['config']): Page {

@@ -19,7 +19,7 @@ export function createLogger(level: string): FastifyBaseLogger {
 export async function startServer(options: {
   db: Database;
   config: Pick<Config, 'organisationName' | 'production'> &
-    Partial<Pick<Config, 'organisationLogo' | 'warmPaths'>>;
+    Partial<Pick<Config, 'organisationLogo' | 'warmPaths' | 'cacheMb'>>;
   host: string;
   port: number;
   logger?: FastifyBaseLogger;

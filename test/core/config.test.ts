@@ -34,6 +34,13 @@ it('reads the pages to warm as a comma-separated list of paths', () => {
   assert.throws(() => loadConfig({ LANTERN_WARM_PATHS: 'la/933' }), /LANTERN_WARM_PATHS/);
 });
 
+it('reads the cache size in MB, 256 unless set, refusing what is not a whole number', () => {
+  assert.equal(loadConfig({}).cacheMb, 256);
+  assert.equal(loadConfig({ LANTERN_CACHE_MB: '64' }).cacheMb, 64);
+  assert.throws(() => loadConfig({ LANTERN_CACHE_MB: 'lots' }), /LANTERN_CACHE_MB/);
+  assert.throws(() => loadConfig({ LANTERN_CACHE_MB: '0' }), /LANTERN_CACHE_MB/);
+});
+
 it('runs in production unless development is asked for by LANTERN_ENV', () => {
   assert.equal(loadConfig({}).production, true);
   assert.equal(loadConfig({ NODE_ENV: 'development' }).production, true);

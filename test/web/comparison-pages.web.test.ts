@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { parse } from 'content-disposition';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/core/db.js';
@@ -139,9 +140,9 @@ describe('statistical neighbours, region and all-LAs pages (demo data)', () => {
       );
       assert.equal(csv.statusCode, 200);
       assert.match(String(csv.headers['content-type']), /^text\/csv/);
-      assert.match(
-        String(csv.headers['content-disposition']),
-        /filename="lantern-neighbours-933-DEMO_KS2_RWM-2024-demo.csv"/,
+      assert.equal(
+        parse(String(csv.headers['content-disposition'])).parameters.filename,
+        'lantern-neighbours-933-DEMO_KS2_RWM-2024-demo.csv',
       );
       const lines = csvLines(csv.body);
       assert.match(
@@ -266,9 +267,9 @@ describe('statistical neighbours, region and all-LAs pages (demo data)', () => {
       const url = `/measure/${measure}?year=2024&sort=value&order=desc`;
       const rows = tableRows((await app.inject(url)).body, 'all-las');
       const csv = await app.inject(`${url}&download=csv&table=all-las`);
-      assert.match(
-        String(csv.headers['content-disposition']),
-        /filename="lantern-all-las-DEMO_KS2_RWM-2024.csv"/,
+      assert.equal(
+        parse(String(csv.headers['content-disposition'])).parameters.filename,
+        'lantern-all-las-DEMO_KS2_RWM-2024.csv',
       );
       const lines = csvLines(csv.body);
       assert.deepEqual(

@@ -66,6 +66,67 @@ it('sends gzip only to clients that accept it', () => {
   assert.equal(acceptsGzip('*'), true);
 });
 
+it('counts a long URL in the bytes it keeps, so long junk URLs cannot outgrow the bound', async () => {
+  let renders = 0;
+  const server = Fastify({ routerOptions: { maxParamLength: 5000 } });
+  await server.register(pageCache, { version: async () => 1, maxBytes: 5000 });
+  server.get('/la/:code', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(`<p>${++renders}</p>`),
+  );
+  const long = (n: number) => `/la/${String(n).repeat(900)}`;
+  for (const n of [1, 2, 3]) await server.inject(long(n));
+  assert.equal((await server.inject(long(3))).headers['x-lantern-cache'], 'hit');
+  assert.equal((await server.inject(long(1))).headers['x-lantern-cache'], undefined);
+});
+
+it('keeps at most its bytes, the least recently used page going first', async () => {
+  const server = Fastify();
+  await server.register(pageCache, { version: async () => 1, maxBytes: 3000 });
+  server.get('/la/:code', async (request, reply) =>
+    reply.type('text/html; charset=utf-8').send(`<p>${request.url}</p>`.padEnd(900, '.')),
+  );
+  const cached = async (url: string) => (await server.inject(url)).headers['x-lantern-cache'];
+  for (const url of ['/la/1', '/la/2', '/la/1', '/la/3']) await server.inject(url);
+  assert.equal(await cached('/la/1'), 'hit');
+  assert.equal(await cached('/la/3'), 'hit');
+  assert.equal(await cached('/la/2'), undefined);
+});
+
+it('makes a page once for concurrent first requests, the others getting it from the cache', async () => {
+  let renders = 0;
+  const server = Fastify();
+  await server.register(pageCache, { version: async () => 1 });
+  server.get('/la/:code', async (_request, reply) => {
+    renders++;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return reply.type('text/html; charset=utf-8').send(`<p>render ${renders}</p>`);
+  });
+  const all = await Promise.all(Array.from({ length: 5 }, () => server.inject('/la/933')));
+  assert.equal(renders, 1);
+  assert.deepEqual(
+    all.map((r) => r.body),
+    Array.from({ length: 5 }, () => '<p>render 1</p>'),
+  );
+  assert.equal(all.filter((r) => r.headers['x-lantern-cache'] === 'hit').length, 4);
+});
+
+it('lets concurrent requests make the page themselves when the first one failed', async () => {
+  let renders = 0;
+  const server = Fastify();
+  await server.register(pageCache, { version: async () => 1 });
+  server.get('/la/:code', async (_request, reply) => {
+    const n = ++renders;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    if (n === 1) return reply.code(503).type('text/html').send('<p>busy</p>');
+    return reply.type('text/html; charset=utf-8').send(`<p>render ${n}</p>`);
+  });
+  const all = await Promise.all(Array.from({ length: 3 }, () => server.inject('/la/933')));
+  assert.deepEqual(
+    all.map((r) => r.statusCode),
+    [503, 200, 200],
+  );
+});
+
 it('keys a page by its declared parameters: junk, order and escapes make no new entry', async () => {
   const server = await app({ v: 1 });
   const first = await server.inject('/region/990?set=2021&year=2025');

@@ -3,16 +3,7 @@ import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/core/db.js';
 import { viewCounter } from '../../src/web/plugins/warm-up.js';
-import { useDemoApp } from '../support/web.js';
-
-/** Waits until `done()` holds (the data version is read at most once a second). */
-async function until(done: () => boolean, ms = 15000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { until, useDemoApp } from '../support/web.js';
 
 /** What an import does to the data version: a new release. */
 const newRelease = (db: Database) =>

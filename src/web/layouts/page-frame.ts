@@ -8,8 +8,7 @@
  *     breadcrumbs: [{ text: 'Local authorities', href: '/' }, { text: 'Somerset', href: '/la/933' }],
  *     methodsAnchor: 'bands', measure, yearLabel: '2025', tables: [table],
  *   });
- *   const download = await sendRequestedTable(request, reply, frame.tables);
- *   if (download) return download;
+ *   if (await sendRequestedTable(request, reply, frame.tables)) return reply;
  *   return page.render(reply, 'pages/x.njk', { frame, ... });
  *
  * and in the template (see pages/la-measure.njk):
@@ -149,19 +148,18 @@ export async function pageFrame(
 }
 
 /**
- * Answers `?download=csv|xlsx&table=<id>` with that table (404 for an unknown id); undefined
- * when the request is not a download, so the route renders the page.
+ * Answers `?download=csv|xlsx&table=<id>` with that table (404 for an unknown id): true when
+ * it answered (the route then returns `reply` and sends nothing more), false when the request
+ * is not a download, so the route renders the page.
  */
 export async function sendRequestedTable(
   request: FastifyRequest,
   reply: FastifyReply,
   tables: (DataTable | TableView)[],
-): Promise<FastifyReply | undefined> {
+): Promise<boolean> {
   const wanted = requestedDownload(request.query as { download?: string; table?: string });
-  if (!wanted) return undefined;
+  if (!wanted) return false;
   const plain = tables.map((t) => ('table' in t ? t.table : t));
-  const sent = await sendTable(reply, plain, wanted.format, wanted.tableId);
-  if (sent) return sent;
-  reply.callNotFound();
-  return reply;
+  if (!(await sendTable(reply, plain, wanted.format, wanted.tableId))) reply.callNotFound();
+  return true;
 }

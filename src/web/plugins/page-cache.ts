@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { LRUCache } from 'lru-cache';
 import { canonicalUrl } from '../url.js';
 
 /**
@@ -16,6 +17,9 @@ export const cacheablePath =
   /^\/(la|measure|region|compare|methods|about|api\/v1\/(la|measures|region|compare))(\/|\?|$)/;
 export const cacheableType = /^(text\/html|application\/json)/;
 
+/** The default bound of the pages kept, bytes (LANTERN_CACHE_MB sets it: src/core/config.ts). */
+export const defaultPageCacheBytes = 256 * 1024 * 1024;
+
 export interface PageCacheOptions {
   version: () => Promise<number>;
   /** Bytes kept at most, plain and gzipped (least recently used go first). */
@@ -28,17 +32,23 @@ interface Entry {
   body: Buffer;
   /** The page's title, for hooks that need it without reading the HTML (recently viewed). */
   title: string | undefined;
-  /** Compressed once when cached: the full scorecard is ~380 KB of HTML and ~35 KB gzipped. */
+  /** Compressed once when cached: the full scorecard is ~240 KB of HTML and ~25 KB gzipped. */
   gzip: Buffer;
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Bytes the page cache holds (logs). */
+    lanternPageCacheBytes: () => number;
+  }
   interface FastifyRequest {
     lanternPageVersion?: number;
     /** The page's cache key: its canonical URL (url.ts), read after the route's schema. */
     lanternCacheKey?: string;
     /** The title of the page being sent (set by Page.render, or from the cache). */
     lanternPageTitle?: string;
+    /** Set on the first request for a page not cached: tells the ones waiting for it. */
+    lanternPageMade?: () => void;
   }
 }
 
@@ -53,58 +63,78 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
   return q === undefined || Number(q.trim().slice(2)) > 0;
 }
 
-/** A map of entries holding at most `maxBytes`, least recently used dropped first. */
-function entryStore(maxBytes: number) {
-  const entries = new Map<string, Entry>();
-  let bytes = 0;
-  const size = (e: Entry) => e.body.length + e.gzip.length;
-  const drop = (key: string) => {
-    const old = entries.get(key);
-    if (!old) return;
-    bytes -= size(old);
-    entries.delete(key);
-  };
+/** Pages of one data version, at most `maxBytes` (body, gzip and key), least recently used out. */
+function pageStore(maxBytes: number) {
+  let current: number | undefined;
+  const pages = new LRUCache<string, Entry>({
+    maxSize: maxBytes,
+    sizeCalculation: (e, key) => e.body.length + e.gzip.length + 2 * key.length + 200,
+  });
   return {
     get(key: string, version: number): Entry | undefined {
-      const hit = entries.get(key);
-      if (!hit) return undefined;
-      if (hit.version !== version) {
-        drop(key); // made from older data: its bytes are freed now, not when evicted
-        return undefined;
+      if (version !== current) {
+        pages.clear(); // made from older data: their bytes are freed now, not when evicted
+        current = version;
       }
-      // Most recently used last, so the oldest go first when the store is full.
-      entries.delete(key);
-      entries.set(key, hit);
-      return hit;
+      return pages.get(key);
     },
     set(key: string, entry: Entry): void {
-      drop(key);
-      entries.set(key, entry);
-      bytes += size(entry);
-      for (const k of entries.keys()) {
-        if (bytes <= maxBytes) break;
-        drop(k);
-      }
+      // A page made while an import landed is not kept for the newer data.
+      if (entry.version === current) pages.set(key, entry);
+    },
+    bytes: () => pages.calculatedSize,
+  };
+}
+
+/**
+ * One page made at a time per key: concurrent first requests for a page (a crowd after an
+ * import, or a visitor during warm-up) wait for the first one's answer and get it from the store.
+ */
+function firstRequests() {
+  const making = new Map<string, Promise<void>>();
+  return {
+    /** The first request's promise when one is making `key`; else `request` becomes the first. */
+    join(request: FastifyRequest, key: string): Promise<void> | undefined {
+      const first = making.get(key);
+      if (first) return first;
+      let made!: () => void;
+      const mine = new Promise<void>((resolve) => (made = resolve));
+      making.set(key, mine);
+      request.lanternPageMade = () => {
+        if (making.get(key) === mine) making.delete(key);
+        made();
+      };
+      return undefined;
     },
   };
 }
 
 export const pageCache = fp<PageCacheOptions>(
   async (app, options) => {
-    const store = entryStore(options.maxBytes ?? 256 * 1024 * 1024);
+    const store = pageStore(options.maxBytes ?? defaultPageCacheBytes);
+    const first = firstRequests();
+    app.decorate('lanternPageCacheBytes', store.bytes);
     const cacheable = (request: FastifyRequest) =>
       request.method === 'GET' && cacheablePath.test(request.url);
 
     // Looked up once the route's schema has checked and trimmed the parameters (a refused
     // request never reaches the cache), keyed by what they mean: `?utm=x` is the same page.
     app.addHook('preHandler', async (request, reply) => {
-      if (!cacheable(request)) return;
+      // Run again for the same request by reply.callNotFound() (an unknown download table): it
+      // is the one making its page, so it must not wait for itself.
+      if (!cacheable(request) || request.lanternCacheKey !== undefined) return;
       const version = await options.version();
       const key = canonicalUrl(request);
       request.lanternPageVersion = version;
       request.lanternCacheKey = key;
-      const hit = store.get(key, version);
-      if (!hit) return;
+      let hit = store.get(key, version);
+      if (!hit) {
+        const making = first.join(request, key);
+        if (!making) return;
+        await making;
+        hit = store.get(key, version);
+        if (!hit) return; // the first answer was not kept (an error, a download): make it here
+      }
       if (hit.title !== undefined) request.lanternPageTitle = hit.title;
       reply
         .code(200)
@@ -125,16 +155,20 @@ export const pageCache = fp<PageCacheOptions>(
       const type = String(reply.getHeader('content-type') ?? '');
       if (!cacheableType.test(type)) return payload;
       const body = Buffer.from(payload);
-      store.set(key, {
-        version,
-        type,
-        body,
-        title: request.lanternPageTitle,
-        gzip: gzipSync(body),
-      });
+      const gzip = gzipSync(body);
+      store.set(key, { version, type, body, title: request.lanternPageTitle, gzip });
       reply.header('vary', 'Accept-Encoding');
+      // Compressed once here, so @fastify/compress (app.ts) leaves it alone.
+      if (acceptsGzip(request.headers['accept-encoding'])) {
+        reply.header('content-encoding', 'gzip');
+        return gzip;
+      }
       return payload;
     });
+    // However the first request ends (answered, failed, client gone), the waiting ones go on.
+    const made = async (request: FastifyRequest) => request.lanternPageMade?.();
+    app.addHook('onResponse', made);
+    app.addHook('onRequestAbort', made);
   },
   { name: 'lantern-page-cache' },
 );

@@ -1,23 +1,48 @@
 /**
  * "Recently viewed": after a successful GET of an HTML page under /la/, /measure/, /region/ or
  * /compare, the page's path and title go into a first-party cookie (`lantern_recent`, the last
- * 8, HttpOnly, SameSite=Lax) that the home page lists. Nothing is stored on the server and
- * nothing is sent anywhere else; the about page says so.
+ * 8 that fit in 1,000 bytes, HttpOnly, SameSite=Lax) that the home page lists. Nothing is stored
+ * on the server and nothing is sent anywhere else; the about page says so.
+ *
+ * Browsers drop a cookie over 4 KB, and every request carries it: five long /compare URLs as
+ * URL-encoded JSON came to 4 KB. So the value is compact (`path~title|path~title`, each part
+ * percent-encoded only where a cookie needs it), a path over 600 bytes is not stored (a cut
+ * link would be broken), titles are cut to 60 characters, and the oldest items that do not fit
+ * in `maxCookieBytes` are dropped.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { pathOf, withQuery } from '../url.js';
 
 export const recentCookie = 'lantern_recent';
+/** The cookie's name and value at most, bytes. */
+export const maxCookieBytes = 1000;
 const maxItems = 8;
-const maxPath = 400;
-const maxTitle = 120;
+const maxPathBytes = 600;
+const maxTitle = 60;
 const trackedPath = /^\/(la\/|measure\/|region\/|compare(\?|$))/;
 const oneYear = 60 * 60 * 24 * 365;
 
 export interface RecentItem {
   path: string;
   title: string;
+}
+
+/** Percent-encodes what a cookie value cannot hold, and the separators `~`, `|` and `%`. */
+function encodePart(text: string): string {
+  return text.replace(/[^A-Za-z0-9!#$&'()*+\-./:<=>?@[\]^_`{}]/gu, (c) =>
+    [...Buffer.from(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+}
+
+function decodeItem(part: string): RecentItem | undefined {
+  const [path, title, ...rest] = part.split('~');
+  if (path === undefined || title === undefined || rest.length > 0) return undefined;
+  try {
+    return { path: decodeURIComponent(path), title: decodeURIComponent(title) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The cookie's items, keeping only well-formed ones (it comes from the browser: trust nothing). */
@@ -28,24 +53,27 @@ export function readRecent(cookieHeader: string | undefined): RecentItem[] {
     .find((c) => c.startsWith(`${recentCookie}=`))
     ?.slice(recentCookie.length + 1);
   if (!raw) return [];
-  try {
-    const parsed: unknown = JSON.parse(decodeURIComponent(raw));
-    if (!Array.isArray(parsed)) return [];
-    return parsed
-      .filter(
-        (x): x is RecentItem =>
-          typeof x === 'object' &&
-          x !== null &&
-          typeof (x as RecentItem).path === 'string' &&
-          typeof (x as RecentItem).title === 'string' &&
-          trackedPath.test((x as RecentItem).path) &&
-          (x as RecentItem).path.length <= maxPath,
-      )
-      .map((x) => ({ path: x.path, title: x.title.slice(0, maxTitle) }))
-      .slice(0, maxItems);
-  } catch {
-    return [];
+  return raw
+    .split('|')
+    .map(decodeItem)
+    .filter(
+      (x): x is RecentItem =>
+        x !== undefined && trackedPath.test(x.path) && encodePart(x.path).length <= maxPathBytes,
+    )
+    .map((x) => ({ path: x.path, title: x.title.slice(0, maxTitle) }))
+    .slice(0, maxItems);
+}
+
+/** The cookie's value: the newest items first, as many as fit in `maxCookieBytes`. */
+export function recentCookieValue(items: RecentItem[]): string {
+  let value = '';
+  for (const item of items.slice(0, maxItems)) {
+    const part = `${encodePart(item.path)}~${encodePart(item.title.slice(0, maxTitle))}`;
+    const next = value ? `${value}|${part}` : part;
+    if (recentCookie.length + 1 + next.length > maxCookieBytes) break;
+    value = next;
   }
+  return value;
 }
 
 /** The page's title as the page named it; else a label made from the path. */
@@ -63,7 +91,7 @@ function trackable(request: FastifyRequest, reply: FastifyReply): string | undef
   if (request.method !== 'GET' || reply.statusCode !== 200) return undefined;
   if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return undefined;
   const path = withQuery(request.url, {});
-  return trackedPath.test(path) && path.length <= maxPath ? path : undefined;
+  return trackedPath.test(path) && encodePart(path).length <= maxPathBytes ? path : undefined;
 }
 
 /** Sets the cookie on each tracked page; the title comes from Page.render or the page cache. */
@@ -78,7 +106,7 @@ export const recentlyViewed = fp(
       });
       reply.header(
         'set-cookie',
-        `${recentCookie}=${encodeURIComponent(JSON.stringify(items))}; Path=/; Max-Age=${oneYear}; HttpOnly; SameSite=Lax`,
+        `${recentCookie}=${recentCookieValue(items)}; Path=/; Max-Age=${oneYear}; HttpOnly; SameSite=Lax`,
       );
       return payload;
     });

@@ -1,9 +1,13 @@
+import { LRUCache } from 'lru-cache';
 import type { Queryable } from '../../core/db.js';
+import { approximateBytes } from './memory-size.js';
 
 /**
  * Page data computed once per data version: every import records a release, so the newest
  * release id says whether anything cached can still be right. Keeps pages fast under load
- * (the scorecard and all-LAs pages are read far more often than data changes).
+ * (the scorecard and all-LAs pages are read far more often than data changes). Bounded by
+ * bytes (each value's size estimated by memory-size.ts), least recently used first out: an
+ * LAIT scorecard's data is a few MB, and a server that has shown every LA must not hold them all.
  */
 /** The newest release id, read at most once per `ttlMs`; a failed reading is not kept. */
 function versionReader(db: Queryable, ttlMs: number) {
@@ -31,10 +35,14 @@ function versionReader(db: Queryable, ttlMs: number) {
   };
 }
 
+/** The default bound of the page data kept, bytes (LANTERN_CACHE_MB sets it: src/core/config.ts). */
+export const defaultDataCacheBytes = 256 * 1024 * 1024;
+
 export function createDataVersionCache(
   db: Queryable,
   options: {
-    maxEntries?: number;
+    /** Bytes of page data kept at most (estimated; least recently used go first). */
+    maxBytes?: number;
     /**
      * How long a version reading is trusted. An import run by another process (possible with a
      * PostgreSQL server) shows within this time; requests in between ask the database nothing.
@@ -42,10 +50,15 @@ export function createDataVersionCache(
     versionTtlMs?: number;
   } = {},
 ) {
-  const maxEntries = options.maxEntries ?? 2000;
   const versionTtlMs = options.versionTtlMs ?? 1000;
   let version: number | undefined;
-  const entries = new Map<string, Promise<unknown>>();
+  // Finished values, by bytes; computations under way apart, so concurrent first requests for
+  // one key share one computation whatever its size turns out to be.
+  const done = new LRUCache<string, { value: unknown }>({
+    maxSize: options.maxBytes ?? defaultDataCacheBytes,
+    sizeCalculation: (entry, key) => Math.max(1, approximateBytes(entry.value) + 2 * key.length),
+  });
+  const pending = new Map<string, Promise<unknown>>();
   const reader = versionReader(db, versionTtlMs);
   const currentVersion = () => reader.read();
 
@@ -56,25 +69,30 @@ export function createDataVersionCache(
     refresh(): void {
       reader.forget();
     },
+    /** Estimated bytes held (tests, logs). */
+    bytes: (): number => done.calculatedSize,
     /** `compute()` once per key and data version; failures are not cached. */
     async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
       const v = await currentVersion();
       if (v !== version) {
-        entries.clear();
+        // Older data's values go at once, and a computation still running for it is not kept.
+        done.clear();
+        pending.clear();
         version = v;
       }
-      let entry = entries.get(key) as Promise<T> | undefined;
-      if (!entry) {
-        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
-        entry = compute();
-        entries.set(key, entry);
-        const mine = entry;
-        // A failure is not kept, but only this computation's entry is dropped, not a newer one.
-        mine.catch(() => {
-          if (entries.get(key) === mine) entries.delete(key);
-        });
-      }
-      return entry;
+      const hit = done.get(key);
+      if (hit) return hit.value as T;
+      const running = pending.get(key) as Promise<T> | undefined;
+      if (running) return running;
+      const mine = compute();
+      pending.set(key, mine);
+      // Only this computation's entry is settled, never a newer one for the same key.
+      const settle = () => pending.get(key) === mine && pending.delete(key);
+      mine.then(
+        (value) => settle() && done.set(key, { value }),
+        () => settle(), // a failure is not kept
+      );
+      return mine;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../../core/db.js';
-import { getScorecard } from '../../benchmarks/benchmarks.service.js';
+import type { Scorecard } from '../../benchmarks/benchmark.js';
 import {
   computePreviousCutPoints,
   getScorecardHistory,
@@ -7,10 +7,15 @@ import {
 import { getLaMeasureTimeSeries } from '../../benchmarks/time-series.service.js';
 import type { DataVersionCache } from './data-version-cache.js';
 
-/** Data for the LA scorecard and the LA-measure pages, cached per data version. */
-export function createLaPagesService(db: Database, cache: DataVersionCache) {
-  const scorecard = (laCode: number) =>
-    cache.get(`scorecard:${laCode}`, () => getScorecard(db, laCode));
+/**
+ * Data for the LA scorecard and the LA-measure pages, cached per data version; `scorecard`
+ * is the services' own (services.ts), so both read one cached scorecard.
+ */
+export function createLaPagesService(
+  db: Database,
+  cache: DataVersionCache,
+  scorecard: (laCode: number) => Promise<Scorecard>,
+) {
   return {
     /** Sparkline points and "moved band" for each row of the LA's scorecard. */
     scorecardHistory: (laCode: number) =>

@@ -1,5 +1,9 @@
 import type { Database } from '../../core/db.js';
-import { getMeasureBenchmark, getScorecard } from '../../benchmarks/benchmarks.service.js';
+import {
+  getMeasureBenchmark,
+  getScorecard,
+  readScorecardCatalogue,
+} from '../../benchmarks/benchmarks.service.js';
 import { createCompareService } from '../../benchmarks/compare.service.js';
 import { hasDemoData } from '../../demo/demo.service.js';
 import type { Area } from '../../measures/areas.js';
@@ -17,9 +21,18 @@ export interface SiteStatus {
 }
 
 /** What the web routes may use: db → repositories → services, wired by hand. */
-export function createServices(db: Database) {
-  const cache = createDataVersionCache(db);
+export function createServices(db: Database, options: { dataCacheBytes?: number } = {}) {
+  const cache = createDataVersionCache(db, { maxBytes: options.dataCacheBytes });
   const find = createFindService(db, cache);
+  // Every LA's scorecard shares one reading of the measures (a few MB of metadata) per version.
+  const scorecard = async (laCode: number) =>
+    cache.get(`scorecard:${laCode}`, async () =>
+      getScorecard(
+        db,
+        laCode,
+        await cache.get('scorecard-catalogue', () => readScorecardCatalogue(db)),
+      ),
+    );
   return {
     /** Page data cached per data version (see data-version-cache.ts). */
     cache,
@@ -34,8 +47,7 @@ export function createServices(db: Database) {
         findLocalAuthority(await find.areas(), raw) ?? resolveLocalAuthority(db, raw),
     },
     benchmarks: {
-      scorecard: (laCode: number) =>
-        cache.get(`scorecard:${laCode}`, () => getScorecard(db, laCode)),
+      scorecard,
       measure: (
         code: string,
         options: { yearLabel?: string; laCode?: number; neighbourSetVersion?: string },
@@ -52,7 +64,7 @@ export function createServices(db: Database) {
     /** Statistical-neighbours, region and all-LAs pages. */
     comparison: createComparisonService(db, cache),
     /** LA scorecard history and LA-measure time series. */
-    laPages: createLaPagesService(db, cache),
+    laPages: createLaPagesService(db, cache, scorecard),
     site: {
       status: (): Promise<SiteStatus> =>
         cache.get('site-status', async () => {

@@ -1,3 +1,4 @@
+import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply } from 'fastify';
 import { withQuery } from '../url.js';
 import { tableToCsv, tableToXlsx, type DataTable, type DownloadFormat } from './data-table.js';
@@ -12,28 +13,34 @@ export function requestedDownload(query: {
 }
 
 /**
- * Sends one of the page's tables as CSV or XLSX (the first when no id is given). Returns
- * undefined when the id names no table, so the route can answer 404.
+ * Sends one of the page's tables as CSV or XLSX (the first when no id is given). False when
+ * the id names no table (nothing sent), so the route can answer 404. A boolean, not the reply:
+ * a reply is a thenable, and awaiting one gives undefined, which made routes render the page
+ * after the file and log FST_ERR_REP_ALREADY_SENT.
  */
 export async function sendTable(
   reply: FastifyReply,
   tables: DataTable[],
   format: DownloadFormat,
   tableId?: string,
-): Promise<FastifyReply | undefined> {
+): Promise<boolean> {
   const table = tableId === undefined ? tables[0] : tables.find((t) => t.id === tableId);
-  if (!table) return undefined;
-  const disposition = `attachment; filename="${table.fileName}.${format}"`;
+  if (!table) return false;
+  // RFC 6266: a quote or a non-ASCII letter in a measure code cannot break the header.
+  const disposition = contentDisposition(`${table.fileName}.${format}`);
   if (format === 'csv') {
-    return reply
+    reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', disposition)
       .send(tableToCsv(table));
+    return true;
   }
-  return reply
+  const xlsx = await tableToXlsx(table);
+  reply
     .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .header('content-disposition', disposition)
-    .send(await tableToXlsx(table));
+    .send(xlsx);
+  return true;
 }
 
 /** Links for the page: same URL plus the download parameters, so the file is exactly the view. */

@@ -76,8 +76,7 @@ export function allLasPage(page: Page): FastifyPluginAsync {
       const rendered = await resolve(request.params.measure, request.query);
       if (rendered.kind === 'bad') return sendBadChoice(page, request, reply, rendered.bad);
       const data = rendered;
-      const download = await sendRequestedTable(request, reply, rendered.tables);
-      if (download) return download;
+      if (await sendRequestedTable(request, reply, rendered.tables)) return reply;
       const frame = await pageFrame(page, request, {
         title: `${data.measure.name}, ${data.yearLabel}: all local authorities`,
         breadcrumbs: [{ text: 'Local authorities', href: '/' }],

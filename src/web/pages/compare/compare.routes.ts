@@ -44,14 +44,8 @@ async function showComparison(page: Page, request: Request, reply: FastifyReply)
     ...s,
     table: tableView(url, s.table),
   }));
-  if (comparison) {
-    const sent = await sendRequestedTable(
-      request,
-      reply,
-      sections.map((s) => s.table),
-    );
-    if (sent) return sent;
-  }
+  const tables = sections.map((s) => s.table);
+  if (comparison && (await sendRequestedTable(request, reply, tables))) return reply;
   const frame = await pageFrame(page, request, {
     title,
     breadcrumbs: [{ text: 'Local authorities', href: '/' }],

@@ -47,8 +47,7 @@ export function laMeasurePage(page: Page): FastifyPluginAsync {
         `la-pages:la-measure-view:${la.code}:${m.code}:${year.yearLabel}`,
         async () => laMeasureView(ts, year),
       );
-      const download = await sendRequestedTable(request, reply, view.tables);
-      if (download) return download;
+      if (await sendRequestedTable(request, reply, view.tables)) return reply;
       const frame = await pageFrame(page, request, {
         title: `${la.name}: ${m.name}`,
         breadcrumbs: [

@@ -38,8 +38,7 @@ export function neighboursPage(page: Page): FastifyPluginAsync {
         `view:neighbours:${data.la.laCode}:${data.measure.code}:${data.yearLabel}:${data.neighbourSet.version}`,
         async () => neighboursView(data),
       );
-      const download = await sendRequestedTable(request, reply, [view.table]);
-      if (download) return download;
+      if (await sendRequestedTable(request, reply, [view.table])) return reply;
       const m = data.measure;
       const measurePath = encodeURIComponent(m.code);
       const yearQuery = `year=${encodeURIComponent(data.yearLabel)}`;

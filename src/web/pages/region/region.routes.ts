@@ -37,8 +37,7 @@ export function regionPage(page: Page): FastifyPluginAsync {
         async () => regionView(data),
       );
       const tables = [view.las, view.regions];
-      const download = await sendRequestedTable(request, reply, tables);
-      if (download) return download;
+      if (await sendRequestedTable(request, reply, tables)) return reply;
       const m = data.measure;
       const measurePath = encodeURIComponent(m.code);
       const yearQuery = `year=${encodeURIComponent(data.yearLabel)}`;

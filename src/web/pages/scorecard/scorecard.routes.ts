@@ -29,7 +29,8 @@ async function scorecardData(page: Page, laCode: number, topic: string | undefin
         }),
       );
       return {
-        scorecard,
+        // Not the scorecard itself: it is cached on its own, and counted there (memory-size.ts).
+        neighbourSetVersion: scorecard.neighbourSetVersion,
         tables,
         tablesHtml: renderTemplate('pages/scorecard/scorecard-tables.njk', { views }),
         whole,
@@ -62,9 +63,11 @@ async function scorecard(
       ? request.query.topic
       : undefined;
   const data = await scorecardData(page, la.code, topic);
-  if (csv) return sendTable(reply, [data.whole], 'csv');
-  const download = await sendRequestedTable(request, reply, [...data.tables, data.whole]);
-  if (download) return download;
+  if (csv) {
+    await sendTable(reply, [data.whole], 'csv');
+    return reply;
+  }
+  if (await sendRequestedTable(request, reply, [...data.tables, data.whole])) return reply;
 
   const frame = await pageFrame(page, request, {
     title: `${la.name} scorecard`,
@@ -79,7 +82,7 @@ async function scorecard(
       frame,
       la,
       regionName: data.regionName ?? region?.name ?? null,
-      neighbourSetVersion: data.scorecard.neighbourSetVersion,
+      neighbourSetVersion: data.neighbourSetVersion,
       topic: data.known ? (topic ?? '') : '',
       topicError: data.known
         ? null
