@@ -68,7 +68,7 @@ export async function importEes(
   options: EesImportOptions = {},
 ): Promise<EesImportSummary> {
   const { mapping, checksum: mappingChecksum } = readMappingFile(mappingPath);
-  const { file, checksum, table } = readEesTable(csvPath, mapping);
+  const { file, checksum, table } = readEesTable(csvPath, mapping, path.basename(mappingPath));
 
   await checkExistingMeasures(db, mapping, path.basename(mappingPath));
   const areas = await listAreas(db);

@@ -57,6 +57,7 @@ function mappingInvalid(file: string, problems: string[]) {
 export function readEesTable(
   csvPath: string,
   mapping: EesMapping,
+  mappingFile: string,
 ): { file: string; checksum: string; table: EesTable } {
   requireFile(csvPath, 'EES data file');
   const file = path.basename(csvPath);
@@ -68,24 +69,31 @@ export function readEesTable(
       'has a header but no data rows',
       'Download the file again from Explore Education Statistics (the whole file, not only its header) and import it again.',
     );
-  requireColumns(table, file, neededColumns(table, mapping));
+  requireColumns(table, file, neededColumns(table, mapping, mappingFile));
   return { file, checksum, table };
 }
 
 /** Always time_period, geographic_level, the mapped indicators and filters; geography columns for the levels present. */
-function neededColumns(table: EesTable, mapping: EesMapping): { column: string; why: string }[] {
+function neededColumns(
+  table: EesTable,
+  mapping: EesMapping,
+  mappingFile: string,
+): { column: string; why: string }[] {
   const needed = [
     { column: 'time_period', why: 'every EES file has one' },
     { column: 'geographic_level', why: 'every EES file has one' },
   ];
   for (const e of mapping.entries) {
-    needed.push({ column: e.indicator, why: `indicator of entry ${e.number} of the mapping` });
+    needed.push({
+      column: e.indicator,
+      why: `indicator of entry ${e.number} of the mapping ${mappingFile}`,
+    });
     for (const f of Object.keys(e.filters))
-      needed.push({ column: f, why: `filter of entry ${e.number} of the mapping` });
+      needed.push({ column: f, why: `filter of entry ${e.number} of the mapping ${mappingFile}` });
   }
   for (const ex of mapping.exclude)
     for (const f of Object.keys(ex))
-      needed.push({ column: f, why: 'used by "exclude" in the mapping' });
+      needed.push({ column: f, why: `used by "exclude" in the mapping ${mappingFile}` });
   if (!table.columns.includes('geographic_level')) return needed;
   const levels = new Set(table.rows.map((r) => (r.geographic_level ?? '').trim()));
   if (levels.has(geographicLevels.regional))

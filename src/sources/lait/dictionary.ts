@@ -3,12 +3,7 @@ import { duplicateColumnProblems } from '../shared/columns.js';
 import { maxCodeBytes, overBytes } from '../shared/limits.js';
 import type { ImportProblem } from '../../core/errors.js';
 import type { Measure } from '../../measures/measure.js';
-import {
-  decimalPlacesRange,
-  looksLikeNumber,
-  parseNumber,
-  parseWholeNumber,
-} from '../shared/numbers.js';
+import { decimalPlacesRange, parseNumber, parseWholeNumber } from '../shared/numbers.js';
 
 /** Columns Lantern cannot do without; the others are read when present. */
 export const requiredDictionaryColumns = [
@@ -90,7 +85,8 @@ export function excelSerialToIsoDate(raw: string | null): string | null {
 /** A date column holding a number that is no Excel date (text such as "TBC" is allowed: no date). */
 function checkExcelDate(r: DictionaryRow, column: string, problems: Omit<ImportProblem, 'file'>[]) {
   const raw = r.cells[column] ?? null;
-  if (raw === null || !looksLikeNumber(raw) || excelSerialToIsoDate(raw) !== null) return;
+  // Only a finite number can be a day number; anything else ("TBC", "1e400") is text: no date.
+  if (raw === null || !parseNumber(raw).ok || excelSerialToIsoDate(raw) !== null) return;
   problems.push({
     row: r.row,
     column,
