@@ -10,10 +10,9 @@ const css = fs.readFileSync(path.join(publicDir, 'lantern.css'), 'utf8');
 
 describe('compact scorecard table', () => {
   it('right-aligns in lantern.css exactly the columns the scorecard marks numeric', () => {
-    const block = /((?:\.lantern-scorecard td:nth-child\(\d+\),?\s*)+)\{\s*text-align: right/.exec(
-      css,
-    );
-    assert.ok(block, 'a rule right-aligning .lantern-scorecard td:nth-child(n)');
+    const block =
+      /((?:\.lantern-scorecard tr > :nth-child\(\d+\),?\s*)+)\{\s*text-align: right/.exec(css);
+    assert.ok(block, 'a rule right-aligning .lantern-scorecard tr > :nth-child(n)');
     const aligned = [...block[1]!.matchAll(/nth-child\((\d+)\)/g)].map((m) => Number(m[1]));
     const numeric = scorecardColumns.flatMap((c, i) => (c.numeric ? [i + 1] : []));
     assert.deepEqual(aligned, numeric);

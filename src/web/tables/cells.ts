@@ -22,6 +22,11 @@ import type { DataCell } from './data-table.js';
 
 type BandMeasure = Pick<Measure, 'polarity' | 'noQuartile'>;
 
+/** compact: the cell is for a compact table (components/compact-table: the scorecard). */
+export interface CellOptions {
+  compact?: boolean;
+}
+
 export function valueCell(
   value: number | null,
   dp: number,
@@ -55,22 +60,35 @@ export function rankCell(b: LaBenchmark, measure: Pick<Measure, 'polarity'>): Da
   return { raw: text === notApplicable ? null : b.rank, text, classes: 'lantern-nowrap' };
 }
 
-export function bandCell(b: Pick<LaBenchmark, 'quartileBand'>, measure: BandMeasure): DataCell {
+export function bandCell(
+  b: Pick<LaBenchmark, 'quartileBand'>,
+  measure: BandMeasure,
+  options: CellOptions = {},
+): DataCell {
   const band = b.quartileBand;
   const text = bandText(band, measure);
   if (band === null || text === notApplicable) return { raw: null, text };
   return {
     raw: band,
-    html: renderComponent('quartile-band', { band, words: bandWords[band] }),
+    html: renderComponent('quartile-band', { band, words: bandWords[band], ...options }),
     classes: 'lantern-nowrap',
   };
 }
 
 /** The change with an arrow and a word ("better"/"worse"), so colour is never the only cue. */
-export function changeCell(b: LaBenchmark, dp: number): DataCell {
+export function changeCell(b: LaBenchmark, dp: number, options: CellOptions = {}): DataCell {
   const figure = describeChange(b, dp);
   if (!figure) return { raw: null, text: missing };
-  return { raw: figure.change, html: renderComponent('change', figure), classes: 'lantern-nowrap' };
+  const coloured = figure.direction === 'better' || figure.direction === 'worse';
+  return {
+    raw: figure.change,
+    html: renderComponent('change', { ...figure, ...options }),
+    classes: 'lantern-nowrap',
+    // In a compact table the cell itself is the change component's block (lantern.css).
+    ...(options.compact && coloured
+      ? { compactClasses: `lantern-change--${figure.direction}` }
+      : {}),
+  };
 }
 
 /** The band the LA was in the year before, flagged when it moved. */

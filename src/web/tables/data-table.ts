@@ -17,6 +17,8 @@ export interface DataCell {
   /** Shown on the page instead of `text` (already escaped). */
   html?: string;
   classes?: string;
+  /** The only class a compact table (components/compact-table) writes on the cell: a colour. */
+  compactClasses?: string;
 }
 
 export interface DataColumn {
@@ -105,6 +107,7 @@ export function govukTableArgs(table: DataTable, options: { captionClasses?: str
           : { text: cell.text ?? (cell.raw === null ? '' : String(cell.raw)) }),
         format: table.columns[i]?.numeric ? 'numeric' : undefined,
         classes: cell.classes,
+        compactClasses: cell.compactClasses,
       })),
     ),
   };

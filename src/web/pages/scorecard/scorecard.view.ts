@@ -36,6 +36,9 @@ export const scorecardColumns: DataColumn[] = [
   { header: 'England', numeric: true },
 ];
 
+/** The page shows the scorecard in compact tables (components/compact-table). */
+const compact = { compact: true };
+
 function row(laCode: number, entry: ScorecardEntry, history: EntryHistory | undefined): DataCell[] {
   const b = entry.benchmark;
   const m = entry.measure;
@@ -44,9 +47,9 @@ function row(laCode: number, entry: ScorecardEntry, history: EntryHistory | unde
     linkCell(m.name, laMeasureHref(laCode, m.code)),
     { raw: entry.yearLabel },
     valueCell(b.value, dp, b.suppression),
-    changeCell(b, dp),
+    changeCell(b, dp, compact),
     rankCell(b, m),
-    bandCell(b, m),
+    bandCell(b, m, compact),
     movedBandCell(history),
     snAverageCell(b, dp),
     valueCell(b.regionValue, dp),
