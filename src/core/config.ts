@@ -19,7 +19,7 @@ const configSchema = z.object({
     .string()
     .regex(/^\s*\/[^,]*(,\s*\/[^,]*)*$/, 'must be paths starting with /, separated by commas')
     .optional(),
-  LANTERN_CACHE_MB: z.coerce.number().int().min(1).max(1_000_000).default(256),
+  LANTERN_CACHE_MB: z.coerce.number().int().min(1).max(1_000_000).default(160),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Production unless development is asked for by name: an unset NODE_ENV (npm start) must
   // never show a stack trace to a visitor.

