@@ -168,6 +168,9 @@ export async function webLoad(dataDir: string, log: (s: string) => void): Promis
   dropResponseBodies();
   const server = await startServeProcess(dataDir);
   const memory = serverMemory(server.pid);
+  log(
+    `server warmed up in ${server.warmUpMs} ms: RSS ${memory.currentMb()} MB, peak ${memory.peakMb()} MB`,
+  );
   const results: BenchResult[] = [];
   try {
     for (const path of loadPaths) {

@@ -7,19 +7,36 @@ import { fileURLToPath } from 'node:url';
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'lantern.js');
 
-/** Starts `lantern serve` on a port the system picks and waits for the URL it prints. */
+/**
+ * Starts `lantern serve` on a port the system picks and waits for the URL it prints, then for its
+ * warm-up (every LA's scorecard made: plugins/warm-up.ts) to end, so the load runs measure a
+ * server in its steady state; how long the warm-up took is returned (it logs it at info level).
+ */
 export async function startServeProcess(
   dataDir: string,
-): Promise<{ url: string; pid: number; close: () => Promise<void> }> {
+): Promise<{ url: string; pid: number; warmUpMs: number; close: () => Promise<void> }> {
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], {
     env: {
       ...process.env,
       LANTERN_DATA_DIR: dataDir,
       DATABASE_URL: '',
       NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const warmUpMs = new Promise<number>((resolve) => {
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      for (let nl = err.indexOf('\n'); nl >= 0; nl = err.indexOf('\n')) {
+        const line = err.slice(0, nl);
+        err = err.slice(nl + 1);
+        const warmed = /"ms":(\d+).*"msg":"warm-up: pages made"/.exec(line);
+        if (warmed) resolve(Number(warmed[1]));
+        else if (!/"level":30/.test(line)) process.stderr.write(`${line}\n`); // warnings, errors
+      }
+    });
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -35,6 +52,7 @@ export async function startServeProcess(
   return {
     url,
     pid: child.pid!,
+    warmUpMs: await warmUpMs,
     close: () =>
       new Promise<void>((resolve) => {
         child.on('exit', () => resolve());

@@ -148,6 +148,9 @@ export async function webSoak(dataDir: string, log: (s: string) => void): Promis
   dropResponseBodies();
   const server = await startServeProcess(dataDir);
   const memory = serverMemory(server.pid);
+  log(
+    `server warmed up in ${server.warmUpMs} ms: RSS ${memory.currentMb()} MB, peak ${memory.peakMb()} MB`,
+  );
   try {
     for (const [path, expected] of soakMix) {
       const status = await statusOf(new URL(path.slice(1), server.url).toString());

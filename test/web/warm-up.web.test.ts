@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/core/db.js';
-import Fastify from 'fastify';
-import { viewCounter, warmUp } from '../../src/web/plugins/warm-up.js';
+import { viewCounter } from '../../src/web/plugins/warm-up.js';
 import { until, useDemoApp } from '../support/web.js';
 
 /** What an import does to the data version: a new release. */
@@ -49,25 +48,5 @@ describe('view counter', () => {
     const views = viewCounter(2);
     for (const path of ['/a', '/a', '/b', '/c', '/c', '/c']) views.count(path);
     assert.deepEqual(views.top(5), ['/c', '/a']);
-  });
-});
-
-describe('warm-up garbage collection', () => {
-  it('runs the collector after every `every` pages made', async () => {
-    const app = Fastify();
-    let collected = 0;
-    const made: string[] = [];
-    await app.register(warmUp, {
-      version: async () => 1,
-      paths: Array.from({ length: 25 }, (_, i) => `/p/${i}`),
-      intervalMs: 0,
-      collect: { every: 10, run: () => collected++ },
-      onWarmed: (path) => made.push(path),
-    });
-    app.get('/p/:n', async () => 'ok');
-    await app.ready();
-    await until(() => made.length === 25);
-    assert.equal(collected, 2);
-    await app.close();
   });
 });

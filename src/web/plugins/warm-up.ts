@@ -26,11 +26,6 @@ export interface WarmUpOptions {
   concurrency?: number;
   /** Paths whose views are counted at most (default 500). */
   maxTracked?: number;
-  /**
-   * Run after every `every` pages made (app.ts: a full garbage collection, so making every LA's
-   * pages leaves no heap of garbage behind: docs/performance.md).
-   */
-  collect?: { every: number; run: () => void };
   /** After each warmed path (tests, logs). */
   onWarmed?: (path: string, statusCode: number, ms: number) => void;
   /** After each whole run, with the number of paths requested (tests, logs). */
@@ -69,13 +64,12 @@ export function viewCounter(max: number) {
 async function warm(
   app: FastifyInstance,
   paths: string[],
-  options: Pick<WarmUpOptions, 'onWarmed' | 'collect'> & {
+  options: Pick<WarmUpOptions, 'onWarmed'> & {
     concurrency: number;
     current: () => Promise<boolean>;
   },
 ): Promise<void> {
   const queue = [...paths];
-  let made = 0;
   const worker = async () => {
     for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
       // Back to the event loop between pages: the database answers without waiting for I/O, so
@@ -90,8 +84,6 @@ async function warm(
           return { statusCode: 0 };
         });
       options.onWarmed?.(path, res.statusCode, performance.now() - started);
-      const { collect } = options;
-      if (collect && ++made % collect.every === 0) collect.run();
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
@@ -145,8 +137,7 @@ export const warmUp = fp<WarmUpOptions>(
         !closed && (await options.version().catch(() => version)) === version;
       running = pathsToWarm(app, options, views).then(async (list) => {
         const concurrency = options.concurrency ?? 1;
-        const { onWarmed, collect } = options;
-        await warm(app, list, { onWarmed, ...(collect ? { collect } : {}), concurrency, current });
+        await warm(app, list, { onWarmed: options.onWarmed, concurrency, current });
         if (await current()) options.onDone?.(version, list.length, performance.now() - started);
       });
       try {
