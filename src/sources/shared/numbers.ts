@@ -48,10 +48,13 @@ export function parseWholeNumber(
   raw: string | number | bigint,
   range: { min: number; max: number },
 ): NumberReading {
-  const read = typeof raw === 'string' ? parseNumber(raw) : checkNumber(raw);
   const wanted = `a whole number from ${range.min} to ${range.max}`;
+  const read = typeof raw === 'string' ? parseNumber(raw) : checkNumber(raw);
   if (!read.ok) return { ok: false, expected: wanted };
-  if (!Number.isInteger(read.value) || read.value < range.min || read.value > range.max)
+  // "-0" is not how anyone writes 0 (a sign on a count or a number of decimal places is a slip).
+  const { value } = read;
+  const minusZero = value === 0 && typeof raw === 'string' && raw.trim().startsWith('-');
+  if (!Number.isInteger(value) || minusZero || value < range.min || value > range.max)
     return { ok: false, expected: wanted };
   return read;
 }

@@ -69,6 +69,11 @@ describe('the importers number parser', () => {
     assert.deepEqual(parseWholeNumber('933.0', range), { ok: true, value: 933 });
   });
 
+  it('rejects "-0" as a number of decimal places (found by the property tests)', () => {
+    assert.equal(parseWholeNumber('-0', { min: 0, max: 10 }).ok, false);
+    assert.deepEqual(parseWholeNumber('0', { min: 0, max: 10 }), { ok: true, value: 0 });
+  });
+
   for (const raw of ['0x3A5', '933.5', '1000', '99', 'two', Number.NaN, 1e400]) {
     it(`rejects ${JSON.stringify(String(raw))} as a whole number from 100 to 999`, () => {
       assert.deepEqual(parseWholeNumber(raw, { min: 100, max: 999 }), {
