@@ -74,6 +74,18 @@ describe('scorecard, LA-measure and methods pages with the demo data', () => {
     assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
   });
 
+  it('sends an LA named by its name to its code: the scorecard, its CSV and its sparklines', async () => {
+    for (const [from, to] of [
+      ['/la/Somerset', '/la/933'],
+      ['/la/Somerset.csv', '/la/933.csv'],
+      ['/la/Somerset/sparklines.json', '/la/933/sparklines.json'],
+    ]) {
+      const res = await app.inject(from!);
+      assert.equal(res.statusCode, 301, from);
+      assert.equal(res.headers.location, to, from);
+    }
+  });
+
   it('answers a download of an unknown table with 404', async () => {
     assert.equal((await app.inject('/la/933?download=csv&table=nope')).statusCode, 404);
   });

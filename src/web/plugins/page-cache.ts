@@ -157,8 +157,8 @@ export const pageCache = fp<PageCacheOptions>(
     // Looked up once the route's schema has checked and trimmed the parameters (a refused
     // request never reaches the cache), keyed by what they mean: `?utm=x` is the same page.
     app.addHook('preHandler', async (request, reply) => {
-      // Run again for the same request by reply.callNotFound() (an unknown download table): it
-      // is the one making its page, so it must not wait for itself.
+      // Run again for the same request by reply.callNotFound() (a path naming nothing, an
+      // unknown download table): it is the one making its page, so it must not wait for itself.
       if (!cacheable(request) || request.lanternCacheKey !== undefined) return;
       const version = await options.version();
       const key = canonicalUrl(request);

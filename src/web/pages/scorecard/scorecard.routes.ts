@@ -44,6 +44,17 @@ async function scorecardData(page: Page, laCode: number, topic: string | undefin
   return { ...data, known };
 }
 
+/**
+ * The LA a scorecard address names (a code, a name, an old code), or undefined after a 301 to
+ * its canonical address, `/la/<code>` + `suffix` (".csv", "/sparklines.json").
+ */
+async function laOrRedirect(page: Page, reply: FastifyReply, given: string, suffix = '') {
+  const la = await page.services.areas.resolveLa(given);
+  if (String(la.code) === given) return la;
+  void reply.redirect(`/la/${la.code}${suffix}`, 301); // sent: not awaited (a reply is a thenable)
+  return undefined;
+}
+
 async function scorecard(
   page: Page,
   request: FastifyRequest<{ Params: { code: string }; Querystring: Record<string, string> }>,
@@ -55,8 +66,8 @@ async function scorecard(
     csv = true;
     raw = raw.slice(0, -4);
   }
-  const la = await page.services.areas.resolveLa(raw);
-  if (String(la.code) !== raw) return reply.redirect(`/la/${la.code}${csv ? '.csv' : ''}`, 301);
+  const la = await laOrRedirect(page, reply, raw, csv ? '.csv' : '');
+  if (!la) return reply;
 
   const topic =
     typeof request.query.topic === 'string' && request.query.topic
@@ -109,9 +120,8 @@ async function sparklines(
   request: FastifyRequest<{ Params: { code: string } }>,
   reply: FastifyReply,
 ) {
-  const la = await page.services.areas.resolveLa(request.params.code);
-  if (String(la.code) !== request.params.code)
-    return reply.redirect(`/la/${la.code}/sparklines.json`, 301);
+  const la = await laOrRedirect(page, reply, request.params.code, '/sparklines.json');
+  if (!la) return reply;
   const paths = await page.services.cache.get(`la-pages:sparklines:${la.code}`, async () =>
     scorecardSparklines(
       await page.services.benchmarks.scorecard(la.code),
