@@ -8,7 +8,7 @@ import { upsertObservations, type ObservationRow } from '../../measures/observat
 import { recordRelease } from '../../measures/releases.repository.js';
 import { ProblemCollector } from '../shared/problems.js';
 import { silentProgress, withProgress, type Progress } from '../shared/progress.js';
-import { AreaSets, findRemovals, type Removal } from '../shared/removals.js';
+import { AreaSets, findRemovals, holdsFigure, type Removal } from '../shared/removals.js';
 import { observationAreasHeld } from '../shared/removals.repository.js';
 import { settleRemovals } from '../shared/store-removals.js';
 import { deleteObservationsForYears } from './ees.repository.js';
@@ -115,7 +115,8 @@ interface CheckedFile {
 /** The measure-years the file would take areas from; refused (nothing written) unless `replace`. */
 async function checkRemovals(tx: Queryable, f: CheckedFile, codes: string[]) {
   const incoming = new AreaSets();
-  for (const o of f.extraction.observations) incoming.add(o.measureCode, o.yearLabel, o.areaCode);
+  for (const o of f.extraction.observations)
+    incoming.add(o.measureCode, o.yearLabel, o.areaCode, holdsFigure(o.value, o.suppression));
   const held = await observationAreasHeld(tx, codes);
   const removals = findRemovals(held, incoming, 'years in the file');
   const lines = await settleRemovals(tx, removals, { ...f, source: f.file });

@@ -10,7 +10,7 @@ import {
   sha256,
 } from '../shared/file-checks.js';
 import { parseEesCsv, requireColumns, type EesTable } from './csv.js';
-import { existingMeasureCodes } from './ees.repository.js';
+import { existingMeasureCodes, measuresFromOtherSources } from './ees.repository.js';
 import { geographicLevels } from './geography.js';
 import { describeMappingError, parseMapping, type EesMapping } from './mapping.js';
 
@@ -111,12 +111,29 @@ function neededColumns(
   return needed;
 }
 
-/** LANTERN_MEASURE_NOT_FOUND for an entry naming a measure neither the store nor the mapping defines. */
+/**
+ * LANTERN_MEASURE_NOT_FOUND for an entry naming a measure neither the store nor the mapping
+ * defines; LANTERN_MAPPING_INVALID for a new measure whose code another source (LAIT) defined:
+ * its name, polarity and decimal places would be overwritten, changing every rank and band.
+ */
 export async function checkExistingMeasures(
   db: Queryable,
   mapping: EesMapping,
   mappingFile: string,
 ): Promise<void> {
+  const defined = mapping.entries.flatMap((e) => (e.newMeasure ? [e] : []));
+  const taken = await measuresFromOtherSources(
+    db,
+    defined.map((e) => e.newMeasure!.code),
+  );
+  if (taken.length > 0)
+    throw lanternError(
+      'LANTERN_MAPPING_INVALID',
+      `${mappingFile}: ${taken.map((t) => `a new measure has the code "${t.code}", which the ${t.source.toUpperCase()} data already defines`).join('; ')}. Nothing was imported.`,
+      {
+        hint: `To add this file's figures to that measure, replace the entry's new measure with \`measure: '${taken[0]!.code}'\`; to make a measure of its own, give it another code (docs/sources-ees.md).`,
+      },
+    );
   const referenced = mapping.entries.filter(
     (e) => !e.newMeasure && !mapping.entries.some((d) => d.newMeasure?.code === e.measureCode),
   );

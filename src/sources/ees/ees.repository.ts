@@ -15,6 +15,18 @@ export async function deleteObservationsForYears(
 }
 
 /** The codes among these that name a measure in the database. */
+/** Of these codes, the measures another source defined (LAIT's dictionary), with it: the demo goes with any import. */
+export async function measuresFromOtherSources(
+  db: Queryable,
+  codes: string[],
+): Promise<{ code: string; source: string }[]> {
+  return db.query<{ code: string; source: string }>(
+    `select m.code, r.source from measure m join release r on r.id = m.release_id
+      where m.code = any($1::text[]) and r.source not in ('ees', 'demo') order by m.code`,
+    [codes],
+  );
+}
+
 export async function existingMeasureCodes(db: Queryable, codes: string[]): Promise<Set<string>> {
   const rows = await db.query<{ code: string }>(
     'select code from measure where code = any($1::text[])',

@@ -6,7 +6,7 @@ import { upsertMeasures } from '../../measures/measures.repository.js';
 import { replaceNeighbourSet } from '../../measures/neighbours.repository.js';
 import { recordRelease } from '../../measures/releases.repository.js';
 import { silentProgress, withProgress, type Progress } from '../shared/progress.js';
-import { AreaSets, findRemovals, type Removal } from '../shared/removals.js';
+import { AreaSets, findRemovals, holdsFigure, type Removal } from '../shared/removals.js';
 import { neighbourLasHeld, observationAreasHeld } from '../shared/removals.repository.js';
 import { settleRemovals } from '../shared/store-removals.js';
 import { locateLaitFiles } from './lait.files.js';
@@ -89,7 +89,12 @@ async function checkRemovals(
   const obs = reading.bds.observations;
   const incoming = new AreaSets();
   for (let i = 0; i < obs.measureCode.length; i++)
-    incoming.add(obs.measureCode[i]!, obs.yearLabel[i]!, obs.areaCode[i]!);
+    incoming.add(
+      obs.measureCode[i]!,
+      obs.yearLabel[i]!,
+      obs.areaCode[i]!,
+      holdsFigure(obs.value[i] ?? null, obs.suppression[i] ?? null),
+    );
   const sets = new AreaSets();
   for (const n of reading.neighbourSets)
     for (const la of n.set.neighbours.keys()) sets.add('statistical neighbours', n.set.version, la);

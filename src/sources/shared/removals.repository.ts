@@ -2,7 +2,8 @@ import type { Queryable } from '../../core/db.js';
 import { AreaSets, type AreaNames } from './removals.js';
 
 /**
- * The areas the store holds a value (or a marker) for, per measure and year, for these measures.
+ * The areas the store holds a figure for (a value or a marker: removals.ts holdsFigure), per
+ * measure and year, for these measures.
  * One row per measure and year with its areas as an array: about 1 s for LAIT's 640k observations
  * on PGlite, where one row per observation takes 4 s.
  */
@@ -12,7 +13,9 @@ export async function observationAreasHeld(
 ): Promise<AreaSets> {
   const rows = await tx.query<{ m: string; y: string; a: number[] }>(
     `select measure_code as m, year_label as y, array_agg(area_code) as a
-       from observation where measure_code = any($1::text[]) group by measure_code, year_label`,
+       from observation
+      where measure_code = any($1::text[]) and (value is not null or suppression is not null)
+      group by measure_code, year_label`,
     [measureCodes],
   );
   return toSets(rows);

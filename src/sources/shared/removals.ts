@@ -7,18 +7,28 @@ import { lanternError } from '../../core/errors.js';
  * say so, with numbers, and refuse unless asked to replace (`--replace`). Pure: no I/O.
  */
 
+/**
+ * Whether an observation holds a figure: a value or a suppression marker. Only these count as what
+ * the store holds and what a file gives, so a file whose cells were emptied (a column cleared in a
+ * spreadsheet) is a removal too, not a like-for-like replacement.
+ */
+export function holdsFigure(value: number | null, suppression: string | null): boolean {
+  return value !== null || suppression !== null;
+}
+
 /** Areas per measure (or neighbour set) and year. */
 export class AreaSets {
   private readonly sets = new Map<string, { what: string; year: string; areas: Set<number> }>();
 
-  add(what: string, year: string, area: number): void {
+  /** `figure: false`: the measure and year are there, but the area has no figure (holdsFigure). */
+  add(what: string, year: string, area: number, figure = true): void {
     const key = `${what}\u0000${year}`;
     let entry = this.sets.get(key);
     if (!entry) {
       entry = { what, year, areas: new Set() };
       this.sets.set(key, entry);
     }
-    entry.areas.add(area);
+    if (figure) entry.areas.add(area);
   }
 
   get(what: string, year: string): ReadonlySet<number> | undefined {
@@ -37,7 +47,7 @@ export interface Removal {
   year: string;
   inFile: number;
   inStore: number;
-  /** Areas the store holds a value for that the file does not have, smallest code first. */
+  /** Areas the store holds a figure for that the file gives none, smallest code first. */
   removed: number[];
 }
 

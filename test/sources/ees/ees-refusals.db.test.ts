@@ -40,6 +40,32 @@ describeEachDatabase('EES imports that are refused', (db) => {
     await importEes(db(), fixture('valid.csv'), mapping);
   });
 
+  it('refuses a new measure whose code the LAIT data defines, and changes nothing', async () => {
+    // A LAIT measure of the mapping's new code, as if LAIT's dictionary had defined test_neet.
+    const [release] = await db().query<{ id: number }>(
+      `insert into release (source, description, file_name, checksum_sha256, row_count)
+       values ('lait', 'LAIT', 'lait_data_dictionary.csv', 'none', 1) returning id`,
+    );
+    await db().query(`update measure set release_id = $1 where code = 'test_neet'`, [release!.id]);
+    try {
+      const error = await refusedChangingNothing(
+        db(),
+        fixture('valid.csv'),
+        'LANTERN_MAPPING_INVALID',
+      );
+      assert.match(
+        error.message,
+        /a new measure has the code "test_neet", which the LAIT data already defines/,
+      );
+      assert.match(error.hint ?? '', /measure: 'test_neet'/);
+    } finally {
+      await db().query(
+        `update measure set release_id = (select max(id) from release where source = 'ees') where code = 'test_neet'`,
+      );
+      await db().query(`delete from release where id = $1`, [release!.id]);
+    }
+  });
+
   it('refuses a file with fewer areas than the store holds for a measure and year', async () => {
     const error = await refusedChangingNothing(
       db(),
@@ -54,6 +80,24 @@ describeEachDatabase('EES imports that are refused', (db) => {
       ].join('\n'),
     );
     assert.match(error.hint ?? '', /fewer-areas\.csv --mapping .*mapping\.yaml --replace`/);
+  });
+
+  it('refuses a file whose values were emptied, as a removal (the areas are there, their figures not)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-ees-emptied-'));
+    const emptied = path.join(dir, 'emptied.csv');
+    const [header, ...rows] = fs.readFileSync(fixture('valid.csv'), 'utf8').trimEnd().split('\n');
+    // The last column (NEET_percent) cleared, as "clear contents" on a spreadsheet column does.
+    const cleared = rows.map((r) => r.replace(/,[^,]*$/, ','));
+    fs.writeFileSync(emptied, [header, ...cleared, ''].join('\n'));
+    try {
+      const error = await refusedChangingNothing(db(), emptied, 'LANTERN_IMPORT_WOULD_REMOVE');
+      assert.match(
+        error.message,
+        /test_neet 2023: 0 areas in the file, 4 in the store; 4 would be removed/,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses rows at geographic level "LA", naming the rows, and changes nothing', async () => {

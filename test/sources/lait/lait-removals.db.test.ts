@@ -47,6 +47,18 @@ describeEachDatabase('LAIT imports that would remove data', (db) => {
     );
   });
 
+  it('refuses a data file whose value for an area was emptied (the row is there, its figure not)', async () => {
+    const emptied = validBdsRows.map(
+      ([m, y, v, la]) =>
+        [m, y, m === 'GLD' && la === 933 ? '' : v, la] as (typeof validBdsRows)[number],
+    );
+    const message = await refusedAsRemoving(db(), await makeLaitFolder({ bds: emptied }));
+    assert.match(
+      message,
+      /GLD 2024: 2 areas in the file, 3 in the store; 1 would be removed \(1 LA, e\.g\. 933 Somerset\)/,
+    );
+  });
+
   it('refuses a year whose label changed, which would remove the old label', async () => {
     const relabelled = validBdsRows.map(
       ([m, y, v, la]) =>
