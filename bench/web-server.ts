@@ -7,6 +7,18 @@ import { fileURLToPath } from 'node:url';
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'lantern.js');
 
+/** How long the server's warm-up may take before the benchmark gives up (it takes ~20 s). */
+const warmUpLimitMs = 300_000;
+
+/** A pino log line as an object, or undefined for a line that is not one. */
+function logEntry(line: string): { level?: number; msg?: string; ms?: unknown } | undefined {
+  try {
+    return JSON.parse(line) as { level?: number; msg?: string; ms?: unknown };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Starts `lantern serve` on a port the system picks and waits for the URL it prints, then for its
  * warm-up (every LA's scorecard made: plugins/warm-up.ts) to end, so the load runs measure a
@@ -20,21 +32,29 @@ export async function startServeProcess(
       ...process.env,
       LANTERN_DATA_DIR: dataDir,
       DATABASE_URL: '',
-      NODE_ENV: 'production',
       LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const warmUpMs = new Promise<number>((resolve) => {
+  const warmUpMs = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(`lantern serve logged no "warm-up: pages made" in ${warmUpLimitMs / 1000} s`),
+        ),
+      warmUpLimitMs,
+    );
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => {
       err += chunk.toString();
       for (let nl = err.indexOf('\n'); nl >= 0; nl = err.indexOf('\n')) {
         const line = err.slice(0, nl);
         err = err.slice(nl + 1);
-        const warmed = /"ms":(\d+).*"msg":"warm-up: pages made"/.exec(line);
-        if (warmed) resolve(Number(warmed[1]));
-        else if (!/"level":30/.test(line)) process.stderr.write(`${line}\n`); // warnings, errors
+        const entry = logEntry(line);
+        if (entry?.msg === 'warm-up: pages made' && typeof entry.ms === 'number') {
+          clearTimeout(timer);
+          resolve(entry.ms);
+        } else if (entry?.level !== 30) process.stderr.write(`${line}\n`); // warnings, errors
       }
     });
   });

@@ -48,7 +48,7 @@ export async function runCli(argv: string[], ctx?: CliContext): Promise<number> 
       context.stderr(`${formatError(error)}\n`);
       return error.code === 'LANTERN_USAGE' ? exitCodes.usage : exitCodes.failure;
     }
-    context.stderr(`${unexpectedFailure(error)}\n`);
+    context.stderr(`${unexpectedFailure(error, process.env, argv[0])}\n`);
     return exitCodes.failure;
   }
 }
@@ -57,11 +57,16 @@ export async function runCli(argv: string[], ctx?: CliContext): Promise<number> 
  * An error Lantern did not expect (a bug, not bad input): what happened in one line and what to do;
  * the stack only when LANTERN_DEBUG is set, since it means nothing to the person running the command.
  */
-export function unexpectedFailure(error: unknown, env: NodeJS.ProcessEnv = process.env): string {
+export function unexpectedFailure(
+  error: unknown,
+  env: NodeJS.ProcessEnv = process.env,
+  command?: string,
+): string {
   const e = error instanceof Error ? error : new Error(String(error));
   const lines = [
     `Lantern stopped on an error it did not expect: ${e.message || e.name}`,
-    'Nothing was changed by an import that stopped (each import is one transaction).',
+    // Said only where it is news: each import is one transaction; other commands change nothing.
+    ...(command === 'import' ? ['Nothing was changed: the import is one transaction.'] : []),
     env.LANTERN_DEBUG
       ? (e.stack ?? '')
       : 'Run the command again with LANTERN_DEBUG=1 to see the details, and report them as a bug.',

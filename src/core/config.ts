@@ -2,6 +2,19 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** Everything Lantern reads from the environment, read once and checked at start-up. */
+/** LANTERN_CACHE_MB's default. */
+export const defaultCacheMb = 160;
+
+/**
+ * How the caches share LANTERN_CACHE_MB: three quarters whole answers (pages, API answers,
+ * downloads: what visitors get), a quarter the data they are made from (first views, downloads).
+ */
+export function cacheBudget(cacheMb = defaultCacheMb): { pageBytes: number; dataBytes: number } {
+  const bytes = cacheMb * 2 ** 20;
+  const pageBytes = Math.floor(bytes * 0.75);
+  return { pageBytes, dataBytes: bytes - pageBytes };
+}
+
 const configSchema = z.object({
   LANTERN_DATA_DIR: z.string().min(1).default('./.lantern'),
   DATABASE_URL: z
@@ -19,7 +32,7 @@ const configSchema = z.object({
     .string()
     .regex(/^\s*\/[^,]*(,\s*\/[^,]*)*$/, 'must be paths starting with /, separated by commas')
     .optional(),
-  LANTERN_CACHE_MB: z.coerce.number().int().min(1).max(1_000_000).default(160),
+  LANTERN_CACHE_MB: z.coerce.number().int().min(1).max(1_000_000).default(defaultCacheMb),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Production unless development is asked for by name: an unset NODE_ENV (npm start) must
   // never show a stack trace to a visitor.
@@ -36,10 +49,7 @@ export interface Config {
   organisationLogo?: string | undefined;
   /** Pages made in the background at start-up and after each import (web/plugins/warm-up.ts). */
   warmPaths: string[];
-  /**
-   * Megabytes each of the web server's two caches holds at most: whole pages (body and gzip)
-   * and the data pages are made from (estimated); least recently used first out.
-   */
+  /** Megabytes the web server's two caches hold at most in all (cacheBudget). */
   cacheMb: number;
   logLevel: string;
   /** False only with LANTERN_ENV=development (or `lantern serve --dev`): 500 pages show the stack. */

@@ -1,6 +1,6 @@
 import compress from '@fastify/compress';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { Config } from '../core/config.js';
+import { cacheBudget, type Config } from '../core/config.js';
 import type { Database } from '../core/db.js';
 import { apiRoutes } from './api/api.routes.js';
 import { aboutPage } from './pages/about/about.routes.js';
@@ -19,7 +19,6 @@ import { requestGuard } from './plugins/request-guard.js';
 import { securityHeaders, setRouterAnswerHeaders } from './plugins/security-headers.js';
 import { staticFiles } from './plugins/static-files.js';
 import { warmUp, type WarmUpOptions } from './plugins/warm-up.js';
-import { startHeapGovernor } from '../core/heap-governor.js';
 import { renderTemplate, type Page } from './render.js';
 import { pathOf } from './url.js';
 import { createServices, type SiteStatus } from './services/services.js';
@@ -52,20 +51,10 @@ const pages = [
   aboutPage,
 ];
 
-/**
- * The caches hold at most LANTERN_CACHE_MB in all (src/core/config.ts): three quarters whole
- * pages, which visitors get, a quarter the data they are made from (downloads, first views).
- */
-function cacheBudget(cacheMb: number | undefined) {
-  if (cacheMb === undefined) return { pageCacheBytes: undefined, dataCacheBytes: undefined };
-  const bytes = cacheMb * 2 ** 20;
-  const pageCacheBytes = Math.floor(bytes * 0.75);
-  return { pageCacheBytes, dataCacheBytes: bytes - pageCacheBytes };
-}
-
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const { pageCacheBytes, dataCacheBytes } = cacheBudget(deps.config.cacheMb);
-  const services = createServices(deps.db, { dataCacheBytes });
+  // The caches share LANTERN_CACHE_MB (core/config.ts cacheBudget).
+  const { pageBytes, dataBytes } = cacheBudget(deps.config.cacheMb);
+  const services = createServices(deps.db, { dataCacheBytes: dataBytes });
   const page = createPage(services, deps.config);
   const errors = { page, production: deps.config.production };
   const sendError = errorResponder(errors);
@@ -88,7 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(securityHeaders);
   await app.register(requestGuard);
   await app.register(staticFiles, { organisationLogo: deps.config.organisationLogo });
-  await app.register(pageCache, { version: services.cache.version, maxBytes: pageCacheBytes });
+  await app.register(pageCache, { version: services.cache.version, maxBytes: pageBytes });
   await app.register(recentlyViewed);
   // gzip for what the page cache does not send compressed (error pages, the home page, CSV,
   // answers not kept): its onSend runs after the page cache's, which sets Content-Encoding on
@@ -105,10 +94,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const routes of pages) await app.register(routes(page));
   await app.register(apiRoutes(services), { prefix: '/api/v1' });
   await registerWarmUp(app, services, deps);
-  // The heap kept near what it holds while the app runs (core/heap-governor.ts, ADR 0010).
-  let governor: ReturnType<typeof startHeapGovernor> | undefined;
-  app.addHook('onReady', async () => void (governor = startHeapGovernor()));
-  app.addHook('onClose', async () => governor?.stop());
   return app;
 }
 

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import type { Config } from '../core/config.js';
 import type { Database } from '../core/db.js';
+import { startHeapGovernor } from '../core/heap-governor.js';
 import { buildApp } from './app.js';
 
 export interface RunningServer {
@@ -30,8 +31,16 @@ export async function startServer(options: {
     ...(options.logger ? { logger: options.logger } : {}),
   });
   await app.listen({ host: options.host, port: options.port });
+  // The process's heap kept near what it holds (core/heap-governor.ts, ADR 0010): started by the
+  // server, not by buildApp, since it collects for the whole process (tests build many apps).
+  const governor = startHeapGovernor();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  return { app, url: `http://${host}:${port}/`, close: () => app.close() };
+  const close = async () => {
+    governor.stop();
+    app.log.debug({ collections: governor.collections() }, 'heap governor: full collections made');
+    await app.close();
+  };
+  return { app, url: `http://${host}:${port}/`, close };
 }

@@ -19,6 +19,11 @@ it('says an unexpected error in one line and what to do, without a stack', async
   assert.doesNotMatch(err, /\n\s+at |Lantern failed/);
 });
 
+it('says nothing was changed only when an import stopped', () => {
+  assert.match(unexpectedFailure(new Error('x'), {}, 'import'), /Nothing was changed/);
+  assert.doesNotMatch(unexpectedFailure(new Error('x'), {}, 'serve'), /import/);
+});
+
 it('shows the stack when LANTERN_DEBUG is set', () => {
   const text = unexpectedFailure(new RangeError('boom'), { LANTERN_DEBUG: '1' });
   assert.match(text, /RangeError: boom\n\s+at /);

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
+import { cacheBudget } from '../../core/config.js';
 import { canonicalUrl } from '../url.js';
 
 /**
@@ -21,8 +22,8 @@ const downloadType = /^(text\/csv|application\/vnd\.openxmlformats)/;
 /** XLSX is a zip already: kept and sent as it is. */
 const compressedType = /^application\/vnd\.openxmlformats/;
 
-/** The default bound of the pages kept, bytes (three quarters of LANTERN_CACHE_MB: web/app.ts). */
-export const defaultPageCacheBytes = 120 * 1024 * 1024;
+/** The default bound of the pages kept, bytes (LANTERN_CACHE_MB's share: core/config.ts). */
+export const defaultPageCacheBytes = cacheBudget().pageBytes;
 
 export interface PageCacheOptions {
   version: () => Promise<number>;

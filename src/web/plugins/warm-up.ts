@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { canonicalUrl } from '../url.js';
-import { cacheablePath, cacheableType } from './page-cache.js';
+import { cacheableType } from './page-cache.js';
 
 /**
  * Pages made before anyone asks: when the server starts and whenever the data version changes
@@ -113,12 +112,11 @@ export const warmUp = fp<WarmUpOptions>(
     let closed = false;
 
     app.addHook('onResponse', async (request, reply) => {
-      if (request.headers[warmUpHeader] || request.method !== 'GET') return;
-      if (reply.statusCode !== 200 || !cacheablePath.test(request.url)) return;
-      // Pages and API answers, not downloads (they are made from the same cached data), each
-      // counted by what it means (its page-cache key), so `?utm=…` copies count as one page.
-      if (cacheableType.test(String(reply.getHeader('content-type') ?? '')))
-        views.count(canonicalUrl(request));
+      // Counted by what it means (its page-cache key, set on every cacheable GET), so `?utm=…`
+      // copies count as one page; pages and API answers, not downloads (made from the same data).
+      const key = request.lanternCacheKey;
+      if (request.headers[warmUpHeader] || key === undefined || reply.statusCode !== 200) return;
+      if (cacheableType.test(String(reply.getHeader('content-type') ?? ''))) views.count(key);
     });
 
     /** Warms again when the version differs from the one last warmed (one run at a time). */

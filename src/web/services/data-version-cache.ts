@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { cacheBudget } from '../../core/config.js';
 import type { Queryable } from '../../core/db.js';
 import { approximateBytes } from './memory-size.js';
 
@@ -35,8 +36,8 @@ function versionReader(db: Queryable, ttlMs: number) {
   };
 }
 
-/** The default bound of the page data kept, bytes (a quarter of LANTERN_CACHE_MB: web/app.ts). */
-export const defaultDataCacheBytes = 40 * 1024 * 1024;
+/** The default bound of the page data kept, bytes (LANTERN_CACHE_MB's share: core/config.ts). */
+export const defaultDataCacheBytes = cacheBudget().dataBytes;
 
 export function createDataVersionCache(
   db: Queryable,
