@@ -159,19 +159,24 @@ export async function getMeasureBenchmark(
   };
 }
 
-/** Every measure's latest benchmark for one LA, grouped by topic (measures the LA has no row for are left out). */
-/** What every LA's scorecard reads alike: the measures and each one's latest year. */
+/** What every LA's scorecard reads alike: the measures, each one's latest year, the neighbour set. */
 export interface ScorecardCatalogue {
   measures: Measure[];
   latest: Awaited<ReturnType<typeof listLatestYears>>;
+  neighbourSetVersion: string | null;
 }
 
 export async function readScorecardCatalogue(db: Queryable): Promise<ScorecardCatalogue> {
-  return { measures: await listMeasures(db), latest: await listLatestYears(db) };
+  return {
+    measures: await listMeasures(db),
+    latest: await listLatestYears(db),
+    neighbourSetVersion: (await latestNeighbourSetVersion(db)) ?? null,
+  };
 }
 
 /**
- * `catalogue`: when the caller holds it for many LAs (the web app, once per data version),
+ * Every measure's latest benchmark for one LA, grouped by topic (measures the LA has no row for
+ * are left out). `catalogue`: when the caller holds it for many LAs (the web app, once per data version),
  * each scorecard reads only its LA's rows: the measures' metadata is most of what is read.
  */
 export async function getScorecard(
@@ -180,7 +185,7 @@ export async function getScorecard(
   catalogue?: ScorecardCatalogue,
 ): Promise<Scorecard> {
   const la = await requireLa(db, laCode);
-  const { measures, latest } = catalogue ?? (await readScorecardCatalogue(db));
+  const { measures, latest, neighbourSetVersion } = catalogue ?? (await readScorecardCatalogue(db));
   const rows = await readLatestRowsForLa(db, la.code);
   const topics: Scorecard['topics'] = [];
   for (const measure of measures) {
@@ -200,7 +205,7 @@ export async function getScorecard(
   return {
     laCode: la.code,
     laName: la.name,
-    neighbourSetVersion: (await latestNeighbourSetVersion(db)) ?? null,
+    neighbourSetVersion,
     topics,
   };
 }

@@ -1,5 +1,6 @@
 import { loadDemo } from '../demo/demo.service.js';
 import { withDb, type CliContext } from './context.js';
+import { formatCount } from '../core/format.js';
 
 /** `lantern demo`: loads the synthetic demo data set (replacing any earlier demo data) and says what it loaded. */
 export async function demoCommand(ctx: CliContext, _options: unknown = {}): Promise<void> {
@@ -9,7 +10,7 @@ export async function demoCommand(ctx: CliContext, _options: unknown = {}): Prom
       [
         'Loaded the SYNTHETIC demo data set (not official statistics).',
         `  ${s.measures} measures in ${s.topics.length} topics: ${s.topics.join(', ')}`,
-        `  ${s.observations.toLocaleString('en-GB')} values for ${s.localAuthorities} local authorities, their regions and England`,
+        `  ${formatCount(s.observations)} values for ${s.localAuthorities} local authorities, their regions and England`,
         `  statistical neighbours: synthetic set "demo"; seed "${s.seed}"; took ${(s.milliseconds / 1000).toFixed(1)} s`,
         'Run `lantern serve` to browse it, or `lantern scorecard --la 933`.',
         '',

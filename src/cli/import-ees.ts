@@ -2,6 +2,7 @@ import { importEes, type EesImportSummary } from '../sources/ees/ees.import.js';
 import { requireFile } from '../sources/shared/file-checks.js';
 import { silentProgress, stderrProgress } from '../sources/shared/progress.js';
 import { withDb, type CliContext } from './context.js';
+import { formatCount } from '../core/format.js';
 
 /** `lantern import ees <csv> --mapping <file> [--replace]` */
 export async function importEesCommand(
@@ -19,8 +20,7 @@ export async function importEesCommand(
   ctx.stdout(formatEesSummary(summary));
 }
 
-const n = (v: number) => v.toLocaleString('en-GB');
-const rows = (v: number) => `${n(v)} row${v === 1 ? '' : 's'}`;
+const rows = (v: number) => `${formatCount(v)} row${v === 1 ? '' : 's'}`;
 /** Filter values named one by one in the summary; the rest are added up. */
 const filterReasonsShown = 5;
 
@@ -29,14 +29,14 @@ export function formatEesSummary(s: EesImportSummary): string {
   for (const m of s.measures) {
     const name = m.name ? ` ${m.name}` : '';
     const state = m.defined ? 'defined' : 'existing measure';
-    const missing = m.missing > 0 ? `, ${n(m.missing)} without a value` : '';
-    const replaced = m.replaced > 0 ? `, replacing ${n(m.replaced)}` : '';
-    const removed = m.removed > 0 ? ` (${n(m.removed)} areas removed)` : '';
+    const missing = m.missing > 0 ? `, ${formatCount(m.missing)} without a value` : '';
+    const replaced = m.replaced > 0 ? `, replacing ${formatCount(m.replaced)}` : '';
+    const removed = m.removed > 0 ? ` (${formatCount(m.removed)} areas removed)` : '';
     lines.push(
-      `  ${m.code}${name} (${state}): ${n(m.observations)} values for ${m.yearLabels.join(', ') || 'no year'}${missing}${replaced}${removed}`,
+      `  ${m.code}${name} (${state}): ${formatCount(m.observations)} values for ${m.yearLabels.join(', ') || 'no year'}${missing}${replaced}${removed}`,
     );
   }
-  lines.push(`Rows: ${n(s.rowsRead)} read, ${n(s.rowsUsed)} used.`);
+  lines.push(`Rows: ${formatCount(s.rowsRead)} read, ${formatCount(s.rowsUsed)} used.`);
   const skipped = skippedRows(s);
   if (skipped.length > 0) lines.push(`Skipped: ${skipped.join(', ')}.`);
   if (s.removalLines.length > 0)
@@ -49,7 +49,9 @@ function skippedRows(s: EesImportSummary): string[] {
   const levels = Object.entries(s.rowsIgnoredByLevel).sort((a, b) => b[1] - a[1]);
   const atLevels = levels.reduce((sum, [, v]) => sum + v, 0);
   const levelNames =
-    levels.length === 1 ? levels[0]![0] : levels.map(([l, v]) => `${l} ${n(v)}`).join('; ');
+    levels.length === 1
+      ? levels[0]![0]
+      : levels.map(([l, v]) => `${l} ${formatCount(v)}`).join('; ');
   const filters = Object.entries(s.rowsSkippedByFilter).sort((a, b) => b[1] - a[1]);
   const shown = filters.slice(0, filterReasonsShown);
   const others = filters.slice(filterReasonsShown).reduce((sum, [, v]) => sum + v, 0);

@@ -4,6 +4,7 @@ import { lanternError } from '../core/errors.js';
 import { importLait, type LaitImportSummary } from '../sources/lait/lait.import.js';
 import { silentProgress, stderrProgress } from '../sources/shared/progress.js';
 import { withDb, type CliContext } from './context.js';
+import { formatCount } from '../core/format.js';
 
 /** `lantern import lait <folder> [--replace]`: imports the LAIT files and prints what was loaded. */
 export async function importLaitCommand(
@@ -25,16 +26,15 @@ export async function importLaitCommand(
   ctx.stdout(describeSummary(summary));
 }
 
-const n = (v: number) => v.toLocaleString('en-GB');
 const secs = (ms: number) => (ms / 1000).toFixed(1);
 
 export function describeSummary(s: LaitImportSummary): string {
   const lines = [
     `Imported LAIT data in ${secs(s.durationMs)} s (reading and checking ${secs(s.timings.readMs)} s, writing ${secs(s.timings.loadMs)} s, benchmarks ${secs(s.timings.benchmarksMs)} s).`,
-    `  Measures:       ${n(s.measures)}`,
-    `  Observations:   ${n(s.observations)} (${n(s.observationsWithValue)} with a value, the rest missing or suppressed)`,
-    `  Years:          ${s.firstYear ?? '-'} to ${s.lastYear ?? '-'} (${n(s.yearLabels)} year labels)`,
-    `  LAs:            ${n(s.las)}`,
+    `  Measures:       ${formatCount(s.measures)}`,
+    `  Observations:   ${formatCount(s.observations)} (${formatCount(s.observationsWithValue)} with a value, the rest missing or suppressed)`,
+    `  Years:          ${s.firstYear ?? '-'} to ${s.lastYear ?? '-'} (${formatCount(s.yearLabels)} year labels)`,
+    `  LAs:            ${formatCount(s.las)}`,
     `  Neighbour sets: ${s.neighbourSets.map((x) => `${x.version} (${x.las} LAs)`).join(', ')}`,
   ];
   if (s.undocumentedMeasures.length > 0) {
@@ -44,7 +44,7 @@ export function describeSummary(s: LaitImportSummary): string {
   }
   if (s.rowsWithoutYear > 0)
     lines.push(
-      `  Skipped:        ${n(s.rowsWithoutYear)} rows with no year in their label and no value`,
+      `  Skipped:        ${formatCount(s.rowsWithoutYear)} rows with no year in their label and no value`,
     );
   if (s.removalLines.length > 0)
     lines.push('  Removed (--replace):', ...s.removalLines.map((l) => `    - ${l}`));

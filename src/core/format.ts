@@ -101,3 +101,8 @@ export function formatDate(iso: string): string {
   const when = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso;
   return dateFormat.format(new Date(when));
 }
+
+/** "1,234": a count as messages and the CLI write it, every digit (formatNumber abbreviates). */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-GB');
+}

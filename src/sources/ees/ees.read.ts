@@ -13,6 +13,7 @@ import { parseEesCsv, requireColumns, type EesTable } from './csv.js';
 import { existingMeasureCodes, measuresFromOtherSources } from './ees.repository.js';
 import { geographicLevels } from './geography.js';
 import { describeMappingError, parseMapping, type EesMapping } from './mapping.js';
+import { formatCount } from '../../core/format.js';
 
 /** A mapping is a few kilobytes; anything past this is not one (and YAML of that size is slow to read). */
 const mappingSizeLimit = 1_000_000;
@@ -23,9 +24,10 @@ const mappingHint = 'See docs/sources-ees.md for the mapping format and a full e
 export function readMappingFile(mappingPath: string): { mapping: EesMapping; checksum: string } {
   requireFile(mappingPath, 'Mapping file');
   const file = path.basename(mappingPath);
-  if (fs.statSync(mappingPath).size > mappingSizeLimit)
+  const { size } = fs.statSync(mappingPath);
+  if (size > mappingSizeLimit)
     throw mappingInvalid(file, [
-      `is ${fs.statSync(mappingPath).size.toLocaleString('en-GB')} bytes: a mapping is a short YAML file (at most ${mappingSizeLimit.toLocaleString('en-GB')} bytes)`,
+      `is ${formatCount(size)} bytes: a mapping is a short YAML file (at most ${formatCount(mappingSizeLimit)} bytes)`,
     ]);
   const buffer = fs.readFileSync(mappingPath);
   const text = decodeUtf8(

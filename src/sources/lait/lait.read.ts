@@ -10,6 +10,7 @@ import { parseDictionary, type ParsedDictionary } from './dictionary.js';
 import { dictionaryFileName, type LaitFiles } from './lait.files.js';
 import { parseNeighbourRows, type NeighbourContext } from './neighbours.js';
 import { neighbourSheetName, readNeighbourSheet } from './neighbours-reader.js';
+import { formatCount } from '../../core/format.js';
 
 export interface FileFacts {
   fileName: string;
@@ -104,7 +105,7 @@ async function readBds(
   if (validation.observations.measureCode.length === 0 && problems === 0)
     throw emptyFileError(
       fileName,
-      `gives no observations: none of its ${result.columns.rowCount.toLocaleString('en-GB')} rows is for a measure in the data dictionary (${dictionaryFileName}) with a year`,
+      `gives no observations: none of its ${formatCount(result.columns.rowCount)} rows is for a measure in the data dictionary (${dictionaryFileName}) with a year`,
     );
   return { ...validation, fileName, checksum: sha256(buffer), rowCount: result.columns.rowCount };
 }

@@ -1,4 +1,5 @@
 import { lanternError } from '../../core/errors.js';
+import { formatCount } from '../../core/format.js';
 
 /**
  * An import replaces what the store holds for each measure and year it touches. When the files
@@ -74,7 +75,6 @@ export function findRemovals(
 /** Area code → its kind ('england', 'region', 'la') and name, for saying which areas would go. */
 export type AreaNames = ReadonlyMap<number, { kind: string; name: string }>;
 
-const n = (v: number) => v.toLocaleString('en-GB');
 const shownLines = 20;
 
 /**
@@ -90,7 +90,7 @@ export function describeRemoval(r: Removal, names: AreaNames, verb: string): str
   const parts = [
     kinds.england > 0 ? 'England' : '',
     kinds.region > 0 ? `${kinds.region} region${kinds.region === 1 ? '' : 's'}` : '',
-    kinds.la > 0 ? `${n(kinds.la)} LA${kinds.la === 1 ? '' : 's'}` : '',
+    kinds.la > 0 ? `${formatCount(kinds.la)} LA${kinds.la === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
   const examples = r.removed
     .filter((c) => names.get(c)?.kind === 'la')
@@ -98,14 +98,14 @@ export function describeRemoval(r: Removal, names: AreaNames, verb: string): str
     .map((c) => `${c} ${names.get(c)!.name}`);
   const which = `${parts.join(', ').replace(/, ([^,]*)$/, ' and $1')}${examples.length > 0 ? `, e.g. ${examples.join(', ')}` : ''}`;
   const unit = r.what === 'statistical neighbours' ? 'LAs' : 'areas';
-  return `${r.what} ${r.year}: ${n(r.inFile)} ${unit} in the file, ${n(r.inStore)} in the store; ${n(r.removed.length)} ${verb}${which ? ` (${which})` : ''}`;
+  return `${r.what} ${r.year}: ${formatCount(r.inFile)} ${unit} in the file, ${formatCount(r.inStore)} in the store; ${formatCount(r.removed.length)} ${verb}${which ? ` (${which})` : ''}`;
 }
 
 /** The lines for a list of removals, at most 20 and a count of the rest. */
 export function removalLines(removals: Removal[], names: AreaNames, verb: string): string[] {
   const lines = removals.slice(0, shownLines).map((r) => describeRemoval(r, names, verb));
   if (removals.length > shownLines)
-    lines.push(`... and ${n(removals.length - shownLines)} more measures and years`);
+    lines.push(`... and ${formatCount(removals.length - shownLines)} more measures and years`);
   return lines;
 }
 
@@ -123,7 +123,7 @@ export function refuseRemovals(
   throw lanternError(
     'LANTERN_IMPORT_WOULD_REMOVE',
     [
-      `${options.source} would remove ${n(values)} value${values === 1 ? '' : 's'} the store holds, so nothing was imported:`,
+      `${options.source} would remove ${formatCount(values)} value${values === 1 ? '' : 's'} the store holds, so nothing was imported:`,
       ...removalLines(removals, options.names, 'would be removed').map((l) => `  - ${l}`),
     ].join('\n'),
     {

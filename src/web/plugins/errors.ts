@@ -98,7 +98,12 @@ export const errorPages = fp<ErrorPagesOptions>(
     const sendError = errorResponder(options);
     app.setNotFoundHandler(async (request, reply) => {
       if (isApi(request))
-        return sendJson(reply, 404, { error: { code: 'NOT_FOUND', message: 'No such API path.' } });
+        return sendJson(reply, 404, {
+          error: {
+            code: 'NOT_FOUND',
+            message: 'No such API path. /api/v1/openapi.json lists every path and its parameters.',
+          },
+        });
       return options.page.render(reply, 'pages/errors/not-found.njk', {}, 404);
     });
     app.setErrorHandler(sendError);
