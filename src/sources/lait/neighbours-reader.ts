@@ -9,8 +9,15 @@ function toCell(value: ExcelJS.CellValue): Cell {
   if (typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((t) => t.text).join('');
-  if ('result' in value) return toCell(value.result as ExcelJS.CellValue);
+  if ('result' in value && value.result !== undefined)
+    return toCell(value.result as ExcelJS.CellValue);
+  // A formula saved without its result (a workbook never recalculated): its text, so an LA
+  // number or neighbour that is one is refused by name rather than passed over as blank.
+  if ('formula' in value && typeof value.formula === 'string') return `=${value.formula}`;
   if ('text' in value) return String(value.text);
+  // An error cell (#N/A, #REF!) is what Excel shows, not a blank: an LA number or neighbour
+  // that is an error must be refused by name, never passed over as an empty cell.
+  if ('error' in value) return String(value.error);
   return null;
 }
 

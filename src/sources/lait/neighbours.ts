@@ -54,10 +54,16 @@ export function neighbourFileVersion(
   return { version: match[2]!, month };
 }
 
-/** "Very Close" -> "Very close"; "-" or empty -> null. */
+/** What Excel shows in an error cell (neighbours-reader.ts keeps it as text). */
+const excelError = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!)$/;
+
+/**
+ * "Very Close" -> "Very close"; "-", empty, an Excel error or a formula without its result
+ * (neighbours-reader.ts: "=A1") -> null: no closeness shown.
+ */
 export function sentenceCase(raw: Cell): string | null {
   const text = raw === null ? '' : String(raw).trim();
-  if (text === '' || text === '-') return null;
+  if (text === '' || text === '-' || excelError.test(text) || text.startsWith('=')) return null;
   return text[0]!.toUpperCase() + text.slice(1).toLowerCase();
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, it } from 'node:test';
 import { readReferenceAreas } from '../../../src/measures/areas.js';
 import {
@@ -137,5 +138,50 @@ describe('LAIT statistical neighbours', () => {
       parsed.set.neighbours.get(933)?.map((n) => n.code),
       somerset,
     );
+  });
+});
+
+describe('LAIT statistical neighbours: Excel error cells', () => {
+  it('reads an error cell as what Excel shows, so an LA number #N/A is refused by name', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('LA SN Groups');
+    sheet.addRow([
+      'LA num',
+      'LA Name',
+      'GOReg',
+      ...Array.from({ length: 10 }, (_, k) => `SN${k + 1}`),
+    ]);
+    // Cumberland's row (no neighbours yet) with its LA number broken: passed over as blank before.
+    sheet.addRow([{ error: '#N/A' }, 'Cumberland', 'North West', ...Array(10).fill('-')]);
+    const rows = await readNeighbourSheet(Buffer.from(await workbook.xlsx.writeBuffer()));
+    assert.equal(rows![1]!.cells[0], '#N/A');
+    const parsed = parseNeighbourRows(rows!, '2025', 'test', context);
+    assert.deepEqual(
+      parsed.problems.map((p) => [p.row, p.column, p.value]),
+      [[2, 'LA num', '#N/A']],
+    );
+  });
+
+  it('reads a formula saved without its result as its text, refused by name', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('LA SN Groups');
+    sheet.addRow([
+      'LA num',
+      'LA Name',
+      'GOReg',
+      ...Array.from({ length: 10 }, (_, k) => `SN${k + 1}`),
+    ]);
+    sheet.addRow([{ formula: 'C7' }, 'Cumberland', 'North West', ...Array(10).fill('-')]);
+    const rows = await readNeighbourSheet(Buffer.from(await workbook.xlsx.writeBuffer()));
+    const parsed = parseNeighbourRows(rows!, '2025', 'test', context);
+    assert.deepEqual(
+      parsed.problems.map((p) => [p.row, p.column, p.value]),
+      [[2, 'LA num', '=C7']],
+    );
+  });
+
+  it('shows no closeness for an error cell or a formula without its result', () => {
+    assert.equal(sentenceCase('#N/A'), null);
+    assert.equal(sentenceCase('=C7'), null);
   });
 });
