@@ -88,12 +88,13 @@ function readRow(
   const value = laitValue(cells[c.values]!);
   if (value === null) v.must.push(place('Values', 'a number or a marker'));
   const label = cells[c.years] === null ? '' : String(cells[c.years]).trim();
+  // Too long to index, with a year or not ("0" + junk): the importer may refuse it.
+  if (Buffer.byteLength(label) > 1000) v.may.push(place('Years', 'a label too long to index'));
   if (!/^\d{4}/.test(label)) {
     // A row without a year is passed over only when it carries no value (LAIT's year "0" rows).
     if (value === null || value.value !== null) v.must.push(place('Years', 'a year label'));
     return;
   }
-  if (Buffer.byteLength(label) > 1000) v.may.push(place('Years', 'a label too long to index'));
   if (area === null || value === null) return;
   if (hasObs(v.expected, code, label, area)) {
     v.must.push({

@@ -23,19 +23,8 @@ const required = [
   'No_Quartile',
   'Table_status',
 ];
-const optional = [
-  'Year_Type',
-  'y_axis_name',
-  'Chart_title',
-  'Description',
-  'Methodology',
-  'Hyperlink(s)',
-  'Last Update',
-  'Next Update',
-  'Data Owner (DO) /Supplier and Contact Details',
-];
 
-/** The columns whose values reach the store (the rest are only checked for duplicates). */
+/** The columns whose values reach the store (every column is checked for duplicates). */
 export const dictionaryColumnsRead = [...required, 'Last Update'];
 
 interface Row {
@@ -66,6 +55,13 @@ function readRow(v: Verdict<MeasureModel[]>, c: Cells, row: number): Row | null 
   if (dps !== null && !/^\d{1,2}$/.test(dps)) problem('dps', 'a whole number of decimal places');
   const nq = c.No_Quartile ?? null;
   if (nq !== null && nq !== 'N' && nq !== 'Y') problem('No_Quartile', '"N", "Y" or NA');
+  // docs/sources-lait.md: a date column holds an Excel day number (1 to 2958465) or text ("TBC").
+  for (const column of ['Last Update', 'Next Update'] as const) {
+    const text = c[column]?.trim() ?? '';
+    const day = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : NaN;
+    if (Number.isFinite(day) && (day < 1 || day > 2_958_465))
+      problem(column, 'an Excel day number');
+  }
   if (code === null) return null;
   return {
     row,
@@ -111,8 +107,9 @@ function merge(v: Verdict<MeasureModel[]>, rows: Row[]): MeasureModel {
 
 function readHeader(v: Verdict<MeasureModel[]>, header: string[]): string[] | null {
   const names = header.map((h) => h.trim());
-  for (const c of [...required, ...optional])
-    if (names.filter((n) => n === c).length > 1) twoColumnsOfOneName(v, file, c);
+  // Any column given twice, read or not (docs/sources-lait.md: a pasted-in copy is refused).
+  for (const c of new Set(names))
+    if (c !== '' && names.filter((n) => n === c).length > 1) twoColumnsOfOneName(v, file, c);
   for (const c of required)
     if (!names.includes(c)) v.must.push({ file, columns: [c], why: 'a required column' });
   return v.must.some((p) => p.row === undefined) ? null : names;
