@@ -101,7 +101,7 @@ export function parameterError(error: FastifyError): LanternError {
 }
 
 /** A page or API route as registered, with the schema of its parameters. */
-export type DeclaredRoute = Pick<RouteOptions, 'method' | 'url' | 'schema'>;
+export type DeclaredRoute = Pick<RouteOptions, 'method' | 'url' | 'schema' | 'config'>;
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -2,18 +2,18 @@ import { gunzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import Fastify from 'fastify';
-import { acceptsGzip, pageCache } from '../../src/web/plugins/page-cache.js';
+import { acceptsGzip, pageCache, publicAnswer } from '../../src/web/plugins/page-cache.js';
 import { key, routeSchema } from '../../src/web/route-schemas.js';
 
 async function app(version: { v: number }) {
   let renders = 0;
   const server = Fastify();
   await server.register(pageCache, { version: async () => version.v });
-  server.get('/la/:code', async (_request, reply) =>
+  server.get('/la/:code', { config: publicAnswer }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(`<p>render ${++renders}</p>`),
   );
   const schema = routeSchema({ params: { code: key }, query: { year: key, set: key } });
-  server.get('/region/:code', { schema }, async (request, reply) =>
+  server.get('/region/:code', { schema, config: publicAnswer }, async (request, reply) =>
     reply
       .type('text/html; charset=utf-8')
       .send(`<p>${JSON.stringify(request.query)} ${++renders}</p>`),
@@ -21,7 +21,7 @@ async function app(version: { v: number }) {
   server.get('/', async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(`<p>home ${++renders}</p>`),
   );
-  server.get('/la/:code/missing', async (_request, reply) =>
+  server.get('/la/:code/missing', { config: publicAnswer }, async (_request, reply) =>
     reply.code(404).type('text/html').send(`<p>${++renders}</p>`),
   );
   return server;
@@ -70,7 +70,7 @@ it('counts a long URL in the bytes it keeps, so long junk URLs cannot outgrow th
   let renders = 0;
   const server = Fastify({ routerOptions: { maxParamLength: 5000 } });
   await server.register(pageCache, { version: async () => 1, maxBytes: 5000 });
-  server.get('/la/:code', async (_request, reply) =>
+  server.get('/la/:code', { config: publicAnswer }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(`<p>${++renders}</p>`),
   );
   const long = (n: number) => `/la/${String(n).repeat(900)}`;
@@ -82,7 +82,7 @@ it('counts a long URL in the bytes it keeps, so long junk URLs cannot outgrow th
 it('keeps at most its bytes, the least recently used page going first', async () => {
   const server = Fastify();
   await server.register(pageCache, { version: async () => 1, maxBytes: 3000 });
-  server.get('/la/:code', async (request, reply) =>
+  server.get('/la/:code', { config: publicAnswer }, async (request, reply) =>
     reply.type('text/html; charset=utf-8').send(`<p>${request.url}</p>`.padEnd(900, '.')),
   );
   const cached = async (url: string) => (await server.inject(url)).headers['x-lantern-cache'];
@@ -96,7 +96,7 @@ it('makes a page once for concurrent first requests, the others getting it from 
   let renders = 0;
   const server = Fastify();
   await server.register(pageCache, { version: async () => 1 });
-  server.get('/la/:code', async (_request, reply) => {
+  server.get('/la/:code', { config: publicAnswer }, async (_request, reply) => {
     renders++;
     await new Promise((resolve) => setTimeout(resolve, 50));
     return reply.type('text/html; charset=utf-8').send(`<p>render ${renders}</p>`);
@@ -114,7 +114,7 @@ it('lets concurrent requests make the page themselves when the first one failed'
   let renders = 0;
   const server = Fastify();
   await server.register(pageCache, { version: async () => 1 });
-  server.get('/la/:code', async (_request, reply) => {
+  server.get('/la/:code', { config: publicAnswer }, async (_request, reply) => {
     const n = ++renders;
     await new Promise((resolve) => setTimeout(resolve, 20));
     if (n === 1) return reply.code(503).type('text/html').send('<p>busy</p>');
@@ -155,7 +155,7 @@ it('keeps downloads with their file name: CSV gzipped, XLSX (a zip already) as i
   let made = 0;
   const server = Fastify();
   await server.register(pageCache, { version: async () => 1 });
-  server.get('/la/:code', async (request, reply) => {
+  server.get('/la/:code', { config: publicAnswer }, async (request, reply) => {
     made++;
     const xlsx = (request.query as { download?: string }).download === 'xlsx';
     return reply
@@ -176,4 +176,18 @@ it('keeps downloads with their file name: CSV gzipped, XLSX (a zip already) as i
   assert.equal(made, 2, 'each download made once');
   const csv = await server.inject('/la/933?download=csv');
   assert.equal(csv.body, 'a,b\n1,1\n');
+});
+
+it('keeps only answers their route says are the same for everyone', async () => {
+  let made = 0;
+  const server = Fastify();
+  await server.register(pageCache, { version: async () => 1 });
+  // A page about one person or for some roles: its route does not say publicAnswer.
+  server.get('/la/:code/casework', async (_request, reply) =>
+    reply.type('text/html').send(`<p>for you ${++made}</p>`),
+  );
+  const first = await server.inject('/la/933/casework');
+  const again = await server.inject('/la/933/casework');
+  assert.equal(again.headers['x-lantern-cache'], undefined);
+  assert.notEqual(again.body, first.body, 'made again for each request');
 });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { isLaCode } from '../params.js';
 import { key, routeSchema } from '../route-schemas.js';
 import type { Services } from '../services/services.js';
+import { publicAnswer } from '../plugins/page-cache.js';
 
 /** JSON: the benchmark service's objects as they are (numbers unrounded). */
 export function benchmarksApi(services: Services): FastifyPluginAsync {
@@ -9,7 +10,7 @@ export function benchmarksApi(services: Services): FastifyPluginAsync {
     const scorecard = routeSchema({ params: { code: key } });
     app.get<{ Params: { code: string } }>(
       '/la/:code/scorecard',
-      { schema: scorecard },
+      { schema: scorecard, config: publicAnswer },
       async (request, reply) => {
         if (!isLaCode(request.params.code)) return reply.callNotFound();
         return services.benchmarks.scorecard(Number(request.params.code));
@@ -18,7 +19,10 @@ export function benchmarksApi(services: Services): FastifyPluginAsync {
 
     app.get<{ Params: { code: string }; Querystring: { year?: string; la?: string } }>(
       '/measures/:code/benchmark',
-      { schema: routeSchema({ params: { code: key }, query: { year: key, la: key } }) },
+      {
+        schema: routeSchema({ params: { code: key }, query: { year: key, la: key } }),
+        config: publicAnswer,
+      },
       async (request, reply) => {
         const { year, la } = request.query;
         if (la !== undefined && !isLaCode(la)) {

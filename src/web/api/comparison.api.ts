@@ -5,6 +5,7 @@ import { regionParams, regionQuery } from '../pages/region/region.query.js';
 import { isLaCode, isRegionCode } from '../params.js';
 import { key, routeSchema } from '../route-schemas.js';
 import type { Services } from '../services/services.js';
+import { publicAnswer } from '../plugins/page-cache.js';
 
 type Request = FastifyRequest<{
   Params: { code: string; measure: string };
@@ -15,15 +16,19 @@ type Request = FastifyRequest<{
 export function comparisonApi(services: Services): FastifyPluginAsync {
   return async (app) => {
     const laMeasure = routeSchema({ params: { code: key, measure: key } });
-    app.get('/la/:code/measure/:measure', { schema: laMeasure }, async (request: Request) => {
-      const la = await services.areas.resolveLa(request.params.code);
-      return services.laPages.timeSeries(la.code, request.params.measure);
-    });
+    app.get(
+      '/la/:code/measure/:measure',
+      { schema: laMeasure, config: publicAnswer },
+      async (request: Request) => {
+        const la = await services.areas.resolveLa(request.params.code);
+        return services.laPages.timeSeries(la.code, request.params.measure);
+      },
+    );
 
     const neighbours = routeSchema(neighboursParams);
     app.get(
       '/la/:code/neighbours/:measure',
-      { schema: neighbours },
+      { schema: neighbours, config: publicAnswer },
       async (request: Request, reply) => {
         const { code, measure } = request.params;
         if (!isLaCode(code)) return reply.callNotFound();
@@ -33,11 +38,15 @@ export function comparisonApi(services: Services): FastifyPluginAsync {
     );
 
     const region = routeSchema(regionParams);
-    app.get('/region/:code/:measure', { schema: region }, async (request: Request, reply) => {
-      const { code, measure } = request.params;
-      if (!isRegionCode(code)) return reply.callNotFound();
-      const checked = await regionQuery(services, Number(code), measure, request.query);
-      return checked.ok ? checked.data : sendBadChoiceJson(reply, checked.bad);
-    });
+    app.get(
+      '/region/:code/:measure',
+      { schema: region, config: publicAnswer },
+      async (request: Request, reply) => {
+        const { code, measure } = request.params;
+        if (!isRegionCode(code)) return reply.callNotFound();
+        const checked = await regionQuery(services, Number(code), measure, request.query);
+        return checked.ok ? checked.data : sendBadChoiceJson(reply, checked.bad);
+      },
+    );
   };
 }

@@ -3,6 +3,7 @@ import { openApiDocument } from './openapi.js';
 import { compareParams, parseCompareQuery } from '../pages/compare/selection.js';
 import { routeSchema, words } from '../route-schemas.js';
 import type { Services } from '../services/services.js';
+import { publicAnswer } from '../plugins/page-cache.js';
 
 /** JSON for the home page's search, the catalogue and "build your own" comparisons. */
 export function findApi(services: Services): FastifyPluginAsync {
@@ -25,7 +26,7 @@ export function findApi(services: Services): FastifyPluginAsync {
     const compare = routeSchema({ query: compareParams });
     app.get<{ Querystring: Record<string, unknown> }>(
       '/compare',
-      { schema: compare },
+      { schema: compare, config: publicAnswer },
       async (request, reply) => {
         const result = await services.compare.compare(parseCompareQuery(request.query));
         if (result.ok) return result.comparison;

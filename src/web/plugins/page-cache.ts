@@ -7,15 +7,20 @@ import { canonicalUrl } from '../url.js';
 
 /**
  * Whole responses cached per URL and data version: HTML pages, the JSON API's data answers and
- * the tables' CSV and XLSX downloads (an XLSX of a scorecard takes ~0.1 s of the one thread). Lantern's pages and API answers depend only on their URL and the data (no per-user
+ * the tables' CSV and XLSX downloads (an XLSX of a scorecard takes ~0.1 s of the one thread), of
+ * the routes that say they are the same for everyone (`config: publicAnswer`). A route must ask:
+ * a page that differs by person or role (sign-in, restricted data) is never kept by default. Lantern's pages and API answers depend only on their URL and the data (no per-user
  * content except the home page's "recently viewed", which is not cached), so a response made
  * once can be sent again until the next import, as stored bytes: no rendering, no JSON
  * serialising (a whole scorecard is 1.1 MB of JSON), no compressing. This is what keeps the
  * scorecard, all-LAs and API answers fast under load (docs/performance.md). Scripts are allowed
  * by the CSP through a hash, not a per-response nonce, so cached pages stay valid.
  */
-export const cacheablePath =
-  /^\/(la|measure|region|compare|methods|about|api\/v1\/(la|measures|region|compare))(\/|\?|$)/;
+/**
+ * The route config of an answer the same for everyone who may ask (its URL and the data decide
+ * it): the page cache keeps it. Pages about one person or visible to some roles must not say so.
+ */
+export const publicAnswer = { pageCache: 'public' } as const;
 export const cacheableType = /^(text\/html|application\/json)/;
 /** Downloads (tables/download.ts), cached with their file name. */
 const downloadType = /^(text\/csv|application\/vnd\.openxmlformats)/;
@@ -44,6 +49,10 @@ interface Entry {
 }
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** 'public': the page cache may keep the answer and send it to anyone (publicAnswer). */
+    pageCache?: 'public';
+  }
   interface FastifyInstance {
     /** Bytes the page cache holds (logs). */
     lanternPageCacheBytes: () => number;
@@ -153,7 +162,7 @@ export const pageCache = fp<PageCacheOptions>(
     const first = firstRequests();
     app.decorate('lanternPageCacheBytes', store.bytes);
     const cacheable = (request: FastifyRequest) =>
-      request.method === 'GET' && cacheablePath.test(request.url);
+      request.method === 'GET' && request.routeOptions.config?.pageCache === 'public';
 
     // Looked up once the route's schema has checked and trimmed the parameters (a refused
     // request never reaches the cache), keyed by what they mean: `?utm=x` is the same page.

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Page } from '../../render.js';
 import { routeSchema } from '../../route-schemas.js';
+import { publicAnswer } from '../../plugins/page-cache.js';
 
 export function aboutPage(page: Page): FastifyPluginAsync {
   return async (app) => {
-    app.get('/about', { schema: routeSchema({}) }, async (_request, reply) =>
+    app.get('/about', { schema: routeSchema({}), config: publicAnswer }, async (_request, reply) =>
       page.render(reply, 'pages/about/about.njk'),
     );
   };

@@ -5,6 +5,7 @@ import { downloadQuery, key, routeSchema } from '../../route-schemas.js';
 import { checkChoice, queryString, sendBadChoice, yearChoices } from '../bad-choice/bad-choice.js';
 import { firstOrder, renderBody } from './all-las.body.js';
 import { sortKeys, type SortKey, type SortOrder } from './all-las.view.js';
+import { publicAnswer } from '../../plugins/page-cache.js';
 
 type Request = FastifyRequest<{
   Params: { measure: string };
@@ -72,19 +73,23 @@ export function allLasPage(page: Page): FastifyPluginAsync {
       });
     }
 
-    app.get('/measure/:measure', { schema }, async (request: Request, reply) => {
-      const rendered = await resolve(request.params.measure, request.query);
-      if (rendered.kind === 'bad') return sendBadChoice(page, request, reply, rendered.bad);
-      const data = rendered;
-      if (await sendRequestedTable(request, reply, rendered.tables)) return reply;
-      const frame = await pageFrame(page, request, {
-        title: `${data.measure.name}, ${data.yearLabel}: all local authorities`,
-        breadcrumbs: [{ text: 'Local authorities', href: '/' }],
-        methodsAnchor: 'bands',
-        measure: data.measure,
-        yearLabel: data.yearLabel,
-      });
-      return page.render(reply, 'pages/all-las/all-las.njk', { frame, body: rendered.body });
-    });
+    app.get(
+      '/measure/:measure',
+      { schema, config: publicAnswer },
+      async (request: Request, reply) => {
+        const rendered = await resolve(request.params.measure, request.query);
+        if (rendered.kind === 'bad') return sendBadChoice(page, request, reply, rendered.bad);
+        const data = rendered;
+        if (await sendRequestedTable(request, reply, rendered.tables)) return reply;
+        const frame = await pageFrame(page, request, {
+          title: `${data.measure.name}, ${data.yearLabel}: all local authorities`,
+          breadcrumbs: [{ text: 'Local authorities', href: '/' }],
+          methodsAnchor: 'bands',
+          measure: data.measure,
+          yearLabel: data.yearLabel,
+        });
+        return page.render(reply, 'pages/all-las/all-las.njk', { frame, body: rendered.body });
+      },
+    );
   };
 }

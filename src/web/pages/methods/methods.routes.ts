@@ -2,17 +2,24 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Page } from '../../render.js';
 import { routeSchema } from '../../route-schemas.js';
 import { loadMethodsDoc } from './methods.view.js';
+import { publicAnswer } from '../../plugins/page-cache.js';
 
 /** `/methods`: how every figure is worked out, in plain words: docs/methods.md itself. */
 export function methodsPage(page: Page): FastifyPluginAsync {
   return async (app) => {
     // Read when the app is built, so a missing docs/methods.md stops `npm start` at once.
     const doc = loadMethodsDoc();
-    app.get('/methods', { schema: routeSchema({}) }, async (_request, reply) =>
-      page.render(reply, 'pages/methods/methods.njk', {
-        doc,
-        breadcrumbs: { items: [{ text: 'Local authorities', href: '/' }], collapseOnMobile: true },
-      }),
+    app.get(
+      '/methods',
+      { schema: routeSchema({}), config: publicAnswer },
+      async (_request, reply) =>
+        page.render(reply, 'pages/methods/methods.njk', {
+          doc,
+          breadcrumbs: {
+            items: [{ text: 'Local authorities', href: '/' }],
+            collapseOnMobile: true,
+          },
+        }),
     );
   };
 }
