@@ -94,6 +94,19 @@ describe('web app with the demo data', () => {
     );
   });
 
+  it('gives each scorecard measure its heading and a link to its long texts, as documented', async () => {
+    const body = (await app.inject('/api/v1/la/933/scorecard')).json();
+    const doc = (await app.inject('/api/v1/openapi.json')).json();
+    const documented = Object.keys(doc.components.schemas.MeasureHeading.properties);
+    const measure = body.topics[0].entries[0].measure;
+    assert.deepEqual(Object.keys(measure).sort(), [...documented].sort());
+    assert.equal(measure.description, undefined);
+    const full = await app.inject(measure.href);
+    assert.equal(full.statusCode, 200);
+    assert.equal(full.json().measure.code, measure.code);
+    assert.ok('description' in full.json().measure);
+  });
+
   it('returns one measure benchmark for a year and an LA as JSON', async () => {
     const res = await app.inject('/api/v1/measures/DEMO_KS2_RWM/benchmark?year=2024&la=933');
     assert.equal(res.statusCode, 200);

@@ -3,6 +3,7 @@ import { isLaCode } from '../params.js';
 import { key, routeSchema } from '../route-schemas.js';
 import type { Services } from '../services/services.js';
 import { publicAnswer } from '../plugins/page-cache.js';
+import { scorecardForApi } from './scorecard.api-shape.js';
 
 /** JSON: the benchmark service's objects as they are (numbers unrounded). */
 export function benchmarksApi(services: Services): FastifyPluginAsync {
@@ -13,7 +14,7 @@ export function benchmarksApi(services: Services): FastifyPluginAsync {
       { schema: scorecard, config: publicAnswer },
       async (request, reply) => {
         if (!isLaCode(request.params.code)) return reply.callNotFound();
-        return services.benchmarks.scorecard(Number(request.params.code));
+        return scorecardForApi(await services.benchmarks.scorecard(Number(request.params.code)));
       },
     );
 

@@ -1,6 +1,34 @@
 /** Schemas of the benchmark endpoints (measures, benchmarks, scorecards, time series). */
 import { int, num, ref, str, type Schema } from './openapi.helpers.js';
 
+/** What the scorecard sends of each measure (src/web/api/scorecard.api-shape.ts). */
+const headingProperties: Record<string, Schema> = {
+  code: { type: 'string', examples: ['KS2RWM_Expected_STD'] },
+  name: { type: 'string' },
+  topic: { type: 'string' },
+  polarity: {
+    type: ['string', 'null'],
+    enum: ['high', 'low', null],
+    description: 'Which direction is better; null: neither (no rank or band).',
+  },
+  decimalPlaces: { type: 'integer' },
+  decimalPlacesPublished: { type: 'boolean' },
+  yearType: str,
+  unitLabel: str,
+  source: str,
+  lastUpdate: { type: ['string', 'null'], format: 'date' },
+  nextUpdate: { type: ['string', 'null'], format: 'date' },
+  noQuartile: { type: 'boolean' },
+};
+
+const measureProperties: Record<string, Schema> = {
+  ...headingProperties,
+  chartTitle: str,
+  description: str,
+  methodology: str,
+  sourceLinks: str,
+};
+
 export const benchmarkSchemas: Record<string, Schema> = {
   Error: {
     type: 'object',
@@ -46,27 +74,16 @@ export const benchmarkSchemas: Record<string, Schema> = {
   Measure: {
     type: 'object',
     required: ['code', 'name', 'topic', 'polarity', 'decimalPlaces'],
+    properties: measureProperties,
+  },
+  MeasureHeading: {
+    type: 'object',
+    description:
+      "A measure without its long texts (chart title, description, methodology, source links): `href` gives them, with the LA's figures over time.",
+    required: ['code', 'name', 'topic', 'polarity', 'decimalPlaces', 'href'],
     properties: {
-      code: { type: 'string', examples: ['KS2RWM_Expected_STD'] },
-      name: { type: 'string' },
-      topic: { type: 'string' },
-      polarity: {
-        type: ['string', 'null'],
-        enum: ['high', 'low', null],
-        description: 'Which direction is better; null: neither (no rank or band).',
-      },
-      decimalPlaces: { type: 'integer' },
-      decimalPlacesPublished: { type: 'boolean' },
-      yearType: str,
-      unitLabel: str,
-      chartTitle: str,
-      description: str,
-      methodology: str,
-      source: str,
-      sourceLinks: str,
-      lastUpdate: { type: ['string', 'null'], format: 'date' },
-      nextUpdate: { type: ['string', 'null'], format: 'date' },
-      noQuartile: { type: 'boolean' },
+      ...headingProperties,
+      href: { type: 'string', examples: ['/api/v1/la/933/measure/KS2RWM_Expected_STD'] },
     },
   },
   MeasureSummary: {
@@ -151,7 +168,7 @@ export const benchmarkSchemas: Record<string, Schema> = {
               items: {
                 type: 'object',
                 properties: {
-                  measure: ref('Measure'),
+                  measure: ref('MeasureHeading'),
                   yearLabel: { type: 'string' },
                   cutPoints: ref('CutPoints'),
                   benchmark: ref('LaBenchmark'),
