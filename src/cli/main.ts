@@ -20,6 +20,7 @@ export function buildProgram(ctx: CliContext): Command {
   addImportCommands(program, ctx);
   addReportCommands(program, ctx);
   addAppCommands(program, ctx);
+  addAccessCommands(program, ctx);
   return program;
 }
 
@@ -162,5 +163,61 @@ function addAppCommands(program: Command, ctx: CliContext): void {
     )
     .action(async (o: { port?: string; host?: string; dev?: boolean }) =>
       (await import('./serve.js')).serveCommand(ctx, o),
+    );
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** `users …` and `audit export`. */
+function addAccessCommands(program: Command, ctx: CliContext): void {
+  const users = program.command('users').description('user accounts: invite, list, disable');
+  const load = () => import('./users.js');
+  users
+    .command('create-admin')
+    .description('invite an administrator; prints the link where they choose a password')
+    .requiredOption('--email <address>', 'their e-mail address')
+    .option('--name <name>', 'their name as shown in Lantern')
+    .action(async (o: { email: string; name?: string }) =>
+      (await load()).createAdminCommand(ctx, o),
+    );
+  users
+    .command('invite')
+    .description('invite a user; prints the link where they choose a password')
+    .requiredOption('--email <address>', 'their e-mail address')
+    .requiredOption(
+      '--role <role>',
+      'administrator, la_officer, la_analyst, board_member, headteacher or governor',
+    )
+    .option(
+      '--la <codes>',
+      'LA code(s) for an LA officer, analyst or board member (933 or 933,343)',
+      collect,
+    )
+    .option('--school <urns>', 'school URN(s) for a headteacher or governor', collect)
+    .option('--name <name>', 'their name as shown in Lantern')
+    .action(
+      async (o: { email: string; role: string; la?: string[]; school?: string[]; name?: string }) =>
+        (await load()).inviteCommand(ctx, o),
+    );
+  users
+    .command('list')
+    .description('list users with their role, scope and status')
+    .addOption(formatOption())
+    .action(async (o: { format: string }) => (await load()).listUsersCommand(ctx, o));
+  users
+    .command('disable')
+    .description('disable a user: signed out everywhere, cannot sign in')
+    .requiredOption('--email <address>', 'their e-mail address')
+    .action(async (o: { email: string }) => (await load()).disableCommand(ctx, o));
+  program
+    .command('audit')
+    .description('the audit log')
+    .command('export')
+    .description('write the audit log (oldest first) to standard output')
+    .option('--from <date>', 'from this date (YYYY-MM-DD)')
+    .option('--to <date>', 'up to, not including, this date (YYYY-MM-DD)')
+    .option('--format <format>', 'csv or json', 'csv')
+    .action(async (o: { from?: string; to?: string; format: string }) =>
+      (await import('./audit.js')).auditExportCommand(ctx, o),
     );
 }

@@ -18,6 +18,9 @@ export const errorCodes = {
   LANTERN_YEAR_NOT_FOUND: 'The measure has no data for the year given.',
   LANTERN_NO_DATA: 'The database holds no data yet.',
   LANTERN_STORE_IN_USE: 'Another Lantern process is using the embedded database.',
+  LANTERN_USER_INVALID: "A user's details (e-mail, role, LAs or schools) are not valid.",
+  LANTERN_USER_EXISTS: 'A user with that e-mail address exists already.',
+  LANTERN_USER_NOT_FOUND: 'No user has the e-mail address given.',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,0 +1,71 @@
+import type { Queryable } from '../core/db.js';
+
+/** One line of the audit log. */
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actor: string;
+  action: string;
+  targetKind: string | null;
+  targetId: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export type NewAuditEvent = Omit<AuditEvent, 'id' | 'at'>;
+
+export async function insertAuditEvent(db: Queryable, e: NewAuditEvent): Promise<void> {
+  await db.query(
+    `insert into audit_event (actor_id, actor, action, target_kind, target_id, details, ip, user_agent)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      e.actorId,
+      e.actor,
+      e.action,
+      e.targetKind,
+      e.targetId,
+      JSON.stringify(e.details),
+      e.ip,
+      e.userAgent,
+    ],
+  );
+}
+
+export interface AuditFilter {
+  /** ISO dates or instants; `to` is exclusive. */
+  from?: string;
+  to?: string;
+  action?: string;
+  actor?: string;
+  limit?: number;
+}
+
+/** Oldest first, as an export is read; parameterised, every filter optional. */
+export async function selectAuditEvents(db: Queryable, f: AuditFilter = {}): Promise<AuditEvent[]> {
+  const rows = await db.query<Record<string, unknown>>(
+    `select id, at, actor_id, actor, action, target_kind, target_id, details, ip, user_agent
+       from audit_event
+      where ($1::timestamptz is null or at >= $1) and ($2::timestamptz is null or at < $2)
+        and ($3::text is null or action = $3) and ($4::text is null or lower(actor) = lower($4))
+      order by id
+      limit $5`,
+    [f.from ?? null, f.to ?? null, f.action ?? null, f.actor ?? null, f.limit ?? null],
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: new Date(r.at as string).toISOString(),
+    actorId: (r.actor_id as string | null) ?? null,
+    actor: r.actor as string,
+    action: r.action as string,
+    targetKind: (r.target_kind as string | null) ?? null,
+    targetId: (r.target_id as string | null) ?? null,
+    details: (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<
+      string,
+      unknown
+    >,
+    ip: (r.ip as string | null) ?? null,
+    userAgent: (r.user_agent as string | null) ?? null,
+  }));
+}

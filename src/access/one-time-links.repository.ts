@@ -1,0 +1,39 @@
+import type { Queryable } from '../core/db.js';
+
+export type LinkPurpose = 'invitation' | 'password_reset';
+
+export async function insertLink(
+  db: Queryable,
+  link: {
+    tokenHash: string;
+    purpose: LinkPurpose;
+    userId: string;
+    createdBy: string | null;
+    days: number;
+  },
+): Promise<string> {
+  const [row] = await db.query<{ expires_at: string }>(
+    `insert into one_time_link (token_hash, purpose, user_id, created_by, expires_at)
+     values ($1, $2, $3, $4, now() + make_interval(days => $5)) returning expires_at`,
+    [link.tokenHash, link.purpose, link.userId, link.createdBy, link.days],
+  );
+  return new Date(row!.expires_at).toISOString();
+}
+
+/**
+ * Marks the link used and returns its user, in one statement, so a link clicked twice at once
+ * works once; undefined when it is unknown, used or expired.
+ */
+export async function useLink(
+  db: Queryable,
+  tokenHash: string,
+  purpose: LinkPurpose,
+): Promise<string | undefined> {
+  const [row] = await db.query<{ user_id: string }>(
+    `update one_time_link set used_at = now()
+      where token_hash = $1 and purpose = $2 and used_at is null and expires_at > now()
+      returning user_id`,
+    [tokenHash, purpose],
+  );
+  return row?.user_id;
+}

@@ -1,0 +1,138 @@
+import type { Queryable } from '../core/db.js';
+import type { Role, SignedInUser } from './policy.js';
+
+export type UserStatus = 'invited' | 'active' | 'disabled';
+
+/** A user as stored, without the password hash (read only where a password is checked). */
+export interface UserRecord extends SignedInUser {
+  status: UserStatus;
+  failedSignIns: number;
+  lockedUntil: string | null;
+  sessionsValidFrom: string;
+  createdAt: string;
+}
+
+const columns = `id, email, display_name, role, la_codes, urns, status, failed_sign_ins,
+  locked_until, sessions_valid_from, created_at`;
+
+const iso = (v: unknown) =>
+  v === null || v === undefined ? null : new Date(v as string).toISOString();
+
+function toUser(r: Record<string, unknown>): UserRecord {
+  return {
+    id: r.id as string,
+    email: r.email as string,
+    displayName: r.display_name as string,
+    role: r.role as Role,
+    laCodes: (r.la_codes as number[]).map(Number),
+    urns: (r.urns as number[]).map(Number),
+    status: r.status as UserStatus,
+    failedSignIns: Number(r.failed_sign_ins),
+    lockedUntil: iso(r.locked_until),
+    sessionsValidFrom: iso(r.sessions_valid_from)!,
+    createdAt: iso(r.created_at)!,
+  };
+}
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  laCodes: number[];
+  urns: number[];
+}
+
+export async function insertUser(db: Queryable, u: NewUser): Promise<UserRecord> {
+  const [row] = await db.query<Record<string, unknown>>(
+    `insert into app_user (email, display_name, role, la_codes, urns)
+     values ($1, $2, $3, $4::integer[], $5::integer[]) returning ${columns}`,
+    [u.email, u.displayName, u.role, u.laCodes, u.urns],
+  );
+  return toUser(row!);
+}
+
+export async function selectUserByEmail(
+  db: Queryable,
+  email: string,
+): Promise<UserRecord | undefined> {
+  const [row] = await db.query<Record<string, unknown>>(
+    `select ${columns} from app_user where lower(email) = lower($1)`,
+    [email],
+  );
+  return row ? toUser(row) : undefined;
+}
+
+export async function selectUserById(db: Queryable, id: string): Promise<UserRecord | undefined> {
+  const [row] = await db.query<Record<string, unknown>>(
+    `select ${columns} from app_user where id = $1`,
+    [id],
+  );
+  return row ? toUser(row) : undefined;
+}
+
+export async function selectUsers(db: Queryable): Promise<UserRecord[]> {
+  const rows = await db.query<Record<string, unknown>>(
+    `select ${columns} from app_user order by lower(email)`,
+  );
+  return rows.map(toUser);
+}
+
+export async function countAdministrators(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `select count(*)::integer as n from app_user where role = 'administrator' and status <> 'disabled'`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+export async function selectPasswordHash(db: Queryable, id: string): Promise<string | null> {
+  const [row] = await db.query<{ password_hash: string | null }>(
+    'select password_hash from app_user where id = $1',
+    [id],
+  );
+  return row?.password_hash ?? null;
+}
+
+/** Sets the password and makes the account active (an accepted invitation or a reset). */
+export async function updatePassword(
+  db: Queryable,
+  id: string,
+  passwordHash: string,
+): Promise<void> {
+  await db.query(
+    `update app_user set password_hash = $2, status = 'active', failed_sign_ins = 0,
+       locked_until = null, sessions_valid_from = now() where id = $1`,
+    [id, passwordHash],
+  );
+}
+
+/** After a failed sign-in: counts it, and locks the account for `lockMinutes` at `limit`. */
+export async function recordFailedSignIn(
+  db: Queryable,
+  id: string,
+  limit: number,
+  lockMinutes: number,
+): Promise<{ failedSignIns: number; lockedUntil: string | null }> {
+  const [row] = await db.query<Record<string, unknown>>(
+    `update app_user set failed_sign_ins = failed_sign_ins + 1,
+       locked_until = case when failed_sign_ins + 1 >= $2
+                           then now() + make_interval(mins => $3) else locked_until end
+     where id = $1 returning failed_sign_ins, locked_until`,
+    [id, limit, lockMinutes],
+  );
+  return { failedSignIns: Number(row!.failed_sign_ins), lockedUntil: iso(row!.locked_until) };
+}
+
+export async function recordSignIn(db: Queryable, id: string): Promise<void> {
+  await db.query('update app_user set failed_sign_ins = 0, locked_until = null where id = $1', [
+    id,
+  ]);
+}
+
+/** Disables the account and voids every session it has. */
+export async function disableUser(db: Queryable, id: string): Promise<void> {
+  await db.query(
+    `update app_user set status = 'disabled', sessions_valid_from = now() where id = $1`,
+    [id],
+  );
+  await db.query('delete from user_session where user_id = $1', [id]);
+}

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  decide,
+  permissions,
+  roles,
+  type Permission,
+  type Role,
+  type SignedInUser,
+} from '../../src/access/policy.js';
+
+const user = (role: Role, scope: { laCodes?: number[]; urns?: number[] } = {}): SignedInUser => ({
+  id: role,
+  email: `${role}@example.org`,
+  displayName: role,
+  role,
+  laCodes: scope.laCodes ?? [],
+  urns: scope.urns ?? [],
+});
+
+// Written out by hand from the issue, not from the policy's own table: the oracle.
+const expected: Record<Role, Permission[]> = {
+  administrator: Object.keys(permissions) as Permission[],
+  la_officer: [
+    'open-statistics',
+    'own-account',
+    'read-la-restricted',
+    'edit-la-restricted',
+    'read-school-restricted',
+  ],
+  la_analyst: ['open-statistics', 'own-account', 'read-la-restricted', 'read-school-restricted'],
+  board_member: ['open-statistics', 'own-account', 'read-la-restricted'],
+  headteacher: ['open-statistics', 'own-account', 'read-school-restricted'],
+  governor: ['open-statistics', 'own-account', 'read-school-restricted'],
+};
+
+describe('the access policy', () => {
+  it('lets anyone read the open statistics when public access is open, and no one else anything', () => {
+    for (const p of Object.keys(permissions) as Permission[]) {
+      const open = decide(null, p, { publicAccess: 'open' });
+      assert.equal(open, p === 'open-statistics' ? 'allow' : 'sign-in', p);
+      assert.equal(decide(null, p, { publicAccess: 'signed-in' }), 'sign-in', p);
+    }
+  });
+
+  it('gives each role exactly its permissions within its own scope', () => {
+    for (const role of roles) {
+      const viewer = user(role, { laCodes: [933], urns: [123456] });
+      for (const p of Object.keys(permissions) as Permission[]) {
+        const scope = { laCode: 933, urn: 123456, schoolLaCode: 933 };
+        const want = expected[role].includes(p) ? 'allow' : 'forbidden';
+        assert.equal(decide(viewer, p, { scope, publicAccess: 'signed-in' }), want, `${role} ${p}`);
+      }
+    }
+  });
+
+  it("refuses another LA's or another school's restricted pages (403, not 401)", () => {
+    const officer = user('la_officer', { laCodes: [933] });
+    const opts = (scope: object) => ({ scope, publicAccess: 'open' as const });
+    assert.equal(decide(officer, 'read-la-restricted', opts({ laCode: 933 })), 'allow');
+    assert.equal(decide(officer, 'read-la-restricted', opts({ laCode: 343 })), 'forbidden');
+    // An LA's officers read that LA's schools; a headteacher only their own.
+    assert.equal(
+      decide(officer, 'read-school-restricted', opts({ urn: 1, schoolLaCode: 933 })),
+      'allow',
+    );
+    assert.equal(
+      decide(officer, 'read-school-restricted', opts({ urn: 1, schoolLaCode: 343 })),
+      'forbidden',
+    );
+    const head = user('headteacher', { urns: [123456] });
+    assert.equal(
+      decide(head, 'read-school-restricted', opts({ urn: 123456, schoolLaCode: 933 })),
+      'allow',
+    );
+    assert.equal(
+      decide(head, 'read-school-restricted', opts({ urn: 654321, schoolLaCode: 933 })),
+      'forbidden',
+    );
+    assert.equal(decide(head, 'read-la-restricted', opts({ laCode: 933 })), 'forbidden');
+    assert.equal(
+      decide(user('administrator'), 'read-la-restricted', opts({ laCode: 343 })),
+      'allow',
+    );
+  });
+});
