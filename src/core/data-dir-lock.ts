@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lanternError } from './errors.js';
-import { currentOwner, ownerRuns, parseLockRecord } from './process-owner.js';
+import { commandOf, currentOwner, ownerRuns, parseLockRecord } from './process-owner.js';
 
 /**
  * The embedded database (PGlite) must be opened by one process at a time: two processes writing
@@ -28,14 +28,33 @@ export function lockDataDir(dataDir: string): () => void {
 }
 
 function inUse(dataDir: string, pid: number) {
+  const command = commandOf(pid);
   const who =
-    pid === process.pid ? `this process (pid ${pid})` : `another Lantern process (pid ${pid})`;
+    pid === process.pid
+      ? `this process (pid ${pid})`
+      : `process ${pid}${command ? ` (${command})` : ''}`;
+  // The lock names its writer by pid and start time, so it is obeyed; but a lock copied or
+  // written by hand can name any process, so a process that does not look like Node is said.
+  const unlike = command !== undefined && !/node|lantern/i.test(command);
   return lanternError(
     'LANTERN_STORE_IN_USE',
     `Lantern's embedded database in ${dataDir} is in use by ${who}.`,
     {
-      hint: 'Stop that process (often `lantern serve` or `npm start`) and try again, or set DATABASE_URL to a PostgreSQL server, which several processes can share.',
+      hint: unlike
+        ? `That process does not look like Lantern: if no Lantern command or server is running, delete ${path.join(dataDir, 'lantern.lock')} and try again.`
+        : 'Stop that process (often `lantern serve` or `npm start`) and try again, or set DATABASE_URL to a PostgreSQL server, which several processes can share.',
     },
+  );
+}
+
+/** The lock's path is taken by something that is not a lock file (a folder, an unreadable file). */
+function notALockFile(file: string, error: NodeJS.ErrnoException) {
+  const what =
+    error.code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${error.code})`;
+  return lanternError(
+    'LANTERN_STORE_IN_USE',
+    `The embedded database's lock ${file} ${what}, so Lantern cannot tell whether another process is using the database.`,
+    { hint: `If no Lantern command or server is running, remove ${file} and try again.` },
   );
 }
 
@@ -56,7 +75,7 @@ function readHolder(file: string): Holder {
     changed = fs.statSync(file).mtimeMs;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
-    throw error;
+    throw notALockFile(file, error as NodeJS.ErrnoException);
   }
   const record = parseLockRecord(text);
   if (!record) return Date.now() - changed < unwrittenGraceMs ? 'unwritten' : 'stale';

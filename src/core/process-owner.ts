@@ -70,8 +70,11 @@ export function parseLockRecord(text: string): LockRecord | undefined {
 
 /** Whether the process that wrote the record still runs (not merely some process with its pid). */
 export function ownerRuns(record: LockRecord): boolean {
-  if ('pidOnly' in record) return pidOnlyOwnerRuns(record.pid);
-  if (record.start === null || !hasProc) return pidRuns(record.pid);
+  // A record without a start time written where /proc exists was not written by Lantern here:
+  // judged as a bare pid is.
+  if ('pidOnly' in record || (record.start === null && hasProc))
+    return pidOnlyOwnerRuns(record.pid);
+  if (!hasProc) return pidRuns(record.pid);
   if (record.boot !== null && record.boot !== bootId()) return false;
   return processStart(record.pid) === record.start;
 }
@@ -93,4 +96,11 @@ function pidRuns(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** What process `pid` runs, for messages ("node bin/lantern.js serve"); undefined without /proc. */
+export function commandOf(pid: number): string | undefined {
+  const text = readProcFile(`/proc/${pid}/cmdline`);
+  const command = text?.split('\0').filter(Boolean).join(' ').trim();
+  return command ? (command.length > 80 ? `${command.slice(0, 77)}...` : command) : undefined;
 }

@@ -144,3 +144,37 @@ it('leaves a lock another process took over when freeing its own', () => {
   unlock();
   assert.equal(fs.existsSync(lockFile(dir)), true);
 });
+
+it('says what a lock naming a program that is not Lantern is, and how to clear it', () => {
+  const dir = tempDir();
+  // A forged or copied lock naming pid 1 with its real start time: obeyed, but said for what it is.
+  const stat = fs.readFileSync('/proc/1/stat', 'utf8');
+  const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: 1, start, boot: null, token: 'x' }));
+  assert.throws(
+    () => lockDataDir(dir),
+    (e: LanternError) =>
+      e.code === 'LANTERN_STORE_IN_USE' &&
+      /in use by process 1 \(/.test(e.message) &&
+      !/Lantern process/.test(e.message) &&
+      (e.hint ?? '').includes(`delete ${lockFile(dir)}`),
+  );
+});
+
+it('takes over a lock without a start time naming a live program that is not Lantern', () => {
+  const dir = tempDir();
+  fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: 1, start: null, boot: null, token: 'x' }));
+  lockDataDir(dir)();
+});
+
+it('says so when the lock is a folder, instead of failing on it', () => {
+  const dir = tempDir();
+  fs.mkdirSync(lockFile(dir));
+  assert.throws(
+    () => lockDataDir(dir),
+    (e: LanternError) =>
+      e.code === 'LANTERN_STORE_IN_USE' &&
+      /is a folder, not a file/.test(e.message) &&
+      (e.hint ?? '').includes(`remove ${lockFile(dir)}`),
+  );
+});

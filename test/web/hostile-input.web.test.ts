@@ -112,3 +112,24 @@ describe('ordinary and hostile input answered with a 4xx, never a 500', () => {
     );
   });
 });
+
+describe('a CONNECT request (a proxy tunnel)', () => {
+  let app: FastifyInstance;
+  useDemoApp((t) => ({ app } = t), { organisationName: 'Lantern', production: true });
+
+  it('is answered 405, not dropped without an answer', async () => {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as import('node:net').AddressInfo;
+    const net = await import('node:net');
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () =>
+        socket.write('CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n'),
+      );
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    assert.match(answer, /^HTTP\/1\.1 405 Method Not Allowed\r\n/);
+  });
+});

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   maxCookieBytes,
   readRecent,
+  recentCookie,
   recentCookieValue,
 } from '../../src/web/plugins/recently-viewed.js';
 import { useDemoApp } from '../support/web.js';
@@ -65,5 +66,20 @@ describe('recently viewed cookie value', () => {
 
   it('holds only characters a cookie value may hold', () => {
     assert.match(recentCookieValue(items), /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/);
+  });
+
+  it('drops tampered items: dot segments, control characters, untracked paths', () => {
+    const value = recentCookieValue([
+      { path: '/la/933', title: 'Somerset' },
+      { path: '/la/..//evil.example', title: 'x' },
+      { path: '/la/./933', title: 'x' },
+      { path: '/la/933\u0000', title: 'x' },
+      { path: '/la/933', title: 'dup' },
+      { path: '//evil.example/la/1', title: 'x' },
+    ]);
+    assert.deepEqual(
+      readRecent(`${recentCookie}=${value}`).map((i) => i.path),
+      ['/la/933', '/la/933'],
+    );
   });
 });

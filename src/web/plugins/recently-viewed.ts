@@ -21,6 +21,8 @@ const maxItems = 8;
 const maxPathBytes = 600;
 const maxTitle = 60;
 const trackedPath = /^\/(la\/|measure\/|region\/|compare(\?|$))/;
+/** What no path Lantern tracks holds: a dot segment ("/la/../x") or a control character. */
+const tampered = /(^|\/)\.\.?(\/|\?|$)|[\u0000-\u001F\u007F-\u009F]/;
 const oneYear = 60 * 60 * 24 * 365;
 
 export interface RecentItem {
@@ -58,7 +60,10 @@ export function readRecent(cookieHeader: string | undefined): RecentItem[] {
     .map(decodeItem)
     .filter(
       (x): x is RecentItem =>
-        x !== undefined && trackedPath.test(x.path) && encodePart(x.path).length <= maxPathBytes,
+        x !== undefined &&
+        trackedPath.test(x.path) &&
+        !tampered.test(x.path) &&
+        encodePart(x.path).length <= maxPathBytes,
     )
     .map((x) => ({ path: x.path, title: x.title.slice(0, maxTitle) }))
     .slice(0, maxItems);

@@ -9,6 +9,13 @@ import { addressHint, maxQueryLength } from '../route-schemas.js';
  */
 export const requestGuard = fp(
   async (app) => {
+    // CONNECT (a proxy tunnel) never reaches Fastify: Node hands it to 'connect' listeners and,
+    // without one, drops the connection with no answer. Lantern is no proxy: say so.
+    app.server.on('connect', (_request, socket: import('node:stream').Duplex) => {
+      socket.end(
+        'HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
+      );
+    });
     app.addHook('onRequest', async (request) => {
       const at = request.url.indexOf('?');
       if (at < 0) return;
