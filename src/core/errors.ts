@@ -21,6 +21,8 @@ export const errorCodes = {
   LANTERN_USER_INVALID: "A user's details (e-mail, role, LAs or schools) are not valid.",
   LANTERN_USER_EXISTS: 'A user with that e-mail address exists already.',
   LANTERN_USER_NOT_FOUND: 'No user has the e-mail address given.',
+  LANTERN_SIGN_IN_NEEDED: 'The page or answer needs you to sign in.',
+  LANTERN_FORBIDDEN: 'You are signed in, but your role or scope does not allow this.',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
@@ -77,7 +79,72 @@ export function lanternError(
   return new LanternError(code, message, options);
 }
 
-/** "file, row 12, column Values: got "abc"; expected a number" */
+/**
+ * Characters a reader cannot see or tell from a space: controls (tab, line break, NUL), format
+ * characters (Unicode Cf: zero-width space, direction marks and overrides, word joiner, byte-order
+ * mark, soft hyphen), other default-ignorable ones, lone surrogates, and every space but U+0020.
+ */
+const invisible = /(?! )[\p{Cc}\p{Cf}\p{Cs}\p{Z}\p{DI}]/gu;
+
+/**
+ * `text` with each invisible character written as <U+XXXX> ("16-17<U+200B>"), so a value quoted
+ * in a message never reads like another ("Local<U+00A0>authority" is not "Local authority").
+ * Every importer's problems pass through here (describeProblem, formatError).
+ */
+export function visibleText(text: string): string {
+  return text.replace(
+    invisible,
+    (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
+}
+
+const invisibleNames: Record<number, string> = {
+  0x09: 'tab',
+  0x0a: 'line break',
+  0x0d: 'carriage return',
+  0xa0: 'no-break space',
+  0xad: 'soft hyphen',
+  0x2007: 'figure space',
+  0x2009: 'thin space',
+  0x200b: 'zero-width space',
+  0x200c: 'zero-width non-joiner',
+  0x200d: 'zero-width joiner',
+  0x200e: 'left-to-right mark',
+  0x200f: 'right-to-left mark',
+  0x202a: 'left-to-right embedding',
+  0x202b: 'right-to-left embedding',
+  0x202c: 'pop directional formatting',
+  0x202d: 'left-to-right override',
+  0x202e: 'right-to-left override',
+  0x202f: 'narrow no-break space',
+  0x2060: 'word joiner',
+  0x3000: 'ideographic space',
+  0xfeff: 'byte-order mark',
+};
+
+/**
+ * The characters of `text` that visibleText shows as <U+XXXX>, each once, in words:
+ * "<U+200B>, a zero-width space, which cannot be seen". Empty when there are none.
+ */
+export function invisibleCharacters(text: string): string[] {
+  const found = new Set(Array.from(text).filter((c) => visibleText(c) !== c));
+  return [...found].map((c) => {
+    const name = invisibleNames[c.codePointAt(0)!] ?? 'control or format character';
+    const shows = /\p{Z}/u.test(c) ? 'looks like a plain space' : 'cannot be seen';
+    return `${visibleText(c)}, a ${name}, which ${shows}`;
+  });
+}
+
+/** At most `max` characters (whole code points), else the first `max - 3` and "...". */
+function cut(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length > max ? `${chars.slice(0, max - 3).join('')}...` : text;
+}
+
+/**
+ * "file, row 12, column Values: got "abc"; expected a number". The file's value, its column and
+ * the expectation (which often quotes the value again) show invisible characters (visibleText).
+ */
 export function describeProblem(p: ImportProblem): string {
   const where = [
     p.file,
@@ -86,15 +153,14 @@ export function describeProblem(p: ImportProblem): string {
   ]
     .filter(Boolean)
     .join(', ');
-  const got =
-    p.value !== undefined
-      ? `got "${p.value.length > 60 ? p.value.slice(0, 57) + '...' : p.value}"; `
-      : '';
-  return `${where}: ${got}expected ${p.expected}`;
+  const got = p.value !== undefined ? `got "${cut(p.value, 60)}"; ` : '';
+  return visibleText(`${where}: ${got}expected ${p.expected}`);
 }
 
 export function formatError(error: LanternError): string {
-  const lines = [`${error.message} [${error.code}]`];
+  // Line by line: a message may span lines; any other invisible character is shown.
+  const message = error.message.split('\n').map(visibleText).join('\n');
+  const lines = [`${message} [${error.code}]`];
   for (const p of error.problems.slice(0, 20)) lines.push(`  - ${describeProblem(p)}`);
   if (error.problems.length > 20)
     lines.push(`  ... and ${error.problems.length - 20} more problems`);

@@ -8,6 +8,7 @@
  */
 import type { FastifyError, RouteOptions } from 'fastify';
 import { lanternError, type LanternError } from '../core/errors.js';
+import { prototypeKeys } from '../measures/measure-code.js';
 
 /** At most this many characters in a code, a name, a choice or search words. */
 export const maxTextLength = 200;
@@ -16,8 +17,12 @@ export const maxQueryLength = 2000;
 /** A repeatable query parameter (`?la=933&la=343`) at most this many times. */
 export const maxRepeats = 200;
 
-/** Names every object has (Object.prototype's, `__proto__` among them): never a code or a choice. */
-export const prototypeKeys = [...Object.getOwnPropertyNames(Object.prototype), 'prototype'];
+/**
+ * Names every object has (`constructor`, `__proto__`...): never a code or a choice. The same list
+ * as the measure-code rule's (src/measures/measure-code.ts), so no import can make a measure whose
+ * address this layer refuses.
+ */
+export { prototypeKeys };
 
 export type Schema = Record<string, unknown>;
 
@@ -32,7 +37,7 @@ export const words = (maxLength = maxTextLength): Schema => ({
 });
 
 /** What is looked up: an LA or measure code or name, a year label, a topic, a choice. */
-export const key: Schema = { ...words(), not: { enum: prototypeKeys } };
+export const key: Schema = { ...words(), not: { enum: [...prototypeKeys] } };
 
 /** A repeatable key (`?measure=A&measure=B`); one value is read as a list of one. */
 export const keys: Schema = { type: 'array', maxItems: maxRepeats, items: key };

@@ -1,7 +1,7 @@
 import type { ObservationRow } from '../../measures/observations.repository.js';
 import type { ProblemCollector } from '../shared/problems.js';
 import type { EesTable } from './csv.js';
-import { matchesExactly, nearMisses, skipReason } from './filters.js';
+import { invisibleNote, matchesExactly, nearMisses, skipReason } from './filters.js';
 import { resolveArea, type AreaIndex } from './geography.js';
 import type { EesMapping, MappingEntry } from './mapping.js';
 import { parseCell } from './markers.js';
@@ -123,7 +123,7 @@ function unmatchedRow(x: Extracting, row: Record<string, string>, rowNumber: num
       addUnclear(x, rowNumber, {
         column: m.column,
         value: m.value,
-        expected: `"${m.wanted}", exactly as entry ${entry.number} (${entry.indicator}) of the mapping asks ("${m.value}" differs from it only in case, spaces or dashes, so it would not be read: correct the file or the mapping)`,
+        expected: `"${m.wanted}", exactly as entry ${entry.number} (${entry.indicator}) of the mapping asks ("${m.value}" differs from it only in case, spaces, dashes or invisible characters${invisibleNote(m.value, m.wanted)}, so it would not be read: correct the file or the mapping)`,
       });
     return;
   }

@@ -1,5 +1,5 @@
 import { englandCode, type Area } from '../../measures/areas.js';
-import { simplified } from './filters.js';
+import { invisibleNote, simplified } from './filters.js';
 
 /** Lookups from the codes an EES file uses to Lantern's area codes. */
 export interface AreaIndex {
@@ -82,12 +82,15 @@ function unclearLevel(level: string): AreaResolution | undefined {
       level,
       expected: 'a geographic_level (National, Regional, Local authority...): the cell is blank',
     };
-  const means = lookalikes.get(simplified(level).replace(/[-_]+/g, ' '));
+  // An invisible character may stand for nothing or for a space ("Local\u200bauthority").
+  const means = (['', ' '] as const)
+    .map((invisibleAs) => lookalikes.get(simplified(level, invisibleAs).replace(/[-_]+/g, ' ')))
+    .find((m) => m !== undefined);
   if (means === undefined) return undefined;
   return {
     kind: 'unclear',
     level,
-    expected: `"${means}", exactly as EES writes it ("${level}" looks like it means ${means}, but only the exact value is read)`,
+    expected: `"${means}", exactly as EES writes it ("${level}" looks like it means ${means}${invisibleNote(level)}, but only the exact value is read)`,
   };
 }
 

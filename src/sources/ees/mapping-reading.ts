@@ -1,6 +1,7 @@
 // Reading a mapping's YAML, and wording its problems so a person can find and mend each one.
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { visibleText } from '../../core/errors.js';
 
 export interface MappingError {
   file: string;
@@ -11,11 +12,12 @@ export interface MappingError {
   message: string;
 }
 
+/** "m.yaml, entry 2 (x), field "measure.code": expected ...", invisible characters shown (<U+200B>). */
 export function describeMappingError(e: MappingError): string {
   const where = [e.file, e.entry, e.field !== undefined ? `field "${e.field}"` : undefined]
     .filter(Boolean)
     .join(', ');
-  return `${where}: ${e.message}`;
+  return visibleText(`${where}: ${e.message}`);
 }
 
 /** Aliases (`*name`) a mapping may use: a few are handy, thousands are an attack ("billion laughs"). */
@@ -65,6 +67,12 @@ export function issueError(
   if (issue.code === 'invalid_type' && issue.input === undefined) message = 'is required';
   else if ('input' in issue && issue.code !== 'unrecognized_keys')
     message = `${message}, got ${describeInput(issue.input)}`;
+  // A custom check (the measure-code rule) says why the value is refused.
+  const reason =
+    issue.code === 'custom'
+      ? (issue.params as { reason?: unknown } | undefined)?.reason
+      : undefined;
+  if (typeof reason === 'string') message = `${message}: ${reason}`;
   if (prefix.length === 0 && path[0] === 'measures' && typeof path[1] === 'number') {
     return {
       file,

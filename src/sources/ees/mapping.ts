@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Measure } from '../../measures/measure.js';
+import { measureCodeProblem, measureCodeRule } from '../../measures/measure-code.js';
 import { decimalPlacesRange } from '../shared/numbers.js';
 import { issueError, readYaml, type MappingError } from './mapping-reading.js';
 import { yearStyles, type YearStyle } from './years.js';
@@ -39,20 +40,29 @@ const filters = z.record(z.string(), scalar, {
   error: 'expected column: value pairs (e.g. "Age: 16-17")',
 });
 const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'expected text' });
+
+/** A code by the one rule for measure codes (src/measures/measure-code.ts), else an issue saying why. */
+const measureCode = z.string().superRefine((code, ctx) => {
+  const reason = measureCodeProblem(code);
+  if (reason !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a measure code (${measureCodeRule})`,
+      input: code,
+      // "got a blank" says it all; any other reason follows the value.
+      params: code.trim() === '' ? {} : { reason },
+    });
+});
 const { min: fewestPlaces, max: mostPlaces } = decimalPlacesRange;
 
 const newMeasureSchema = z.strictObject(
   {
     code: z
-      .union([z.string(), z.number()], {
-        error: 'expected a code of 1 to 64 characters without spaces',
-      })
+      .union([z.string(), z.number()], { error: `expected a measure code (${measureCodeRule})` })
       .transform(String)
-      .pipe(
-        z
-          .string()
-          .regex(/^\S{1,64}$/, { error: 'expected a code of 1 to 64 characters without spaces' }),
-      ),
+      .pipe(measureCode)
+      // A new measure's code has no spaces (docs/sources-ees.md); LAIT's may ("16-17 NEET").
+      .pipe(z.string().regex(/^\S+$/, { error: "expected a new measure's code without spaces" })),
     name: text,
     topic: text,
     polarity: z.enum(['high', 'low', 'none'], { error: 'expected "high", "low" or "none"' }),
@@ -80,7 +90,11 @@ const entrySchema = z.strictObject(
     indicator: text,
     filters: filters.optional(),
     measure: z.union(
-      [z.string().trim().min(1), z.number().transform(String), z.record(z.string(), z.unknown())],
+      [
+        z.string().trim().min(1).pipe(measureCode),
+        z.number().transform(String).pipe(measureCode),
+        z.record(z.string(), z.unknown()),
+      ],
       {
         error:
           'expected an existing measure code, or the new measure (code, name, topic, polarity...)',

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { it } from 'node:test';
@@ -98,6 +100,32 @@ describeEachDatabase('lantern import ees', (db) => {
       err(),
       /alias-bomb-mapping\.yaml: uses YAML aliases .*\[LANTERN_MAPPING_INVALID\]/s,
     );
+  });
+
+  it('refuses a mapping whose measure code is "constructor" with exit code 1, naming the entry and field', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-ees-cli-'));
+    const mappingFile = path.join(dir, 'constructor.yaml');
+    fs.writeFileSync(
+      mappingFile,
+      fs
+        .readFileSync(path.join(fixtures, 'mapping.yaml'), 'utf8')
+        .replace('code: test_neet', 'code: constructor'),
+    );
+    try {
+      const { ctx, out, err } = testCliContext(db());
+      const code = await runCli(
+        ['import', 'ees', path.join(fixtures, 'valid.csv'), '--mapping', mappingFile],
+        ctx,
+      );
+      assert.equal(code, 1);
+      assert.equal(out(), '');
+      assert.match(
+        err(),
+        /constructor\.yaml, entry 1 \(NEET_percent\), field "measure\.code": expected a measure code .*got "constructor": every JavaScript object has a property of that name.*\[LANTERN_MAPPING_INVALID\]/s,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says a 0-byte file is empty', async () => {

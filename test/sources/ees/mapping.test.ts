@@ -198,6 +198,76 @@ describe('EES mapping parser', () => {
     });
   }
 
+  const newMeasure = (code: string) =>
+    `measures:\n  - indicator: x\n    measure: { code: ${JSON.stringify(code)}, name: A, topic: T, polarity: low }\n`;
+
+  for (const code of ['constructor', '__proto__', 'toString']) {
+    it(`refuses the new measure code "${code}", which no page could look up`, () => {
+      assert.deepEqual(parseMapping(newMeasure(code), 'm.yaml').errors.map(describeMappingError), [
+        `m.yaml, entry 1 (x), field "measure.code": expected a measure code (letters, digits, single spaces and _ - . % & ( ) , / <; at most 64 characters), got "${code}": every JavaScript object has a property of that name, so no page or API route could look the measure up`,
+      ]);
+    });
+  }
+
+  for (const [code, why] of [
+    ['../../etc/passwd', /got "\.\.\/\.\.\/etc\/passwd": it reads as a path/],
+    ['<script>alert(1)</script>', /"<" only before a digit/],
+    [
+      'ees_\u202eneet',
+      /got "ees_<U\+202E>neet": it holds <U\+202E>, a right-to-left override, which cannot be seen$/,
+    ],
+    [
+      'ees\u00a0neet',
+      /got "ees<U\+00A0>neet": it holds <U\+00A0>, a no-break space, which looks like a plain space$/,
+    ],
+  ] as const) {
+    it(`refuses the new measure code ${JSON.stringify(code)}, naming the file, entry and field`, () => {
+      const { value, errors } = parseMapping(newMeasure(code), 'm.yaml');
+      assert.equal(value, null);
+      assert.equal(errors.length, 1);
+      assert.equal(errors[0]?.entry, 'entry 1 (x)');
+      assert.equal(errors[0]?.field, 'measure.code');
+      assert.match(describeMappingError(errors[0]!), why);
+      assert.doesNotMatch(
+        describeMappingError(errors[0]!),
+        /[\u0000-\u001f\u200b-\u200f\u202a-\u202e\u00a0]/,
+      );
+    });
+  }
+
+  it('still refuses a space in a new measure code (docs/sources-ees.md: no spaces)', () => {
+    const { errors } = parseMapping(newMeasure('ees neet'), 'm.yaml');
+    assert.equal(errors[0]?.field, 'measure.code');
+    assert.match(errors[0]!.message, /without spaces/);
+  });
+
+  it('refuses a reference to an existing measure by a code no measure can have', () => {
+    const { errors } = parseMapping(
+      'measures:\n  - indicator: x\n    measure: constructor\n  - indicator: y\n    measure: "a\\u200bb"\n',
+      'm.yaml',
+    );
+    assert.deepEqual(
+      errors.map((e) => [e.entry, e.field]),
+      [
+        ['entry 1 (x)', 'measure'],
+        ['entry 2 (y)', 'measure'],
+      ],
+    );
+    assert.match(describeMappingError(errors[1]!), /got "a<U\+200B>b"/);
+  });
+
+  it('accepts a reference to a LAIT measure whose code has spaces and punctuation', () => {
+    const { value, errors } = parseMapping(
+      'measures:\n  - indicator: x\n    measure: "16-17 NEET"\n  - indicator: y\n    measure: Hosp_Adm_Alc_<18yrs\n',
+      'm.yaml',
+    );
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      value?.entries.map((e) => e.measureCode),
+      ['16-17 NEET', 'Hosp_Adm_Alc_<18yrs'],
+    );
+  });
+
   it('says a mapping that is a list, not fields, is not a mapping', () => {
     assert.deepEqual(parseMapping('- a\n- b\n', 'm.yaml').errors.map(describeMappingError), [
       'm.yaml: expected a mapping of description, years, filters, exclude and measures, got a list',
@@ -239,5 +309,18 @@ describe('EES mapping files', () => {
     const error = failingRead(file);
     assert.equal(error.code, 'LANTERN_MAPPING_INVALID');
     assert.match(error.message, /big\.yaml is 1,000,004 bytes: a mapping is a short YAML file/);
+  });
+
+  it('refuses a mapping whose new measure is "constructor" with LANTERN_MAPPING_INVALID', () => {
+    const file = tempFile(
+      'proto.yaml',
+      fixture('mapping.yaml').replace('code: test_neet', 'code: constructor'),
+    );
+    const error = failingRead(file);
+    assert.equal(error.code, 'LANTERN_MAPPING_INVALID');
+    assert.match(
+      error.message,
+      /^proto\.yaml has 1 problem\. Nothing was imported\.\n {2}- proto\.yaml, entry 1 \(NEET_percent\), field "measure\.code": expected a measure code .*got "constructor"/,
+    );
   });
 });
