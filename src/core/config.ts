@@ -37,6 +37,7 @@ const configSchema = z.object({
   // Production unless development is asked for by name: an unset NODE_ENV (npm start) must
   // never show a stack trace to a visitor.
   LANTERN_ENV: z.enum(['production', 'development']).default('production'),
+  LANTERN_PUBLIC_ACCESS: z.enum(['open', 'signed-in']).default('open'),
   LANTERN_BASE_URL: z
     .string()
     .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, 'must be an http:// or https:// address')
@@ -58,6 +59,8 @@ export interface Config {
   logLevel: string;
   /** False only with LANTERN_ENV=development (or `lantern serve --dev`): 500 pages show the stack. */
   production: boolean;
+  /** Whether the published statistics need signing in (LANTERN_PUBLIC_ACCESS). */
+  publicAccess: 'open' | 'signed-in';
   /** Where people reach the app (links in invitations): LANTERN_BASE_URL, or http://HOST:PORT. */
   baseUrl: string;
 }
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cacheMb: e.LANTERN_CACHE_MB,
     logLevel: e.LOG_LEVEL,
     production: e.LANTERN_ENV !== 'development',
+    publicAccess: e.LANTERN_PUBLIC_ACCESS,
     baseUrl: (e.LANTERN_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
   };
 }

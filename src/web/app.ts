@@ -1,5 +1,10 @@
 import compress from '@fastify/compress';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
 import { cacheBudget, type Config } from '../core/config.js';
 import type { Database } from '../core/db.js';
 import { apiRoutes } from './api/api.routes.js';
@@ -12,6 +17,8 @@ import { methodsPage } from './pages/methods/methods.routes.js';
 import { neighboursPage } from './pages/neighbours/neighbours.routes.js';
 import { regionPage } from './pages/region/region.routes.js';
 import { scorecardPage } from './pages/scorecard/scorecard.routes.js';
+import type { Viewer } from '../access/policy.js';
+import { accessControl, requireAccess } from './plugins/access.js';
 import { errorPages, errorResponder } from './plugins/errors.js';
 import { pageCache } from './plugins/page-cache.js';
 import { recentlyViewed } from './plugins/recently-viewed.js';
@@ -28,7 +35,9 @@ import { requireParameterSchemas, type DeclaredRoute } from './route-schemas.js'
 export interface AppDeps {
   db: Database;
   config: Pick<Config, 'organisationName' | 'production'> &
-    Partial<Pick<Config, 'organisationLogo' | 'warmPaths' | 'cacheMb'>>;
+    Partial<Pick<Config, 'organisationLogo' | 'warmPaths' | 'cacheMb' | 'publicAccess'>>;
+  /** Who made a request; nobody (null) until sign-in is built. Tests pass their own. */
+  identify?: (request: FastifyRequest) => Promise<Viewer>;
   /** A pino logger; omit for none. */
   logger?: FastifyBaseLogger;
   /**
@@ -76,6 +85,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Headers first: a request the guard refuses still gets them.
   await app.register(securityHeaders);
   await app.register(requestGuard);
+  // Every route says who may use it (plugins/access.ts); checked before the page cache answers.
+  app.addHook('onRoute', requireAccess);
+  await app.register(accessControl, {
+    publicAccess: deps.config.publicAccess ?? 'open',
+    ...(deps.identify ? { identify: deps.identify } : {}),
+  });
   await app.register(staticFiles, { organisationLogo: deps.config.organisationLogo });
   await app.register(pageCache, { version: services.cache.version, maxBytes: pageBytes });
   await app.register(recentlyViewed);

@@ -13,7 +13,7 @@ import { freshPglite } from './db.js';
 export function useDemoApp(
   use: (t: { db: Database; app: FastifyInstance }) => void,
   config: AppDeps['config'] = { organisationName: 'Lantern', production: false },
-  options: Pick<AppDeps, 'warm' | 'logger'> = {},
+  options: Pick<AppDeps, 'warm' | 'logger' | 'identify'> = {},
 ): void {
   let db: Database | undefined;
   let app: FastifyInstance | undefined;

@@ -12,13 +12,8 @@ import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { packageRoot } from '../../src/web/paths.js';
 import { hostileStrings, liveMarkup } from '../support/markup.js';
+import { realPath, routeTable, type Route } from '../support/routes.js';
 import { useDemoApp } from '../support/web.js';
-
-interface Route {
-  url: string;
-  params: string[];
-  query: string[];
-}
 
 /** Values as they would be typed; each is sent %-encoded. */
 const hostileValues = [
@@ -72,28 +67,6 @@ const queryValues = [
   '99999999999999999999',
 ].map((v) => ({ raw: encode(v), sent: v }));
 const queryRaw = [...queryValues, ...['%E0', '%zz'].map((v) => ({ raw: v, sent: v }))];
-
-/** A real value for each path parameter, so a hostile value elsewhere reaches the route's code. */
-function realPath(route: Route): string {
-  const code = /^\/(api\/v1\/)?region\//.test(route.url)
-    ? '990'
-    : route.url.startsWith('/api/v1/measures')
-      ? 'DEMO_KS2_RWM'
-      : '933';
-  return route.url.replace(':code', code).replace(':measure', 'DEMO_KS2_RWM');
-}
-
-function routeTable(app: FastifyInstance): Route[] {
-  return app.lanternRoutes
-    .filter((r) => [r.method].flat().includes('GET'))
-    .map((r) => ({
-      url: r.url,
-      params: [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1]!),
-      query: Object.keys(
-        ((r.schema?.querystring as { properties?: object }) ?? {}).properties ?? {},
-      ),
-    }));
-}
 
 const stack = /\n\s+at \S.*:\d+:\d+|\.[cm]?[jt]s:\d+:\d+/;
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { isLaCode } from '../params.js';
 import { key, routeSchema } from '../route-schemas.js';
 import type { Services } from '../services/services.js';
-import { publicAnswer } from '../plugins/page-cache.js';
+import { openStatistics } from '../plugins/access.js';
 import { scorecardForApi } from './scorecard.api-shape.js';
 
 /** JSON: the benchmark service's objects as they are (numbers unrounded). */
@@ -11,7 +11,7 @@ export function benchmarksApi(services: Services): FastifyPluginAsync {
     const scorecard = routeSchema({ params: { code: key } });
     app.get<{ Params: { code: string } }>(
       '/la/:code/scorecard',
-      { schema: scorecard, config: publicAnswer },
+      { schema: scorecard, config: openStatistics },
       async (request, reply) => {
         if (!isLaCode(request.params.code)) return reply.callNotFound();
         return scorecardForApi(await services.benchmarks.scorecard(Number(request.params.code)));
@@ -22,7 +22,7 @@ export function benchmarksApi(services: Services): FastifyPluginAsync {
       '/measures/:code/benchmark',
       {
         schema: routeSchema({ params: { code: key }, query: { year: key, la: key } }),
-        config: publicAnswer,
+        config: openStatistics,
       },
       async (request, reply) => {
         const { year, la } = request.query;

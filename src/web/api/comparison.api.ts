@@ -5,7 +5,7 @@ import { regionParams, regionQuery } from '../pages/region/region.query.js';
 import { isLaCode, isRegionCode } from '../params.js';
 import { key, routeSchema } from '../route-schemas.js';
 import type { Services } from '../services/services.js';
-import { publicAnswer } from '../plugins/page-cache.js';
+import { openStatistics } from '../plugins/access.js';
 
 type Request = FastifyRequest<{
   Params: { code: string; measure: string };
@@ -18,7 +18,7 @@ export function comparisonApi(services: Services): FastifyPluginAsync {
     const laMeasure = routeSchema({ params: { code: key, measure: key } });
     app.get(
       '/la/:code/measure/:measure',
-      { schema: laMeasure, config: publicAnswer },
+      { schema: laMeasure, config: openStatistics },
       async (request: Request) => {
         const la = await services.areas.resolveLa(request.params.code);
         return services.laPages.timeSeries(la.code, request.params.measure);
@@ -28,7 +28,7 @@ export function comparisonApi(services: Services): FastifyPluginAsync {
     const neighbours = routeSchema(neighboursParams);
     app.get(
       '/la/:code/neighbours/:measure',
-      { schema: neighbours, config: publicAnswer },
+      { schema: neighbours, config: openStatistics },
       async (request: Request, reply) => {
         const { code, measure } = request.params;
         if (!isLaCode(code)) return reply.callNotFound();
@@ -40,7 +40,7 @@ export function comparisonApi(services: Services): FastifyPluginAsync {
     const region = routeSchema(regionParams);
     app.get(
       '/region/:code/:measure',
-      { schema: region, config: publicAnswer },
+      { schema: region, config: openStatistics },
       async (request: Request, reply) => {
         const { code, measure } = request.params;
         if (!isRegionCode(code)) return reply.callNotFound();

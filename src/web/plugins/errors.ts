@@ -17,9 +17,16 @@ const notFoundCodes: ErrorCode[] = [
 
 type AnyError = Error & { statusCode?: number; code?: string };
 
-/** The HTTP status for an error: 404 for what does not exist, 400 for other Lantern errors. */
+/**
+ * The HTTP status for an error: 401 to sign in, 403 not allowed, 404 for what does not exist,
+ * 400 for other Lantern errors.
+ */
 export function statusFor(error: AnyError): number {
-  if (error instanceof LanternError) return notFoundCodes.includes(error.code) ? 404 : 400;
+  if (error instanceof LanternError) {
+    if (error.code === 'LANTERN_SIGN_IN_NEEDED') return 401;
+    if (error.code === 'LANTERN_FORBIDDEN') return 403;
+    return notFoundCodes.includes(error.code) ? 404 : 400;
+  }
   return error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500
     ? error.statusCode
     : 500;
@@ -85,6 +92,9 @@ export function errorResponder({ page, production }: ErrorPagesOptions) {
     if (status === 404) {
       const context = { message, notFound, suggestions };
       return page.render(reply, 'pages/errors/not-found.njk', context, 404);
+    }
+    if (status === 401 || status === 403) {
+      return page.render(reply, 'pages/errors/access.njk', { status, message }, status);
     }
     const hint = status < 500 && error instanceof LanternError ? error.hint : undefined;
     const stack = status >= 500 && !production ? error.stack : undefined;

@@ -8,7 +8,7 @@ import { canonicalUrl } from '../url.js';
 /**
  * Whole responses cached per URL and data version: HTML pages, the JSON API's data answers and
  * the tables' CSV and XLSX downloads (an XLSX of a scorecard takes ~0.1 s of the one thread), of
- * the routes that say they are the same for everyone (`config: publicAnswer`). A route must ask:
+ * the routes that say they are the same for everyone (`publicAnswer`, in `openStatistics`). A route must ask:
  * a page that differs by person or role (sign-in, restricted data) is never kept by default. Lantern's pages and API answers depend only on their URL and the data (no per-user
  * content except the home page's "recently viewed", which is not cached), so a response made
  * once can be sent again until the next import, as stored bytes: no rendering, no JSON

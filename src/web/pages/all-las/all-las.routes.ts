@@ -5,7 +5,7 @@ import { downloadQuery, key, routeSchema } from '../../route-schemas.js';
 import { checkChoice, queryString, sendBadChoice, yearChoices } from '../bad-choice/bad-choice.js';
 import { firstOrder, renderBody } from './all-las.body.js';
 import { sortKeys, type SortKey, type SortOrder } from './all-las.view.js';
-import { publicAnswer } from '../../plugins/page-cache.js';
+import { openStatistics } from '../../plugins/access.js';
 
 type Request = FastifyRequest<{
   Params: { measure: string };
@@ -75,7 +75,7 @@ export function allLasPage(page: Page): FastifyPluginAsync {
 
     app.get(
       '/measure/:measure',
-      { schema, config: publicAnswer },
+      { schema, config: openStatistics },
       async (request: Request, reply) => {
         const rendered = await resolve(request.params.measure, request.query);
         if (rendered.kind === 'bad') return sendBadChoice(page, request, reply, rendered.bad);

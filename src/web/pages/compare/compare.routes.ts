@@ -6,7 +6,7 @@ import { compareSections, formChoices, summaryText } from './compare.view.js';
 import { maxLas, maxMeasures } from '../../../benchmarks/compare.js';
 import { compareParams, isEmptyQuery, parseCompareQuery } from './selection.js';
 import { pageFrame, sendRequestedTable, tableView } from '../../layouts/page-frame.js';
-import { publicAnswer } from '../../plugins/page-cache.js';
+import { openStatistics } from '../../plugins/access.js';
 
 /** Where the error summary sends each problem (the first control of the field). */
 const fieldAnchor: Record<string, string> = {
@@ -77,7 +77,7 @@ async function showComparison(page: Page, request: Request, reply: FastifyReply)
 
 export function comparePage(page: Page): FastifyPluginAsync {
   return async (app) => {
-    app.get('/compare', { schema, config: publicAnswer }, (request: Request, reply) =>
+    app.get('/compare', { schema, config: openStatistics }, (request: Request, reply) =>
       showComparison(page, request, reply),
     );
   };

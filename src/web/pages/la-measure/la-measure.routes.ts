@@ -5,7 +5,7 @@ import { laMeasureView } from './la-measure.view.js';
 import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
 import { sendBadChoice } from '../bad-choice/bad-choice.js';
 import { laMeasureHref } from '../../urls.js';
-import { publicAnswer } from '../../plugins/page-cache.js';
+import { openStatistics } from '../../plugins/access.js';
 
 /** Where the same LA and measure are compared another way. */
 function comparisonLinks(laCode: number, measureCode: string, regionCode: number | null) {
@@ -32,7 +32,7 @@ export function laMeasurePage(page: Page): FastifyPluginAsync {
   return async (app) => {
     app.get<LaMeasureRequest>(
       '/la/:code/measure/:measure',
-      { schema, config: publicAnswer },
+      { schema, config: openStatistics },
       async (request, reply) => {
         const la = await page.services.areas.resolveLa(request.params.code);
         const ts = await page.services.laPages.timeSeries(la.code, request.params.measure);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Page } from '../../render.js';
 import { routeSchema } from '../../route-schemas.js';
 import { loadMethodsDoc } from './methods.view.js';
-import { publicAnswer } from '../../plugins/page-cache.js';
+import { openStatistics } from '../../plugins/access.js';
 
 /** `/methods`: how every figure is worked out, in plain words: docs/methods.md itself. */
 export function methodsPage(page: Page): FastifyPluginAsync {
@@ -11,7 +11,7 @@ export function methodsPage(page: Page): FastifyPluginAsync {
     const doc = loadMethodsDoc();
     app.get(
       '/methods',
-      { schema: routeSchema({}), config: publicAnswer },
+      { schema: routeSchema({}), config: openStatistics },
       async (_request, reply) =>
         page.render(reply, 'pages/methods/methods.njk', {
           doc,

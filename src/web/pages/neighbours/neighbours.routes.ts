@@ -7,7 +7,7 @@ import { neighboursParams, neighboursQuery } from './neighbours.query.js';
 import { canonicalUrl, pathOf, withQuery } from '../../url.js';
 import { neighboursView } from './neighbours.view.js';
 import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
-import { publicAnswer } from '../../plugins/page-cache.js';
+import { openStatistics } from '../../plugins/access.js';
 
 type Request = FastifyRequest<{
   Params: { code: string; measure: string };
@@ -34,7 +34,7 @@ export function neighboursPage(page: Page): FastifyPluginAsync {
   return async (app) => {
     app.get(
       '/la/:code/neighbours/:measure',
-      { schema, config: publicAnswer },
+      { schema, config: openStatistics },
       async (request: Request, reply) => {
         const data = await load(request, reply);
         if (!data) return reply;

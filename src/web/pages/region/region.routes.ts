@@ -8,7 +8,7 @@ import { downloadQuery, routeSchema } from '../../route-schemas.js';
 import { canonicalUrl, pathOf } from '../../url.js';
 import { regionView } from './region.view.js';
 import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
-import { publicAnswer } from '../../plugins/page-cache.js';
+import { openStatistics } from '../../plugins/access.js';
 
 type Request = FastifyRequest<{
   Params: { code: string; measure: string };
@@ -32,7 +32,7 @@ export function regionPage(page: Page): FastifyPluginAsync {
   return async (app) => {
     app.get(
       '/region/:code/:measure',
-      { schema, config: publicAnswer },
+      { schema, config: openStatistics },
       async (request: Request, reply) => {
         const data = await load(request, reply);
         if (!data) return reply;

@@ -5,7 +5,7 @@ import { downloadQuery, key, routeSchema } from '../../route-schemas.js';
 import { pageFrame, sendRequestedTable, tableView } from '../../layouts/page-frame.js';
 import { scorecardRegion, scorecardSparklines, scorecardTables } from './scorecard.view.js';
 import { downloadLinks, sendTable } from '../../tables/download.js';
-import { publicAnswer } from '../../plugins/page-cache.js';
+import { openStatistics } from '../../plugins/access.js';
 
 /**
  * Scorecard tables for one LA and topic filter, built and rendered once per data version
@@ -136,7 +136,7 @@ export function scorecardPage(page: Page): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Params: { code: string } }>(
       '/la/:code/sparklines.json',
-      { schema: routeSchema({ params: { code: key } }), config: publicAnswer },
+      { schema: routeSchema({ params: { code: key } }), config: openStatistics },
       (request, reply) => sparklines(page, request, reply),
     );
     app.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
@@ -146,7 +146,7 @@ export function scorecardPage(page: Page): FastifyPluginAsync {
           params: { code: key },
           query: { topic: key, format: key, ...downloadQuery },
         }),
-        config: publicAnswer,
+        config: openStatistics,
       },
       (request, reply) => scorecard(page, request, reply),
     );

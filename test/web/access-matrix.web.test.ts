@@ -1,0 +1,111 @@
+/**
+ * The route × role matrix (issue 8), generated from the route table: every GET route the app
+ * declares, for nobody and for each role (in its scope and, for scoped routes, outside it), with
+ * the published statistics open and then needing sign-in. A route added later is in the matrix
+ * the day it exists; one that says nothing about access stops the app (plugins/access.ts).
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { roles, type Permission, type SignedInUser, type Viewer } from '../../src/access/policy.js';
+import { expectedGrants } from '../support/access-oracle.js';
+import { realPath, routeTable, type Route } from '../support/routes.js';
+import { useDemoApp } from '../support/web.js';
+
+/** One viewer per role, scoped to Somerset (933) or a school there; who is asking rides in a header. */
+const viewers: Record<string, SignedInUser> = Object.fromEntries(
+  roles.map((role) => [
+    role,
+    {
+      id: role,
+      email: `${role}@example.org`,
+      displayName: role,
+      role,
+      laCodes: ['la_officer', 'la_analyst', 'board_member'].includes(role) ? [933] : [],
+      urns: ['headteacher', 'governor'].includes(role) ? [123456] : [],
+    },
+  ]),
+);
+const identify = async (request: FastifyRequest): Promise<Viewer> =>
+  viewers[String(request.headers['x-test-viewer'])] ?? null;
+
+/** What the oracle says a viewer gets on a route: 'allow', 401 or 403. */
+function expected(viewer: string | undefined, route: Route, open: boolean): 'allow' | 401 | 403 {
+  const p = route.access.permission;
+  if (p === 'anyone') return 'allow';
+  if (!viewer) return p === 'open-statistics' && open ? 'allow' : 401;
+  if (!expectedGrants[viewers[viewer]!.role].includes(p as Permission)) return 403;
+  return 'allow'; // in scope: the path's LA (933) or school is the viewer's
+}
+
+function matrix(open: boolean) {
+  let app: FastifyInstance;
+  let routes: Route[] = [];
+  useDemoApp(
+    (t) => ({ app } = t),
+    { organisationName: 'Lantern', production: true, publicAccess: open ? 'open' : 'signed-in' },
+    { identify },
+  );
+  before(async () => {
+    await app.ready();
+    routes = routeTable(app);
+  });
+
+  it('has every route declare who may use it, and keeps only open answers in the shared cache', () => {
+    assert.ok(routes.length >= 20, `${routes.length} routes`);
+    for (const r of routes) {
+      assert.ok(r.access?.permission, `${r.url} declares no access`);
+      if (r.publicAnswer)
+        assert.ok(
+          ['open-statistics', 'anyone'].includes(r.access.permission),
+          `${r.url} is kept for everyone but needs ${r.access.permission}`,
+        );
+    }
+  });
+
+  it('answers each route as the policy says, for nobody and for every role', async () => {
+    for (const r of routes) {
+      for (const viewer of [undefined, ...roles]) {
+        const url = realPath(r);
+        const res = await app.inject({
+          url,
+          headers: viewer ? { 'x-test-viewer': viewer } : {},
+        });
+        const want = expected(viewer, r, open);
+        const what = `${viewer ?? 'nobody'} GET ${url} → ${res.statusCode}`;
+        if (want === 'allow') assert.ok(![401, 403].includes(res.statusCode), what);
+        else assert.equal(res.statusCode, want, what);
+      }
+    }
+  });
+
+  it('never lets a cached page past the check: nobody gets 401 after a signed-in view', async () => {
+    if (open) return;
+    for (const r of routes.filter((x) => x.publicAnswer)) {
+      const url = realPath(r);
+      await app.inject({ url, headers: { 'x-test-viewer': 'governor' } });
+      assert.equal((await app.inject(url)).statusCode, 401, url);
+    }
+  });
+}
+
+describe('route × role matrix, statistics open to all (LANTERN_PUBLIC_ACCESS=open)', () =>
+  matrix(true));
+describe('route × role matrix, statistics for signed-in users (LANTERN_PUBLIC_ACCESS=signed-in)', () =>
+  matrix(false));
+
+describe('a route that does not say who may use it', () => {
+  it('stops the app as it is added, naming the route and what to write', async () => {
+    const { default: Fastify } = await import('fastify');
+    const { requireAccess, needs } = await import('../../src/web/plugins/access.js');
+    const app = Fastify();
+    app.addHook('onRoute', requireAccess);
+    app.get('/fine', { config: needs('manage-users') }, async () => 'ok');
+    app.get('/assets/x.css', async () => 'files the pages use are for anyone');
+    assert.throws(
+      () => app.get('/forgotten', async () => 'open by mistake'),
+      /GET \/forgotten must say who may use it: config: needs\(permission\) or openStatistics/,
+    );
+    await app.close();
+  });
+});
