@@ -5,8 +5,10 @@ import { openStatistics } from '../../plugins/access.js';
 
 export function aboutPage(page: Page): FastifyPluginAsync {
   return async (app) => {
-    app.get('/about', { schema: routeSchema({}), config: openStatistics }, async (_request, reply) =>
-      page.render(reply, 'pages/about/about.njk'),
+    app.get(
+      '/about',
+      { schema: routeSchema({}), config: openStatistics },
+      async (_request, reply) => page.render(reply, 'pages/about/about.njk'),
     );
   };
 }
