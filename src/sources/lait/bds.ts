@@ -4,6 +4,7 @@ import { parseWholeNumber } from '../shared/numbers.js';
 import { parseValue } from './values.js';
 import { parseYearLabel } from './year-label.js';
 import { maxYearLabelBytes, overBytes } from '../shared/limits.js';
+import { controlCharacterProblem } from './text-cells.js';
 
 /** Observations ready to load, as parallel arrays (one entry per row). */
 export interface ObservationColumns {
@@ -19,7 +20,7 @@ export interface BdsValidation {
   observations: ObservationColumns;
   /** Measures in the data file with no dictionary row: not imported (LAIT left-joins dictionary -> data). */
   undocumentedMeasures: { code: string; rows: number }[];
-  /** Rows whose year label has no 4-digit year and no value (label "0"): skipped. */
+  /** Rows labelled "0" (LAIT's label for no year) with no number in Values: skipped. */
   rowsWithoutYear: number;
   problems: Omit<ImportProblem, 'file'>[];
 }
@@ -54,6 +55,21 @@ const expectedArea =
 /** Lantern's area codes: LAs, regions and England are all three digits. */
 const areaCodeRange = { min: 100, max: 999 };
 const expectedYear = 'a year label starting with a 4-digit year, like "2024" or "2016-17 (OT)"';
+/**
+ * [QUIRK] The label the DfE gives rows that have no year (CINPermExclusion, every value "-"), which
+ * LAIT reads as year 0. Only a row with this label and no number is skipped: any other label
+ * without a year is refused, whatever the row holds, so a damaged label never drops a figure.
+ */
+export const noYearLabel = '0';
+const expectedYearForNumber = `${expectedYear} (a row labelled "${noYearLabel}" is skipped only when it has no value)`;
+
+/** The columns read, in the order their problems are listed: each cell is one line of text. */
+const textColumns = [
+  ['Short Desc', 'shortDesc'],
+  ['Years', 'years'],
+  ['Values', 'values'],
+  ['LA Number', 'laNumber'],
+] as const;
 
 /** Checks every row and turns the good ones into observations. Pure: no I/O. */
 export function validateBds(columns: BdsColumns, context: BdsContext): BdsValidation {
@@ -89,9 +105,36 @@ export function validateBds(columns: BdsColumns, context: BdsContext): BdsValida
   };
 }
 
-/** Row `i`: an observation, a problem for each bad cell, or skipped (undocumented measure, no year). */
+/** Adds a problem for each cell of row `i` read that holds a control character; true if any does. */
+function controlCharacters(columns: BdsColumns, v: Validating, i: number): boolean {
+  let damaged = false;
+  for (const [column, key] of textColumns) {
+    const problem = controlCharacterProblem(columns[key][i], rowNumber(i), column, 'one line');
+    if (problem) {
+      v.add(problem);
+      damaged = true;
+    }
+  }
+  return damaged;
+}
+
+/** A row whose label has no year: skipped when labelled "0" without a value (`noValue`), else refused. */
+function withoutYear(v: Validating, row: number, yearText: string, noValue: boolean): void {
+  const noYear = yearText.trim() === noYearLabel;
+  if (noYear && noValue) v.rowsWithoutYear++;
+  else
+    v.add({
+      row,
+      column: 'Years',
+      value: yearText,
+      expected: noYear ? expectedYearForNumber : expectedYear,
+    });
+}
+
+/** Row `i`: an observation, a problem for each bad cell, or skipped (undocumented measure, label "0" without a value). */
 function validateRow(columns: BdsColumns, context: BdsContext, v: Validating, i: number): void {
   const row = rowNumber(i);
+  if (controlCharacters(columns, v, i)) return;
   const code = columns.shortDesc[i]?.trim() ?? '';
   if (code === '') {
     v.add({ row, column: 'Short Desc', value: '', expected: 'a measure code' });
@@ -127,8 +170,7 @@ function validateRow(columns: BdsColumns, context: BdsContext, v: Validating, i:
   }
   const year = parseYearLabel(yearText);
   if (!year) {
-    if (parsed.ok && parsed.value === null) v.rowsWithoutYear++;
-    else v.add({ row, column: 'Years', value: yearText, expected: expectedYear });
+    withoutYear(v, row, yearText, parsed.ok && parsed.value === null);
     return;
   }
   if (la === null || !areaOk || !parsed.ok) return;

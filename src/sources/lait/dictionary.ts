@@ -4,6 +4,7 @@ import { maxCodeBytes, overBytes } from '../shared/limits.js';
 import type { ImportProblem } from '../../core/errors.js';
 import type { Measure } from '../../measures/measure.js';
 import { decimalPlacesRange, parseNumber, parseWholeNumber } from '../shared/numbers.js';
+import { controlCharacterProblems } from './dictionary-cells.js';
 
 /** Columns Lantern cannot do without; the others are read when present. */
 export const requiredDictionaryColumns = [
@@ -29,6 +30,8 @@ export interface ParsedDictionary {
   /** Dictionary rows read (after dropping DISCONTINUE rows). */
   rowCount: number;
   droppedDiscontinued: number;
+  /** The Measure_short of those rows (those no other row keeps), first seen first. */
+  discontinuedCodes: string[];
   /** Measure codes that had more than one dictionary row, merged into one measure. */
   mergedCodes: string[];
   missingColumns: string[];
@@ -246,6 +249,7 @@ export function parseDictionary(text: string): ParsedDictionary {
     measures: [],
     rowCount: 0,
     droppedDiscontinued: 0,
+    discontinuedCodes: [],
     mergedCodes: [],
     missingColumns,
   };
@@ -260,13 +264,20 @@ export function parseDictionary(text: string): ParsedDictionary {
   ];
   const byCode = new Map<string, RowReading[]>();
   let droppedDiscontinued = 0;
+  const discontinued = new Set<string>();
   let rowCount = 0;
   for (const r of rows) {
     if (r.cells.Table_status?.includes('DISCONTINUE')) {
       droppedDiscontinued++;
+      if (r.cells.Measure_short) discontinued.add(r.cells.Measure_short);
       continue;
     }
     rowCount++;
+    const damaged = controlCharacterProblems(r.row, r.cells);
+    if (damaged.length > 0) {
+      problems.push(...damaged);
+      continue;
+    }
     const reading = readRow(r, problems);
     if (!reading) continue;
     const list = byCode.get(reading.code) ?? [];
@@ -275,5 +286,14 @@ export function parseDictionary(text: string): ParsedDictionary {
   }
   const measures = [...byCode.values()].map((readings) => mergeMeasureRows(readings, problems));
   const mergedCodes = [...byCode].filter(([, list]) => list.length > 1).map(([code]) => code);
-  return { measures, rowCount, droppedDiscontinued, mergedCodes, missingColumns, problems };
+  const discontinuedCodes = [...discontinued].filter((code) => !byCode.has(code));
+  return {
+    measures,
+    rowCount,
+    droppedDiscontinued,
+    discontinuedCodes,
+    mergedCodes,
+    missingColumns,
+    problems,
+  };
 }

@@ -6,12 +6,11 @@ import { upsertMeasures } from '../../measures/measures.repository.js';
 import { replaceNeighbourSet } from '../../measures/neighbours.repository.js';
 import { recordRelease } from '../../measures/releases.repository.js';
 import { silentProgress, withProgress, type Progress } from '../shared/progress.js';
-import { AreaSets, findRemovals, holdsFigure, type Removal } from '../shared/removals.js';
-import { neighbourLasHeld, observationAreasHeld } from '../shared/removals.repository.js';
-import { settleRemovals } from '../shared/store-removals.js';
+import type { Removal } from '../shared/removals.js';
 import { locateLaitFiles } from './lait.files.js';
 import { readLaitFolder, type AreaLookup, type FileFacts, type LaitReading } from './lait.read.js';
-import { replaceObservations } from './lait.repository.js';
+import { removeLaitMeasures, replaceObservations } from './lait.repository.js';
+import { checkLaitRemovals, goneMeasureOutcome } from './lait.removals.js';
 import type { ObservationColumns } from './bds.js';
 import type { ObservationRow } from '../../measures/observations.repository.js';
 
@@ -35,8 +34,17 @@ export interface LaitImportSummary {
   discontinuedDictionaryRows: number;
   /** Measure codes with several dictionary rows, merged into one measure. */
   mergedMeasureCodes: string[];
-  /** Measure-years (and neighbour sets) that lost areas, with `replace`; without it the import refuses. */
+  /**
+   * Measure-years (and neighbour sets) that lost areas, with `replace`; without it the import
+   * refuses. They include every year of a measure the dictionary no longer has (removedMeasures).
+   */
   removals: Removal[];
+  /**
+   * Measures an earlier LAIT release gave the store that this dictionary lacks (renamed, dropped or
+   * DISCONTINUE): what LAIT gave them is removed, so no figure of an older release stays beside the
+   * new ones. One holding figures is refused without `replace`, as any removal.
+   */
+  removedMeasures: string[];
   /** The same in words, one line each (at most 20, then a count). */
   removalLines: string[];
   releaseIds: number[];
@@ -76,75 +84,18 @@ function release(
   });
 }
 
-/**
- * What the import would take from the store: every year of each imported measure is replaced, and
- * each neighbour set in the folder. Refused (LANTERN_IMPORT_WOULD_REMOVE) unless `replace`.
- */
-async function checkRemovals(
-  tx: Queryable,
-  reading: LaitReading,
-  codes: string[],
-  options: LoadOptions,
-): Promise<{ removals: Removal[]; lines: string[] }> {
-  const obs = reading.bds.observations;
-  const incoming = new AreaSets();
-  for (let i = 0; i < obs.measureCode.length; i++)
-    incoming.add(
-      obs.measureCode[i]!,
-      obs.yearLabel[i]!,
-      obs.areaCode[i]!,
-      holdsFigure(obs.value[i] ?? null, obs.suppression[i] ?? null),
-    );
-  const sets = new AreaSets();
-  for (const n of reading.neighbourSets)
-    for (const la of n.set.neighbours.keys()) sets.add('statistical neighbours', n.set.version, la);
-  const versions = reading.neighbourSets.map((n) => n.set.version);
-  const removals = [
-    ...findRemovals(await observationAreasHeld(tx, codes), incoming, 'every year held'),
-    ...findRemovals(await neighbourLasHeld(tx, versions), sets, 'years in the file'),
-  ];
-  const lines = await settleRemovals(tx, removals, {
-    replace: options.replace,
-    source: `The LAIT files in ${options.folder}`,
-    command: ['lantern', 'import', 'lait', options.folder],
-  });
-  return { removals, lines };
-}
-
 interface LoadOptions {
   progress: Progress;
   replace: boolean;
   folder: string;
 }
 
-async function load(
+/** Replaces each neighbour set in the folder; the ids of their releases. */
+async function loadNeighbourSets(
   tx: Queryable,
-  reading: LaitReading,
-  options: LoadOptions,
-): Promise<{ ids: number[]; benchmarksMs: number; removals: Removal[]; lines: string[] }> {
-  const { dictionary, bds, neighbourSets } = reading;
-  const { progress } = options;
-  // Real data and the synthetic demo never share a store: pages would mix them.
-  await removeDemoData(tx);
-  const codes = dictionary.measures.map((m) => m.code);
-  const { removals, lines } = await checkRemovals(tx, reading, codes, options);
-  const dictionaryId = await release(tx, dictionary, 'LAIT data dictionary', {
-    measures: dictionary.measures.length,
-  });
-  const bdsId = await release(tx, bds, 'LAIT benchmarking data (BDS, long format)', {
-    observations: bds.observations.measureCode.length,
-    undocumentedMeasures: bds.undocumentedMeasures,
-    rowsWithoutYear: bds.rowsWithoutYear,
-    ...(removals.length > 0 ? { removed: removals } : {}),
-  });
-  await upsertMeasures(tx, dictionary.measures, dictionaryId);
-  await withProgress(
-    progress,
-    bds.observations.measureCode.length,
-    'Loading LAIT observations',
-    () => replaceObservations(tx, codes, bds.observations, bdsId, (done) => progress.update(done)),
-  );
-  const ids = [dictionaryId, bdsId];
+  neighbourSets: LaitReading['neighbourSets'],
+): Promise<number[]> {
+  const ids: number[] = [];
   for (const n of neighbourSets) {
     const id = await release(tx, n, n.set.description, {
       version: n.set.version,
@@ -154,10 +105,60 @@ async function load(
     await replaceNeighbourSet(tx, n.set, id);
     ids.push(id);
   }
+  return ids;
+}
+
+async function load(
+  tx: Queryable,
+  reading: LaitReading,
+  options: LoadOptions,
+): Promise<{
+  ids: number[];
+  benchmarksMs: number;
+  removals: Removal[];
+  lines: string[];
+  removedMeasures: string[];
+}> {
+  const { dictionary, bds } = reading;
+  const { progress } = options;
+  // Real data and the synthetic demo never share a store: pages would mix them.
+  await removeDemoData(tx);
+  const codes = dictionary.measures.map((m) => m.code);
+  const { removals, lines, held } = await checkLaitRemovals(tx, reading, codes, options);
+  const gone = goneMeasureOutcome(held);
+  const dictionaryId = await release(tx, dictionary, 'LAIT data dictionary', {
+    measures: dictionary.measures.length,
+  });
+  const bdsId = await release(tx, bds, 'LAIT benchmarking data (BDS, long format)', {
+    observations: bds.observations.measureCode.length,
+    undocumentedMeasures: bds.undocumentedMeasures,
+    rowsWithoutYear: bds.rowsWithoutYear,
+    ...(removals.length > 0 ? { removed: removals } : {}),
+    ...(gone.removed.length > 0 ? { removedMeasures: gone.removed } : {}),
+  });
+  await upsertMeasures(tx, dictionary.measures, dictionaryId);
+  // What earlier releases gave measures this dictionary lacks (checkLaitRemovals allowed it): none stays.
+  const goneCodes = held.map((m) => m.code);
+  await removeLaitMeasures(tx, goneCodes);
+  await withProgress(
+    progress,
+    bds.observations.measureCode.length,
+    'Loading LAIT observations',
+    () => replaceObservations(tx, codes, bds.observations, bdsId, (done) => progress.update(done)),
+  );
+  const ids = [dictionaryId, bdsId, ...(await loadNeighbourSets(tx, reading.neighbourSets))];
   const started = performance.now();
   // The observations just written are all these measures have: hand them over rather than read 640k rows back.
   await refreshBenchmarks(tx, codes, { observations: observationRows(bds.observations) });
-  return { ids, benchmarksMs: Math.round(performance.now() - started), removals, lines };
+  // Such a measure kept for another source's figures (an EES import's years) is benchmarked on those alone.
+  if (gone.kept.length > 0) await refreshBenchmarks(tx, gone.kept);
+  return {
+    ids,
+    benchmarksMs: Math.round(performance.now() - started),
+    removals,
+    lines,
+    removedMeasures: gone.removed,
+  };
 }
 
 function observationRows(c: ObservationColumns): ObservationRow[] {
@@ -178,7 +179,7 @@ function observationRows(c: ObservationColumns): ObservationRow[] {
 function summarise(
   reading: LaitReading,
   las: ReadonlySet<number>,
-  loaded: { ids: number[]; removals: Removal[]; lines: string[] },
+  loaded: { ids: number[]; removals: Removal[]; lines: string[]; removedMeasures: string[] },
   timings: LaitImportSummary['timings'],
 ): LaitImportSummary {
   const obs = reading.bds.observations;
@@ -206,6 +207,7 @@ function summarise(
     discontinuedDictionaryRows: reading.dictionary.droppedDiscontinued,
     mergedMeasureCodes: reading.dictionary.mergedCodes,
     removals: loaded.removals,
+    removedMeasures: loaded.removedMeasures,
     removalLines: loaded.lines,
     releaseIds: loaded.ids,
     durationMs: timings.readMs + timings.loadMs + timings.benchmarksMs,

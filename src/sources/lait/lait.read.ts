@@ -11,6 +11,7 @@ import { dictionaryFileName, type LaitFiles } from './lait.files.js';
 import { parseNeighbourRows, type NeighbourContext } from './neighbours.js';
 import { neighbourSheetName, readNeighbourSheet } from './neighbours-reader.js';
 import { formatCount } from '../../core/format.js';
+import { showControlCharacters } from './text-cells.js';
 
 export interface FileFacts {
   fileName: string;
@@ -150,6 +151,12 @@ async function readNeighbours(
   };
 }
 
+/** The problem as a message shows it: a control character in what the file holds written as \u0000. */
+function shown(p: ImportProblem): ImportProblem {
+  const show = (t: string | undefined) => (t === undefined ? undefined : showControlCharacters(t));
+  return { ...p, column: show(p.column), value: show(p.value), expected: show(p.expected)! };
+}
+
 /**
  * Reads and checks every LAIT file. Stops at once on a missing file, column, bad encoding or a damaged
  * file; otherwise gathers up to 100 problems over all files and throws LANTERN_IMPORT_INVALID naming them.
@@ -163,7 +170,7 @@ export async function readLaitFolder(files: LaitFiles, areas: AreaLookup): Promi
     ...dictionary.problems.map((p) => ({ file: dictionary.fileName, ...p })),
     ...bds.problems.map((p) => ({ file: bds.fileName, ...p })),
     ...neighbourSets.flatMap((s) => s.problems.map((p) => ({ file: s.fileName, ...p }))),
-  ];
+  ].map(shown);
   if (problems.length > 0) {
     const shown = problems.slice(0, problemLimit);
     const more =

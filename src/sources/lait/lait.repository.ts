@@ -1,4 +1,5 @@
 import type { Queryable } from '../../core/db.js';
+import { AreaSets } from '../shared/removals.js';
 import type { ObservationColumns } from './bds.js';
 
 /** Rows per insert statement: big enough to be fast, small enough for the server's message size. */
@@ -118,4 +119,87 @@ export async function replaceObservations(
     await tx.query('set local session_replication_role = origin');
     await checkReferences(tx, releaseId);
   }
+}
+
+/** A measure the store holds from an earlier LAIT release that the dictionary being imported lacks. */
+export interface LaitMeasureHeld {
+  code: string;
+  /** Its metadata came from a LAIT dictionary (not an EES mapping). */
+  laitDefined: boolean;
+  /** Observations a LAIT release gave it. */
+  laitRows: number;
+  /** Observations another source gave it (an EES import's years): they, and the measure, stay. */
+  otherRows: number;
+}
+
+/**
+ * The measures, other than `codes`, that a LAIT release gave their definition or any observation.
+ * Observations another source gave (an EES import's years) are not LAIT's and are left to it.
+ */
+export async function laitMeasuresBesides(
+  tx: Queryable,
+  codes: string[],
+): Promise<LaitMeasureHeld[]> {
+  // The measure table is small (hundreds of rows): filter it first, then count through the key's index.
+  const measures = await tx.query<{ code: string; lait_defined: boolean }>(
+    `select m.code, coalesce(r.source = 'lait', false) as lait_defined
+       from measure m left join release r on r.id = m.release_id
+      where not (m.code = any($1::text[]))`,
+    [codes],
+  );
+  if (measures.length === 0) return [];
+  const counts = await tx.query<{ code: string; lait: number; other: number }>(
+    `select o.measure_code as code,
+            count(*) filter (where r.source = 'lait')::int as lait,
+            count(*) filter (where r.source is distinct from 'lait')::int as other
+       from observation o left join release r on r.id = o.release_id
+      where o.measure_code = any($1::text[])
+      group by o.measure_code`,
+    [measures.map((m) => m.code)],
+  );
+  const rows = new Map(counts.map((c) => [c.code, c]));
+  return measures
+    .map((m) => ({
+      code: m.code,
+      laitDefined: m.lait_defined,
+      laitRows: rows.get(m.code)?.lait ?? 0,
+      otherRows: rows.get(m.code)?.other ?? 0,
+    }))
+    .filter((m) => m.laitDefined || m.laitRows > 0)
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** The areas with a figure (removals.ts holdsFigure) per measure and year that LAIT releases gave these measures. */
+export async function laitFiguresHeld(tx: Queryable, codes: string[]): Promise<AreaSets> {
+  const sets = new AreaSets();
+  if (codes.length === 0) return sets;
+  const rows = await tx.query<{ m: string; y: string; a: number[] }>(
+    `select o.measure_code as m, o.year_label as y, array_agg(o.area_code) as a
+       from observation o join release r on r.id = o.release_id
+      where r.source = 'lait' and o.measure_code = any($1::text[])
+        and (o.value is not null or o.suppression is not null)
+      group by o.measure_code, o.year_label`,
+    [codes],
+  );
+  for (const r of rows) for (const area of r.a) sets.add(r.m, r.y, Number(area));
+  return sets;
+}
+
+/**
+ * Removes what LAIT releases gave these measures: their observations, then the measure itself
+ * (its benchmarks go with it) when it was LAIT's and no other source's observation is left.
+ */
+export async function removeLaitMeasures(tx: Queryable, codes: string[]): Promise<void> {
+  if (codes.length === 0) return;
+  await tx.query(
+    `delete from observation o using release r
+      where r.id = o.release_id and r.source = 'lait' and o.measure_code = any($1::text[])`,
+    [codes],
+  );
+  await tx.query(
+    `delete from measure m using release r
+      where r.id = m.release_id and r.source = 'lait' and m.code = any($1::text[])
+        and not exists (select 1 from observation o where o.measure_code = m.code)`,
+    [codes],
+  );
 }

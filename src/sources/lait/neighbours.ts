@@ -2,6 +2,7 @@ import type { ImportProblem } from '../../core/errors.js';
 import type { NeighbourSet } from '../../measures/neighbours.repository.js';
 import { parseWholeNumber } from '../shared/numbers.js';
 import { duplicateColumnProblems } from '../shared/columns.js';
+import { controlCharacterProblem } from './text-cells.js';
 
 /** A cell as read from the workbook: text, a number or empty. */
 export type Cell = string | number | null;
@@ -110,6 +111,39 @@ function findLayout(rows: SheetRow[]): Layout | { missing: string[] } {
   return missing.length ? { missing } : { headerRow: header.row, laNum, goReg, sn };
 }
 
+/** The columns read, by index and name: every cell is one line (a code, a region, a closeness). */
+function columnsRead(layout: Layout): [number, string][] {
+  return [
+    [layout.laNum, 'LA num'],
+    [layout.goReg, 'GOReg'],
+    ...layout.sn.flatMap((s, k): [number, string][] => [
+      [s.code, `SN${k + 1}`],
+      ...(s.closeness === null ? [] : [[s.closeness, 'SNP'] as [number, string]]),
+    ]),
+  ];
+}
+
+/**
+ * The rows under the header whose cells read hold no control character; a problem for each cell
+ * of the others that does (such a row is read no further).
+ */
+function rowsBelowHeader(
+  rows: SheetRow[],
+  layout: Layout,
+  problems: Omit<ImportProblem, 'file'>[],
+): SheetRow[] {
+  const read = columnsRead(layout);
+  return rows.filter((r) => {
+    if (r.row <= layout.headerRow) return false;
+    const damaged = read.flatMap(([j, column]) => {
+      const problem = controlCharacterProblem(r.cells[j], r.row, column, 'one line');
+      return problem ? [problem] : [];
+    });
+    problems.push(...damaged);
+    return damaged.length === 0;
+  });
+}
+
 /**
  * Reads sheet "LA SN Groups" rows into a neighbour set. Rows without an LA number (blank lines,
  * the "Old SNs:" heading) are passed over; the pre-reorganisation councils below it are kept.
@@ -129,8 +163,7 @@ export function parseNeighbourRows(
   const header = rows.find((r) => r.row === layout.headerRow)!.cells.map((c) => text(c));
   const problems = duplicateColumnProblems(header, layout.headerRow, readByName);
   const skippedLas: number[] = [];
-  for (const r of rows) {
-    if (r.row <= layout.headerRow) continue;
+  for (const r of rowsBelowHeader(rows, layout, problems)) {
     const laText = text(r.cells[layout.laNum]);
     if (laText === '') {
       // A blank line or the "Old SNs:" heading is passed over; neighbours for no LA are not.

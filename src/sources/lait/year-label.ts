@@ -10,8 +10,9 @@ export interface YearLabel {
 
 /**
  * The label and its year, or null when the label does not start with a 4-digit year.
- * [QUIRK] LAIT turns the label "0" (only CINPermExclusion, every value "-") into year 0; we treat a
- * label without a year as "no year" and the importer skips such rows when they carry no value.
+ * [QUIRK] LAIT turns the label "0" (only CINPermExclusion, every value "-") into year 0; the
+ * importer (bds.ts) skips rows labelled "0" that carry no value and refuses any other label without
+ * a year.
  */
 export function parseYearLabel(raw: string): YearLabel | null {
   const label = raw.trim();

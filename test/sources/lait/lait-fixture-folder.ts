@@ -19,7 +19,9 @@ export const validBdsRows: BdsRow[] = [
   ['CINPermAbsent', '2024', '30.5', 933],
 ];
 
-const sql = (s: string) => `'${s.replace(/'/g, "''")}'`;
+/** A SQL string literal; a control character (which DuckDB's parser refuses in a literal) as chr(n). */
+const sql = (s: string) =>
+  `('${s.replace(/'/g, "''").replace(/[\u0000-\u001f]/g, (c) => `' || chr(${c.charCodeAt(0)}) || '`)}')`;
 
 /** Writes bds_long_0.parquet with DuckDB (LA Number as DOUBLE, as the real file). */
 export async function writeBdsParquet(
@@ -53,7 +55,7 @@ export async function writeBdsParquet(
     .map((c) => `"${c}"`)
     .join(', ');
   await connection.run(
-    `COPY (SELECT ${select} FROM (VALUES ${values}) AS t(${columns.map((c) => `"${c}"`).join(', ')})) TO ${sql(file)} (FORMAT parquet)`,
+    `COPY (SELECT ${select} FROM (VALUES ${values}) AS t(${columns.map((c) => `"${c}"`).join(', ')})) TO '${file.replace(/'/g, "''")}' (FORMAT parquet)`,
   );
   connection.closeSync();
   instance.closeSync();

@@ -7,7 +7,13 @@ import { LanternError, formatError, type ErrorCode } from '../../../src/core/err
 import { importLait } from '../../../src/sources/lait/lait.import.js';
 import { describeEachDatabase } from '../../support/db.js';
 import { storeFingerprint } from '../store-fingerprint.js';
-import { makeLaitFolder, validBdsRows, writeNeighbourWorkbook } from './lait-fixture-folder.js';
+import {
+  defaultNeighbourRows,
+  makeLaitFolder,
+  validBdsRows,
+  writeNeighbourWorkbook,
+  type BdsRow,
+} from './lait-fixture-folder.js';
 
 /** Imports `folder`, expects `code`, and checks that the store holds exactly what it held; returns the error. */
 async function rejectsWritingNothing(
@@ -82,6 +88,115 @@ describeEachDatabase('LAIT import failures', (db) => {
     );
   });
 
+  it('rejects a row whose Years is not a year label though it has a value (a marker), even with --replace', async () => {
+    // The store holds Somerset's GLD 2024 marker "c"; a row with label "<script>" must not drop it quietly.
+    const withMarker = validBdsRows.map(
+      ([m, y, v, la]) => (m === 'GLD' && la === 933 ? [m, y, 'c', la] : [m, y, v, la]) as BdsRow,
+    );
+    await importLait(db(), await makeLaitFolder({ bds: withMarker }));
+    const relabelled = withMarker.map(
+      ([m, y, v, la]) =>
+        (m === 'GLD' && la === 933 ? [m, '<script>', v, la] : [m, y, v, la]) as BdsRow,
+    );
+    for (const replace of [false, true]) {
+      const before = await storeFingerprint(db());
+      const error = await importLait(db(), await makeLaitFolder({ bds: relabelled }), {
+        replace,
+      }).then(
+        () => assert.fail('the import should have failed'),
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof LanternError, String(error));
+      assert.equal(error.code, 'LANTERN_IMPORT_INVALID', formatError(error));
+      assert.deepEqual(
+        error.problems.map((p) => [p.file, p.row, p.column, p.value]),
+        [['bds_long_0.parquet', 2, 'Years', '<script>']],
+      );
+      assert.deepEqual(await storeFingerprint(db()), before);
+    }
+  });
+
+  it('rejects a row with no year label and a blank value unless its label is "0"', async () => {
+    const folder = await makeLaitFolder({
+      bds: [...validBdsRows, ['GLD', '0', '-', 933], ['GLD', 'n/a', '', 935]],
+    });
+    const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_INVALID');
+    assert.deepEqual(
+      error.problems.map((p) => [p.row, p.column, p.value]),
+      [[9, 'Years', 'n/a']],
+    );
+  });
+
+  it('skips a row labelled "0" (LAIT\'s label for no year) with no value, counting it', async () => {
+    const summary = await importLait(
+      db(),
+      await makeLaitFolder({
+        bds: [...validBdsRows, ['GLD', '0', '-', 933], ['GLD', '0', '', 935]],
+      }),
+    );
+    assert.equal(summary.rowsWithoutYear, 2);
+    assert.equal(summary.observations, validBdsRows.length);
+  });
+
+  it('rejects a NUL in a dictionary description past its first 4 KB, naming row, column and value', async () => {
+    const folder = await makeLaitFolder();
+    const file = path.join(folder, 'lait_data_dictionary.csv');
+    const text = fs
+      .readFileSync(file, 'utf8')
+      .replace('"Method"', `"${'Method. '.repeat(700)}"`)
+      .replace('"Persistent absentees"', '"Persistent\u0000 absentees"');
+    assert.ok(
+      text.indexOf('\u0000') > 4096,
+      'the NUL must be past the 4 KB the encoding check reads',
+    );
+    fs.writeFileSync(file, text);
+    const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_INVALID');
+    assert.deepEqual(
+      error.problems.map((p) => [p.file, p.row, p.column, p.value]),
+      [['lait_data_dictionary.csv', 3, 'Description', 'Persistent<U+0000> absentees']],
+    );
+    assert.match(
+      formatError(error),
+      /lait_data_dictionary\.csv, row 3, column "Description": got "Persistent<U\+0000> absentees"; expected .*control character.*U\+0000/,
+    );
+  });
+
+  it('rejects a NUL in a measure code of the data file, even with --replace', async () => {
+    await importLait(db(), await makeLaitFolder());
+    const bds = validBdsRows.map(
+      ([m, y, v, la]) => (m === 'PerAbs' ? [`${m}\u0000`, y, v, la] : [m, y, v, la]) as BdsRow,
+    );
+    for (const replace of [false, true]) {
+      const before = await storeFingerprint(db());
+      const error = await importLait(db(), await makeLaitFolder({ bds }), { replace }).then(
+        () => assert.fail('the import should have failed'),
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof LanternError, String(error));
+      assert.equal(error.code, 'LANTERN_IMPORT_INVALID', formatError(error));
+      assert.deepEqual(
+        error.problems.map((p) => [p.file, p.row, p.column, p.value]),
+        [
+          ['bds_long_0.parquet', 5, 'Short Desc', 'PerAbs<U+0000>'],
+          ['bds_long_0.parquet', 6, 'Short Desc', 'PerAbs<U+0000>'],
+        ],
+      );
+      assert.deepEqual(await storeFingerprint(db()), before);
+    }
+  });
+
+  it('rejects a NUL in a neighbour closeness, naming row, column and value', async () => {
+    const folder = await makeLaitFolder();
+    const rows = defaultNeighbourRows.map((r) => [...r]);
+    rows[1]![6] = 'Very_x0000_Close'; // as Excel saves a NUL: ExcelJS reads it back as U+0000
+    await writeNeighbourWorkbook(path.join(folder, 'sn_may_2025.xlsx'), rows);
+    const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_INVALID');
+    assert.deepEqual(
+      error.problems.map((p) => [p.file, p.row, p.column, p.value]),
+      [['sn_may_2025.xlsx', 5, 'SNP', 'Very<U+0000>Close']],
+    );
+  });
+
   it('rejects a truncated parquet file writing nothing', async () => {
     const folder = await makeLaitFolder();
     const file = path.join(folder, 'bds_long_0.parquet');
@@ -102,8 +217,6 @@ describeEachDatabase('LAIT import failures', (db) => {
 
   it('rejects a statistical neighbour code that is not an LA writing nothing', async () => {
     const folder = await makeLaitFolder();
-    const { writeNeighbourWorkbook, defaultNeighbourRows } =
-      await import('./lait-fixture-folder.js');
     const rows = defaultNeighbourRows.map((r) => [...r]);
     rows[0]![5] = 123;
     await writeNeighbourWorkbook(path.join(folder, 'sn_may_2025.xlsx'), rows);

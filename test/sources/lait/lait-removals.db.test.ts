@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { it } from 'node:test';
 import { runCli } from '../../../src/cli/main.js';
 import type { Database } from '../../../src/core/db.js';
 import { LanternError, formatError } from '../../../src/core/errors.js';
+import { upsertMeasures } from '../../../src/measures/measures.repository.js';
+import { recordRelease } from '../../../src/measures/releases.repository.js';
 import { importLait } from '../../../src/sources/lait/lait.import.js';
 import { testCliContext } from '../../support/cli.js';
 import { describeEachDatabase } from '../../support/db.js';
@@ -26,6 +29,19 @@ async function refusedAsRemoving(db: Database, folder: string): Promise<string> 
   assert.equal(error.code, 'LANTERN_IMPORT_WOULD_REMOVE', formatError(error));
   assert.deepEqual(await storeFingerprint(db), before);
   return error.message;
+}
+
+/** The small valid folder with PerAbs renamed in its dictionary: the data file's PerAbs rows have no dictionary row. */
+async function folderWithPerAbsRenamed(bds = validBdsRows): Promise<string> {
+  const folder = await makeLaitFolder({ bds });
+  const file = path.join(folder, 'lait_data_dictionary.csv');
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"PerAbs"', '"PerAbsNew"'));
+  return folder;
+}
+
+async function countRows(db: Database, sql: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql);
+  return row!.n;
 }
 
 /** The valid rows without Suffolk's (935) GLD 2024 row. */
@@ -68,6 +84,110 @@ describeEachDatabase('LAIT imports that would remove data', (db) => {
     assert.match(
       message,
       /PerAbs 2023\/24: 0 areas in the file, 2 in the store; 2 would be removed/,
+    );
+  });
+
+  it('refuses a dictionary that no longer has a measure the store holds, rather than keep its old figures', async () => {
+    await importLait(db(), await makeLaitFolder());
+    const message = await refusedAsRemoving(db(), await folderWithPerAbsRenamed());
+    assert.match(message, /^The LAIT files in .* would remove 2 values the store holds/);
+    assert.match(
+      message,
+      /\n {2}- PerAbs: every year \(2023\/24\), 2 values from an earlier LAIT release, would be removed: lait_data_dictionary\.csv has no row with Measure_short "PerAbs" \(bds_long_0\.parquet has 2 rows for it, which are not imported without one\)/,
+    );
+  });
+
+  it('lists the other removals beside a measure gone from the dictionary, in one refusal', async () => {
+    await importLait(db(), await makeLaitFolder());
+    const message = await refusedAsRemoving(db(), await folderWithPerAbsRenamed(withoutSuffolkGld));
+    assert.match(message, /would remove 3 values the store holds/);
+    assert.match(message, /\n {2}- PerAbs: every year/);
+    assert.match(
+      message,
+      /\n {2}- GLD 2024: 2 areas in the file, 3 in the store; 1 would be removed/,
+    );
+  });
+
+  it('with --replace removes the figures of a measure gone from the dictionary, and lists them', async () => {
+    await importLait(db(), await makeLaitFolder());
+    const { ctx, out } = testCliContext(db());
+    const code = await runCli(
+      ['import', 'lait', await folderWithPerAbsRenamed(), '--replace'],
+      ctx,
+    );
+    assert.equal(code, 0);
+    assert.match(
+      out(),
+      /\n {2}Removed \(--replace\):\n {4}- PerAbs: every year \(2023\/24\), 2 values from an earlier LAIT release, removed: lait_data_dictionary\.csv has no row/,
+    );
+    const n = (sql: string) => countRows(db(), sql);
+    assert.equal(
+      await n(`select count(*)::int as n from observation where measure_code = 'PerAbs'`),
+      0,
+    );
+    assert.equal(await n(`select count(*)::int as n from measure where code = 'PerAbs'`), 0);
+    assert.equal(
+      await n(`select count(*)::int as n from benchmark where measure_code = 'PerAbs'`),
+      0,
+    );
+    assert.equal(await n(`select count(*)::int as n from measure where code = 'PerAbsNew'`), 1);
+    // Imported again as before, PerAbs is back, and nothing is left to remove.
+    const again = await importLait(db(), await makeLaitFolder());
+    assert.deepEqual(again.removals, []);
+    assert.equal(
+      await n(`select count(*)::int as n from observation where measure_code = 'PerAbs'`),
+      2,
+    );
+  });
+
+  it("leaves alone a measure another source's import holds (its figures are not LAIT's)", async () => {
+    await importLait(db(), await makeLaitFolder());
+    await db().transaction(async (tx) => {
+      const id = await recordRelease(tx, {
+        source: 'ees',
+        description: 'an EES file',
+        fileName: 'ees.csv',
+        checksumSha256: '0'.repeat(64),
+        rowCount: 1,
+      });
+      await upsertMeasures(
+        tx,
+        [
+          {
+            code: 'ees_only',
+            name: 'An EES measure',
+            topic: 'EES',
+            polarity: null,
+            decimalPlaces: 1,
+            decimalPlacesPublished: true,
+            yearType: null,
+            unitLabel: null,
+            chartTitle: null,
+            description: null,
+            methodology: null,
+            source: null,
+            sourceLinks: null,
+            lastUpdate: null,
+            nextUpdate: null,
+            noQuartile: false,
+          },
+        ],
+        id,
+      );
+      await tx.query(
+        `insert into observation (measure_code, area_code, year_label, year_number, value, release_id)
+         values ('ees_only', 933, '2024', 2024, 5, $1)`,
+        [id],
+      );
+    });
+    const summary = await importLait(db(), await makeLaitFolder());
+    assert.deepEqual(summary.removals, []);
+    assert.equal(
+      await countRows(
+        db(),
+        `select count(*)::int as n from observation where measure_code = 'ees_only'`,
+      ),
+      1,
     );
   });
 

@@ -67,7 +67,7 @@ function readHeader(v: Verdict<ObsByMeasure>, header: string[]): Columns | null 
   return { code: at('Short Desc'), years: at('Years'), values: at('Values'), la: at('LA Number') };
 }
 
-/** One row: an observation, passed over (undocumented measure, no year and no value), or problems. */
+/** One row: an observation, passed over (undocumented measure, label "0" and no value), or problems. */
 function readRow(
   v: Verdict<ObsByMeasure>,
   cells: BdsCell[],
@@ -77,6 +77,13 @@ function readRow(
   areas: AreaRefs,
 ): void {
   const place = (column: string, why: string): Place => ({ file, row, columns: [column], why });
+  // Every cell read is one line: a control character (NUL, a line break inside it) is refused.
+  const damaged = (['code', 'years', 'values', 'la'] as const).filter((k) =>
+    /[\u0000-\u001f\u007f-\u009f]/.test(cells[c[k]] === null ? '' : String(cells[c[k]]).trim()),
+  );
+  const names = { code: 'Short Desc', years: 'Years', values: 'Values', la: 'LA Number' };
+  for (const k of damaged) v.must.push(place(names[k], 'no control character'));
+  if (damaged.length > 0) return;
   const code = cells[c.code] === null ? '' : String(cells[c.code]).trim();
   if (code === '') {
     v.must.push(place('Short Desc', 'a measure code'));
@@ -91,8 +98,9 @@ function readRow(
   // Too long to index, with a year or not ("0" + junk): the importer may refuse it.
   if (Buffer.byteLength(label) > 1000) v.may.push(place('Years', 'a label too long to index'));
   if (!/^\d{4}/.test(label)) {
-    // A row without a year is passed over only when it carries no value (LAIT's year "0" rows).
-    if (value === null || value.value !== null) v.must.push(place('Years', 'a year label'));
+    // Only a row labelled "0" (LAIT's year-0 rows) with no number is passed over; any other label is refused.
+    if (label !== '0' || value === null || value.value !== null)
+      v.must.push(place('Years', 'a year label'));
     return;
   }
   if (area === null || value === null) return;

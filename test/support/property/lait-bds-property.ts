@@ -8,6 +8,7 @@ import {
   baseBds,
   baseDictionary,
   bdsFile,
+  controlCellChange,
   writeBds,
   type BdsCell,
   type BdsTable,
@@ -39,12 +40,25 @@ export interface BdsInput {
   bytes: BinaryChange | null;
 }
 
+const columnsRead = ['Short Desc', 'Years', 'Values', 'LA Number'].map((c) =>
+  baseBds.header.indexOf(c),
+);
+
 const bdsChange: fc.Arbitrary<BdsChange> = fc.oneof(
+  { weight: 6, arbitrary: rowChangeFor(columnsRead) },
   {
-    weight: 6,
-    arbitrary: rowChangeFor(
-      ['Short Desc', 'Years', 'Values', 'LA Number'].map((c) => baseBds.header.indexOf(c)),
-    ),
+    weight: 1,
+    arbitrary: controlCellChange(columnsRead, [
+      'GLD\u0000',
+      'PerAbs\u0000',
+      '2024\u0000',
+      '20\u000124',
+      '67.5\u0000',
+      '\u001b[31m5',
+      'GL\nD',
+      '2024\u007f',
+      'CINPermAbsent\u0085',
+    ]),
   },
   fc.record({
     kind: fc.constant('retype' as const),

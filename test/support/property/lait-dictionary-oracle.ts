@@ -40,10 +40,38 @@ interface Row {
 type Cells = Record<string, string | null>;
 const file = dictionaryFile;
 
+/**
+ * No cell read holds a control character (src/sources/lait/text-cells.ts); the prose columns may hold tabs
+ * and line breaks (the DfE's descriptions do), the codes and flags not even those.
+ */
+const oneLine = ['Measure_short', 'Polarity', 'dps', 'No_Quartile'];
+const prose = [
+  'Topic',
+  'Measure',
+  'Table_status',
+  'Chart_title',
+  'y_axis_name',
+  'Year_Type',
+  'Description',
+  'Methodology',
+  'Data Owner (DO) /Supplier and Contact Details',
+  'Hyperlink(s)',
+  'Last Update',
+  'Next Update',
+];
+const control = /[\u0000-\u001f\u007f-\u009f]/;
+const controlButTabsAndLineBreaks = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
 /** One row's reading, or null with its problems added. */
 function readRow(v: Verdict<MeasureModel[]>, c: Cells, row: number): Row | null {
   const problem = (column: string, why: string) =>
     v.must.push({ file, row, columns: [column], why });
+  const damaged = [
+    ...oneLine.filter((k) => control.test(c[k] ?? '')),
+    ...prose.filter((k) => controlButTabsAndLineBreaks.test(c[k] ?? '')),
+  ];
+  for (const k of damaged) problem(k, 'no control character');
+  if (damaged.length > 0) return null;
   const code = c.Measure_short ?? null;
   if (code === null) problem('Measure_short', 'a measure code');
   else if (Buffer.byteLength(code) > 1000)

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { observationDifferences, storedObservations } from './areas.js';
 import { bdsVerdict } from './lait-bds-oracle.js';
 import {
@@ -5,15 +6,43 @@ import {
   dictionaryVerdict,
   type MeasureModel,
 } from './lait-dictionary-oracle.js';
-import { baseBds, baseDictionary, dictionaryFile, type LaitStore } from './lait-fixture.js';
+import {
+  baseBds,
+  baseDictionary,
+  controlCellChange,
+  dictionaryFile,
+  type LaitStore,
+} from './lait-fixture.js';
 import { importChangedFolder, rowsDiffer } from './lait-run.js';
 import { rowChangeFor } from './mutations.js';
 import type { PropertyDefinition } from './run.js';
 import { byteChange, changedCsvFile, changesThenBytes, type CsvFileInput } from './text-files.js';
 import type { Verdict } from './verdict.js';
 
-const rowChange = rowChangeFor(
-  dictionaryColumnsRead.map((c) => baseDictionary().header.indexOf(c)),
+const rowChange = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: rowChangeFor(dictionaryColumnsRead.map((c) => baseDictionary().header.indexOf(c))),
+  },
+  {
+    weight: 1,
+    // No NUL here: one in the file's first 4 KB is "not UTF-8 text" (test/support/property/text-files.ts decodeText).
+    arbitrary: controlCellChange(
+      [...dictionaryColumnsRead, 'Description', 'Methodology'].map((c) =>
+        baseDictionary().header.indexOf(c),
+      ),
+      [
+        'GLD\u0001',
+        'High\u001b',
+        'Pupils\u0007 reaching',
+        'x\u007f',
+        'caf\u0085',
+        'tab\there',
+        'two\r\nlines',
+        'v\u000bt',
+      ],
+    ),
+  },
 );
 const build = (i: CsvFileInput) =>
   changedCsvFile(baseDictionary(), i, 'the small LAIT dictionary', dictionaryFile);

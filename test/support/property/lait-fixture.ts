@@ -4,11 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import type { Database } from '../../../src/core/db.js';
 import { importLait } from '../../../src/sources/lait/lait.import.js';
 import { freshPglite } from '../db.js';
 import { readAreaRefs, type AreaRefs } from './areas.js';
-import type { Table } from './mutations.js';
+import type { RowChange, Table } from './mutations.js';
 import { readCsv, writeCsv } from './text-files.js';
 
 /**
@@ -33,6 +34,23 @@ export function baseDictionary(): Table<string> {
   discontinued[col('Measure_short')] = 'OldMeasure';
   discontinued[col('Table_status')] = 'DISCONTINUE';
   return { header: header!, rows: [...rows, discontinued] };
+}
+
+/**
+ * A cell of one of `columns` replaced by text holding a control character, which the LAIT readers
+ * refuse (src/sources/lait/text-cells.ts): a NUL that must never reach the store, an escape, DEL, a C1 control,
+ * a line break in a code; or a tab or line break in prose, which is allowed.
+ */
+export function controlCellChange(
+  columns: readonly number[],
+  texts: readonly string[],
+): fc.Arbitrary<RowChange> {
+  return fc.record({
+    kind: fc.constant('cell' as const),
+    row: fc.noBias(fc.nat({ max: 63 })),
+    column: fc.constantFrom(...columns),
+    edit: fc.record({ kind: fc.constant('text' as const), text: fc.constantFrom(...texts) }),
+  });
 }
 
 /** A BDS cell: text, a number (LA Number is DOUBLE in the DfE file), or NULL. */
@@ -84,8 +102,14 @@ export const unknownCell = '\u0000unknown';
 export function shownText(c: SheetCell | undefined): string {
   if (c === null || c === undefined) return '';
   if (typeof c !== 'object') return String(c).trim();
+  // ExcelJS saves a formula whose result is falsy ("" or 0) without one: Excel shows it only once recalculated.
   if (c.special === 'formula')
-    return c.result === undefined ? unknownCell : String(c.result).trim();
+    return c.result === undefined || c.result === '' || c.result === 0
+      ? unknownCell
+      : String(c.result).trim();
+  // ExcelJS saves a hyperlink with no text as the text of its object (excelValue below): a cell that holds that.
+  if (c.special === 'hyperlink' && c.text === '')
+    return JSON.stringify({ text: '', hyperlink: 'https://example.org' });
   if (c.special === 'richText' || c.special === 'hyperlink') return c.text.trim();
   return c.special === 'date' ? '2025-01-01' : c.special === 'bool' ? 'true' : unknownCell;
 }
@@ -140,9 +164,12 @@ export const baseNeighbours: NeighbourSheet = {
 };
 
 const sql = (s: string) => `'${s.replace(/'/g, "''")}'`;
+/** A text literal; a control character (DuckDB's parser refuses one in a literal, NUL above all) as chr(n). */
+const sqlText = (s: string) =>
+  `(${sql(s).replace(/[\u0000-\u001f]/g, (c) => `' || chr(${c.charCodeAt(0)}) || '`)})`;
 const sqlCell = (c: BdsCell, type: BdsType): string => {
   if (c === null) return `NULL::${type}`;
-  if (type === 'VARCHAR') return `${sql(String(c))}::VARCHAR`;
+  if (type === 'VARCHAR') return `${sqlText(String(c))}::VARCHAR`;
   const n = Number(c);
   if (Number.isNaN(n)) return `'NaN'::DOUBLE`;
   if (!Number.isFinite(n)) return `'${n > 0 ? 'inf' : '-inf'}'::DOUBLE`;

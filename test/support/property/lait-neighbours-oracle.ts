@@ -49,6 +49,29 @@ function readHeader(v: Verdict<Map<number, NeighbourModel>>, header: string[]): 
   return { la: names.indexOf('LA num'), region: names.indexOf('GOReg'), sn };
 }
 
+/** Every cell read is one line: a control character (NUL, a line break in it) is refused (src/sources/lait/text-cells.ts). */
+function controlCharacters(
+  v: Verdict<Map<number, NeighbourModel>>,
+  cells: SheetCell[],
+  row: number,
+  l: Layout,
+): boolean {
+  const read: [number, string][] = [
+    [l.la, 'LA num'],
+    [l.region, 'GOReg'],
+    ...l.sn.flatMap((s, k): [number, string][] => [
+      [s.code, `SN${k + 1}`],
+      ...(s.closeness === null ? [] : [[s.closeness, 'SNP'] as [number, string]]),
+    ]),
+  ];
+  const damaged = read.filter(
+    ([j]) => text(cells[j]) !== unknownCell && /[\u0000-\u001f\u007f-\u009f]/.test(text(cells[j])),
+  );
+  for (const [, column] of damaged)
+    v.must.push({ file, row, columns: [column], why: 'no control character' });
+  return damaged.length > 0;
+}
+
 function readRow(
   v: Verdict<Map<number, NeighbourModel>>,
   cells: SheetCell[],
@@ -57,6 +80,7 @@ function readRow(
   areas: AreaRefs,
   skipped: Set<number>,
 ): void {
+  if (controlCharacters(v, cells, row, l)) return;
   const laText = text(cells[l.la]);
   if (laText === '') {
     // A blank line or a heading is passed over; a row of neighbours without its LA is not.
