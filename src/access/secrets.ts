@@ -12,7 +12,9 @@ export function passwordProblem(password: string, email: string): string | undef
     return `Enter a password of at least ${minPasswordLength} characters.`;
   if (password.length > maxPasswordLength)
     return `Enter a password of at most ${maxPasswordLength} characters.`;
-  if (password.toLowerCase().includes(email.toLowerCase().split('@')[0]!))
+  // The address's name part, where it is long enough to be a guess ("o@…" would refuse any "o").
+  const name = email.toLowerCase().split('@')[0]!;
+  if (name.length >= 4 && password.toLowerCase().includes(name))
     return 'Enter a password that does not contain your e-mail address.';
   return undefined;
 }

@@ -77,13 +77,6 @@ export async function selectUsers(db: Queryable): Promise<UserRecord[]> {
   return rows.map(toUser);
 }
 
-export async function countAdministrators(db: Queryable): Promise<number> {
-  const [row] = await db.query<{ n: number }>(
-    `select count(*)::integer as n from app_user where role = 'administrator' and status <> 'disabled'`,
-  );
-  return Number(row?.n ?? 0);
-}
-
 export async function selectPasswordHash(db: Queryable, id: string): Promise<string | null> {
   const [row] = await db.query<{ password_hash: string | null }>(
     'select password_hash from app_user where id = $1',
@@ -105,7 +98,10 @@ export async function updatePassword(
   );
 }
 
-/** After a failed sign-in: counts it, and locks the account for `lockMinutes` at `limit`. */
+/**
+ * After a failed sign-in: counts it, and locks the account for `lockMinutes` at `limit`. Once a
+ * lock has ended the count starts again, so one more mistake does not lock the account again.
+ */
 export async function recordFailedSignIn(
   db: Queryable,
   id: string,
@@ -113,10 +109,13 @@ export async function recordFailedSignIn(
   lockMinutes: number,
 ): Promise<{ failedSignIns: number; lockedUntil: string | null }> {
   const [row] = await db.query<Record<string, unknown>>(
-    `update app_user set failed_sign_ins = failed_sign_ins + 1,
-       locked_until = case when failed_sign_ins + 1 >= $2
-                           then now() + make_interval(mins => $3) else locked_until end
-     where id = $1 returning failed_sign_ins, locked_until`,
+    `with counted as (
+       select id, case when locked_until <= now() then 1 else failed_sign_ins + 1 end as failures
+         from app_user where id = $1)
+     update app_user u set failed_sign_ins = c.failures,
+       locked_until = case when c.failures >= $2 then now() + make_interval(mins => $3) end
+       from counted c where u.id = c.id
+     returning u.failed_sign_ins, u.locked_until`,
     [id, limit, lockMinutes],
   );
   return { failedSignIns: Number(row!.failed_sign_ins), lockedUntil: iso(row!.locked_until) };

@@ -6,7 +6,6 @@ import { insertLink, useLink } from './one-time-links.repository.js';
 import { roleNames, roles, scopeKindOf, type Role } from './policy.js';
 import { hashPassword, newToken, passwordProblem, tokenHash } from './secrets.js';
 import {
-  countAdministrators,
   disableUser as disableUserRow,
   insertUser,
   selectUserByEmail,
@@ -99,10 +98,6 @@ export async function createAdministrator(
   details: { email: string; displayName?: string },
 ): Promise<Invitation> {
   return inviteUser(db, actor, { ...details, role: 'administrator' });
-}
-
-export async function hasAdministrator(db: Database): Promise<boolean> {
-  return (await countAdministrators(db)) > 0;
 }
 
 export function listUsers(db: Database): Promise<UserRecord[]> {

@@ -44,7 +44,11 @@ export function describeSummary(s: LaitImportSummary): string {
   }
   if (s.rowsWithoutYear > 0)
     lines.push(
-      `  Skipped:        ${formatCount(s.rowsWithoutYear)} rows with no year in their label and no value`,
+      `  Skipped:        ${formatCount(s.rowsWithoutYear)} rows labelled "0" (LAIT's label for no year) with no value`,
+    );
+  if (s.removedMeasures.length > 0)
+    lines.push(
+      `  Measures gone:  ${s.removedMeasures.length} not in this dictionary, removed with what LAIT gave them (${s.removedMeasures.join(', ')})`,
     );
   if (s.removalLines.length > 0)
     lines.push('  Removed (--replace):', ...s.removalLines.map((l) => `    - ${l}`));

@@ -37,7 +37,15 @@ const configSchema = z.object({
   // Production unless development is asked for by name: an unset NODE_ENV (npm start) must
   // never show a stack trace to a visitor.
   LANTERN_ENV: z.enum(['production', 'development']).default('production'),
-  LANTERN_PUBLIC_ACCESS: z.enum(['open', 'signed-in']).default('open'),
+  // "signed-in" is understood by the app (and its tests), but refused here until people can
+  // sign in on the web: set now, it would lock everyone out of every page.
+  LANTERN_PUBLIC_ACCESS: z
+    .enum(['open', 'signed-in'])
+    .default('open')
+    .refine((v) => v === 'open', {
+      message:
+        'signed-in needs signing in on the web, which this version of Lantern does not have yet: leave it unset (open)',
+    }),
   LANTERN_BASE_URL: z
     .string()
     .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, 'must be an http:// or https:// address')

@@ -22,13 +22,13 @@ export function lockDataDir(dataDir: string): () => void {
     if (holder === 'gone') continue;
     if (holder === 'stale') takeOver(file);
     else if (holder === 'unwritten') sleep(20);
-    else throw inUse(dataDir, holder.pid);
+    else throw inUse(dataDir, file, holder.pid);
   }
   throw new Error(`Could not lock ${file}: other processes kept taking and releasing it.`);
 }
 
-function inUse(dataDir: string, pid: number) {
-  const command = commandOf(pid);
+function inUse(dataDir: string, file: string, pid: number) {
+  const command = pid === process.pid ? undefined : commandOf(pid);
   const who =
     pid === process.pid
       ? `this process (pid ${pid})`
@@ -41,7 +41,7 @@ function inUse(dataDir: string, pid: number) {
     `Lantern's embedded database in ${dataDir} is in use by ${who}.`,
     {
       hint: unlike
-        ? `That process does not look like Lantern: if no Lantern command or server is running, delete ${path.join(dataDir, 'lantern.lock')} and try again.`
+        ? `That process does not look like Lantern: if no Lantern command or server is running, delete ${file} and try again.`
         : 'Stop that process (often `lantern serve` or `npm start`) and try again, or set DATABASE_URL to a PostgreSQL server, which several processes can share.',
     },
   );

@@ -99,9 +99,12 @@ export function visibleText(text: string): string {
 }
 
 const invisibleNames: Record<number, string> = {
+  0x00: 'NUL (null character)',
   0x09: 'tab',
   0x0a: 'line break',
   0x0d: 'carriage return',
+  0x1b: 'escape character',
+  0x7f: 'delete character',
   0xa0: 'no-break space',
   0xad: 'soft hyphen',
   0x2007: 'figure space',
@@ -136,7 +139,7 @@ export function invisibleCharacters(text: string): string[] {
 }
 
 /** At most `max` characters (whole code points), else the first `max - 3` and "...". */
-function cut(text: string, max: number): string {
+export function cut(text: string, max: number): string {
   const chars = Array.from(text);
   return chars.length > max ? `${chars.slice(0, max - 3).join('')}...` : text;
 }

@@ -7,6 +7,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { cut } from './errors.js';
 
 export interface LockOwner {
   pid: number;
@@ -102,5 +103,5 @@ function pidRuns(pid: number): boolean {
 export function commandOf(pid: number): string | undefined {
   const text = readProcFile(`/proc/${pid}/cmdline`);
   const command = text?.split('\0').filter(Boolean).join(' ').trim();
-  return command ? (command.length > 80 ? `${command.slice(0, 77)}...` : command) : undefined;
+  return command ? cut(command, 80) : undefined;
 }

@@ -22,7 +22,6 @@ export const maxRepeats = 200;
  * as the measure-code rule's (src/measures/measure-code.ts), so no import can make a measure whose
  * address this layer refuses.
  */
-export { prototypeKeys };
 
 export type Schema = Record<string, unknown>;
 

@@ -75,6 +75,38 @@ describeEachDatabase('users, invitations and signing in', (db) => {
     assert.ok(!right.ok && right.reason === 'locked');
   });
 
+  it('starts counting again once a lock has ended: one more mistake does not lock again', async () => {
+    await db().query(
+      "update app_user set locked_until = now() - interval '1 minute' where email = 'di@example.org'",
+    );
+    const wrong = await signInWithPassword(db(), 'di@example.org', 'wrong');
+    assert.deepEqual(wrong, { ok: false, reason: 'wrong' });
+    const right = await signInWithPassword(db(), 'di@example.org', password);
+    assert.ok(right.ok);
+  });
+
+  it('refuses a password holding the address only where the name part means something', async () => {
+    const { token } = await inviteUser(db(), cli, {
+      email: 'o@example.org',
+      role: 'governor',
+      urns: [123456],
+    });
+    // "o" is in almost every password: not a reason to refuse one.
+    assert.equal(
+      (await acceptInvitation(db(), token, 'another good password')).user?.email,
+      'o@example.org',
+    );
+    const { token: t2 } = await inviteUser(db(), cli, {
+      email: 'oliver@example.org',
+      role: 'governor',
+      urns: [123456],
+    });
+    await assert.rejects(
+      acceptInvitation(db(), t2, 'oliver-is-my-password'),
+      /does not contain your e-mail address/,
+    );
+  });
+
   it('disables a user, who can no longer sign in', async () => {
     await disableUser(db(), cli, 'bo@example.org');
     const result = await signInWithPassword(db(), 'bo@example.org', password);

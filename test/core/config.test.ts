@@ -41,6 +41,16 @@ it('reads the cache size in MB, 256 unless set, refusing what is not a whole num
   assert.throws(() => loadConfig({ LANTERN_CACHE_MB: '0' }), /LANTERN_CACHE_MB/);
 });
 
+it('keeps the statistics open, refusing signed-in until people can sign in on the web', () => {
+  assert.equal(loadConfig({}).publicAccess, 'open');
+  assert.equal(loadConfig({ LANTERN_PUBLIC_ACCESS: 'open' }).publicAccess, 'open');
+  assert.throws(
+    () => loadConfig({ LANTERN_PUBLIC_ACCESS: 'signed-in' }),
+    /LANTERN_PUBLIC_ACCESS: signed-in needs signing in on the web/,
+  );
+  assert.throws(() => loadConfig({ LANTERN_PUBLIC_ACCESS: 'closed' }), /LANTERN_PUBLIC_ACCESS/);
+});
+
 it('runs in production unless development is asked for by LANTERN_ENV', () => {
   assert.equal(loadConfig({}).production, true);
   assert.equal(loadConfig({ NODE_ENV: 'development' }).production, true);

@@ -74,6 +74,8 @@ describe('recently viewed cookie value', () => {
       { path: '/la/..//evil.example', title: 'x' },
       { path: '/la/./933', title: 'x' },
       { path: '/la/933\u0000', title: 'x' },
+      { path: '/la/%2e%2e/x', title: 'x' },
+      { path: '/la/..\\x', title: 'x' },
       { path: '/la/933', title: 'dup' },
       { path: '//evil.example/la/1', title: 'x' },
     ]);

@@ -41,7 +41,24 @@ export function simplified(text: string, invisibleAs: '' | ' ' = ''): string {
  * character may stand for nothing ("To\u00adtal") or for a space ("Local\u200bauthority").
  */
 export function nearlyEqual(a: string, b: string): boolean {
-  return simplified(a) === simplified(b) || simplified(a, ' ') === simplified(b, ' ');
+  return simple(a, '') === simple(b, '') || simple(a, ' ') === simple(b, ' ');
+}
+
+/**
+ * simplified, remembered: every row no entry wants is compared with every entry's filters, and a
+ * column holds few distinct values (NFKC and five replacements each time cost ~2 µs a call).
+ * Bounded, as a hostile file could hold a new value on every row.
+ */
+const remembered = { '': new Map<string, string>(), ' ': new Map<string, string>() };
+function simple(text: string, invisibleAs: '' | ' '): string {
+  const known = remembered[invisibleAs];
+  let result = known.get(text);
+  if (result === undefined) {
+    if (known.size >= 10_000) known.clear();
+    result = simplified(text, invisibleAs);
+    known.set(text, result);
+  }
+  return result;
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { ImportProblem } from '../../core/errors.js';
+import { measureCodeProblem, measureCodeRule } from '../../measures/measure-code.js';
+import { maxCodeBytes, overBytes } from '../shared/limits.js';
 import { controlCharacterProblem, type TextCellKind } from './text-cells.js';
 
 /**
@@ -33,4 +35,27 @@ export function controlCharacterProblems(
     const problem = controlCharacterProblem(cells[column], row, column, kind);
     return problem ? [problem] : [];
   });
+}
+
+/** The row's Measure_short, or null with a problem when it is blank, too long or breaks the code rule. */
+export function measureCode(
+  row: number,
+  cells: Record<string, string | null>,
+  problems: Omit<ImportProblem, 'file'>[],
+): string | null {
+  const code = cells.Measure_short ?? null;
+  const problem = (value: string, expected: string) => {
+    problems.push({ row, column: 'Measure_short', value, expected });
+    return null;
+  };
+  if (!code) return problem('', 'a measure code (the "Short Desc" used in the data file)');
+  if (overBytes(code, maxCodeBytes))
+    return problem(
+      `${code.slice(0, 40)}… (${code.length} characters)`,
+      `a measure code of at most ${maxCodeBytes} bytes`,
+    );
+  // The one rule for measure codes, as for EES mappings: no code a page could not show.
+  const why = measureCodeProblem(code);
+  if (why) return problem(code, `a measure code (${measureCodeRule}): ${why}`);
+  return code;
 }

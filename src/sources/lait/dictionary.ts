@@ -1,10 +1,9 @@
 import Papa from 'papaparse';
 import { duplicateColumnProblems } from '../shared/columns.js';
-import { maxCodeBytes, overBytes } from '../shared/limits.js';
 import type { ImportProblem } from '../../core/errors.js';
 import type { Measure } from '../../measures/measure.js';
 import { decimalPlacesRange, parseNumber, parseWholeNumber } from '../shared/numbers.js';
-import { controlCharacterProblems } from './dictionary-cells.js';
+import { controlCharacterProblems, measureCode } from './dictionary-cells.js';
 
 /** Columns Lantern cannot do without; the others are read when present. */
 export const requiredDictionaryColumns = [
@@ -109,25 +108,9 @@ interface RowReading {
   cells: Record<string, string | null>;
 }
 
-/** The row's Measure_short, or null with a problem when it is blank or too long to store. */
-function measureCode(r: DictionaryRow, problems: Omit<ImportProblem, 'file'>[]): string | null {
-  const code = r.cells.Measure_short ?? null;
-  const problem = (value: string, expected: string) => {
-    problems.push({ row: r.row, column: 'Measure_short', value, expected });
-    return null;
-  };
-  if (!code) return problem('', 'a measure code (the "Short Desc" used in the data file)');
-  if (overBytes(code, maxCodeBytes))
-    return problem(
-      `${code.slice(0, 40)}… (${code.length} characters)`,
-      `a measure code of at most ${maxCodeBytes} bytes`,
-    );
-  return code;
-}
-
 function readRow(r: DictionaryRow, problems: Omit<ImportProblem, 'file'>[]): RowReading | null {
   const c = (column: string): string | null => r.cells[column] ?? null;
-  const code = measureCode(r, problems);
+  const code = measureCode(r.row, r.cells, problems);
   if (code === null) return null;
   const polarityText = c('Polarity');
   let polarity: Measure['polarity'] = null;

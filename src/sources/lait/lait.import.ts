@@ -150,8 +150,9 @@ async function load(
   const started = performance.now();
   // The observations just written are all these measures have: hand them over rather than read 640k rows back.
   await refreshBenchmarks(tx, codes, { observations: observationRows(bds.observations) });
-  // Such a measure kept for another source's figures (an EES import's years) is benchmarked on those alone.
-  if (gone.kept.length > 0) await refreshBenchmarks(tx, gone.kept);
+  // Measures this dictionary lacks: their benchmarks go, or are made again from what another
+  // source (an EES import's years) still gives them.
+  if (goneCodes.length > 0) await refreshBenchmarks(tx, goneCodes);
   return {
     ids,
     benchmarksMs: Math.round(performance.now() - started),

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { lanternError, type ImportProblem } from '../../core/errors.js';
+import { lanternError, visibleText, type ImportProblem } from '../../core/errors.js';
 import type { NeighbourSet } from '../../measures/neighbours.repository.js';
 import { problemLimit } from '../shared/problems.js';
 import { emptyFileError, readUtf8Text, refuseEmptyBuffer, sha256 } from '../shared/file-checks.js';
@@ -11,7 +11,6 @@ import { dictionaryFileName, type LaitFiles } from './lait.files.js';
 import { parseNeighbourRows, type NeighbourContext } from './neighbours.js';
 import { neighbourSheetName, readNeighbourSheet } from './neighbours-reader.js';
 import { formatCount } from '../../core/format.js';
-import { showControlCharacters } from './text-cells.js';
 
 export interface FileFacts {
   fileName: string;
@@ -151,9 +150,9 @@ async function readNeighbours(
   };
 }
 
-/** The problem as a message shows it: a control character in what the file holds written as \u0000. */
+/** The problem as a message shows it: a character no one can see written as <U+0000> (core/errors.ts). */
 function shown(p: ImportProblem): ImportProblem {
-  const show = (t: string | undefined) => (t === undefined ? undefined : showControlCharacters(t));
+  const show = (t: string | undefined) => (t === undefined ? undefined : visibleText(t));
   return { ...p, column: show(p.column), value: show(p.value), expected: show(p.expected)! };
 }
 

@@ -14,7 +14,7 @@ import {
   neighbourLasHeld,
   observationAreasHeld,
 } from '../shared/removals.repository.js';
-import { settleRemovals } from '../shared/store-removals.js';
+import { settleRemovals, shellWord } from '../shared/store-removals.js';
 import { bdsFileName, dictionaryFileName } from './lait.files.js';
 import type { LaitReading } from './lait.read.js';
 import { laitFiguresHeld, laitMeasuresBesides, type LaitMeasureHeld } from './lait.repository.js';
@@ -27,7 +27,6 @@ import { laitFiguresHeld, laitMeasuresBesides, type LaitMeasureHeld } from './la
  */
 
 /** How a path is typed back into a shell: quoted when it holds anything but letters, digits and ./-_ */
-const shellWord = (w: string) => (/^[\w./=-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
 
 const shownMeasures = 20;
 
@@ -62,12 +61,11 @@ function incomingAreas(reading: LaitReading): { incoming: AreaSets; sets: AreaSe
  * what LAIT gave them, so none keeps an older release's figures. Returns the codes of those whose
  * LAIT figures or definition go, and of those kept for another source's figures (to re-benchmark).
  */
-export function goneMeasureOutcome(held: LaitMeasureHeld[]): { removed: string[]; kept: string[] } {
+export function goneMeasureOutcome(held: LaitMeasureHeld[]): { removed: string[] } {
   return {
     removed: held
       .filter((m) => m.laitRows > 0 || (m.laitDefined && m.otherRows === 0))
       .map((m) => m.code),
-    kept: held.filter((m) => m.otherRows > 0).map((m) => m.code),
   };
 }
 

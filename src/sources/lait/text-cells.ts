@@ -1,4 +1,4 @@
-import type { ImportProblem } from '../../core/errors.js';
+import { invisibleCharacters, type ImportProblem } from '../../core/errors.js';
 
 /**
  * The one check every text cell the LAIT readers use goes through (data file, dictionary and
@@ -17,31 +17,6 @@ export type TextCellKind = 'one line' | 'text';
 /** C0 controls, DEL and C1 controls (U+0080-U+009F: what a file decoded as the wrong code page shows). */
 const anyControl = /[\u0000-\u001f\u007f-\u009f]/;
 const controlInText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-
-const names: Record<number, string> = {
-  0x00: 'NUL',
-  0x09: 'a tab',
-  0x0a: 'a line break (LF)',
-  0x0d: 'a carriage return (CR)',
-  0x1b: 'ESC',
-  0x7f: 'DEL',
-};
-
-const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-
-/** "U+0000 (NUL)" */
-function describeControl(c: string): string {
-  const name = names[c.charCodeAt(0)];
-  return name === undefined ? codePoint(c) : `${codePoint(c)} (${name})`;
-}
-
-/**
- * The cell as a message may show it: every control character written as <U+0000> (the notation
- * messages use for characters that cannot be seen), so none is lost or garbles the line.
- */
-export function showControlCharacters(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `<${codePoint(c)}>`);
-}
 
 /** Around character `at` of a long cell, so the message shows the character (messages cut values at 60). */
 function excerpt(text: string, at: number): string {
@@ -70,6 +45,6 @@ export function controlCharacterProblem(
     row,
     column,
     value: excerpt(text, match.index),
-    expected: `${kind === 'one line' ? 'a value on one line' : 'text'} without a control character (it holds ${describeControl(match[0])} at character ${match.index + 1}${allowed}; the file may be damaged or saved wrongly)`,
+    expected: `${kind === 'one line' ? 'a value on one line' : 'text'} without a control character (it holds ${invisibleCharacters(match[0])[0]} at character ${match.index + 1}${allowed}; the file may be damaged or saved wrongly)`,
   };
 }

@@ -23,4 +23,6 @@ export async function settleRemovals(
 }
 
 /** A path as a shell reads it back: quoted when it holds anything but letters, digits and ./-_ */
-const shellWord = (w: string) => (/^[\w./=-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+/** A word as a shell needs it: quoted when it holds anything but letters, digits and ./=-. */
+export const shellWord = (w: string) =>
+  /^[\w./=-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;

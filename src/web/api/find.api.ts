@@ -10,10 +10,10 @@ export function findApi(services: Services): FastifyPluginAsync {
   return async (app) => {
     const search = routeSchema({ query: { q: words() } });
     // Answers for what someone typed: open statistics, not kept by the page cache.
-    const open = needs('open-statistics');
+    const openNotKept = needs('open-statistics');
     app.get<{ Querystring: { q?: string } }>(
       '/search',
-      { schema: search, config: open },
+      { schema: search, config: openNotKept },
       async (request) => {
         const q = typeof request.query.q === 'string' ? request.query.q : '';
         const r = await services.find.search(q);
@@ -23,7 +23,7 @@ export function findApi(services: Services): FastifyPluginAsync {
 
     app.get<{ Querystring: { q?: string } }>(
       '/measures',
-      { schema: search, config: open },
+      { schema: search, config: openNotKept },
       async (request) => {
         const q = typeof request.query.q === 'string' ? request.query.q : '';
         return { query: q, measures: await services.find.measures(q) };
@@ -31,7 +31,7 @@ export function findApi(services: Services): FastifyPluginAsync {
     );
 
     const none = routeSchema({});
-    app.get('/areas', { schema: none, config: open }, async () => ({
+    app.get('/areas', { schema: none, config: openNotKept }, async () => ({
       areas: await services.find.areas(),
     }));
 
@@ -52,6 +52,6 @@ export function findApi(services: Services): FastifyPluginAsync {
       },
     );
 
-    app.get('/openapi.json', { schema: none, config: open }, async () => openApiDocument());
+    app.get('/openapi.json', { schema: none, config: openNotKept }, async () => openApiDocument());
   };
 }

@@ -21,8 +21,21 @@ const maxItems = 8;
 const maxPathBytes = 600;
 const maxTitle = 60;
 const trackedPath = /^\/(la\/|measure\/|region\/|compare(\?|$))/;
-/** What no path Lantern tracks holds: a dot segment ("/la/../x") or a control character. */
-const tampered = /(^|\/)\.\.?(\/|\?|$)|[\u0000-\u001F\u007F-\u009F]/;
+
+/**
+ * A path this plugin may keep or list: a tracked page, short enough, and unchanged when a browser
+ * reads it (so no dot segment, "%2e%2e", backslash or control character can lead elsewhere).
+ */
+function isTrackable(path: string): boolean {
+  if (!trackedPath.test(path) || encodePart(path).length > maxPathBytes) return false;
+  if (/[\u0000-\u001F\u007F-\u009F\\]/.test(path)) return false;
+  try {
+    const url = new URL(path, 'http://lantern.invalid');
+    return url.pathname + url.search === path;
+  } catch {
+    return false;
+  }
+}
 const oneYear = 60 * 60 * 24 * 365;
 
 export interface RecentItem {
@@ -58,13 +71,7 @@ export function readRecent(cookieHeader: string | undefined): RecentItem[] {
   return raw
     .split('|')
     .map(decodeItem)
-    .filter(
-      (x): x is RecentItem =>
-        x !== undefined &&
-        trackedPath.test(x.path) &&
-        !tampered.test(x.path) &&
-        encodePart(x.path).length <= maxPathBytes,
-    )
+    .filter((x): x is RecentItem => x !== undefined && isTrackable(x.path))
     .map((x) => ({ path: x.path, title: x.title.slice(0, maxTitle) }))
     .slice(0, maxItems);
 }
@@ -96,7 +103,7 @@ function trackable(request: FastifyRequest, reply: FastifyReply): string | undef
   if (request.method !== 'GET' || reply.statusCode !== 200) return undefined;
   if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return undefined;
   const path = withQuery(request.url, {});
-  return trackedPath.test(path) && encodePart(path).length <= maxPathBytes ? path : undefined;
+  return isTrackable(path) ? path : undefined;
 }
 
 /** Sets the cookie on each tracked page; the title comes from Page.render or the page cache. */

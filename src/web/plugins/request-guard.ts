@@ -13,7 +13,7 @@ export const requestGuard = fp(
     // without one, drops the connection with no answer. Lantern is no proxy: say so.
     app.server.on('connect', (_request, socket: import('node:stream').Duplex) => {
       socket.end(
-        'HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
+        'HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
       );
     });
     app.addHook('onRequest', async (request) => {

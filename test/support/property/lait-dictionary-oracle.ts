@@ -60,6 +60,7 @@ const prose = [
   'Next Update',
 ];
 const control = /[\u0000-\u001f\u007f-\u009f]/;
+const prototypeNames = [...Object.getOwnPropertyNames(Object.prototype), 'prototype'];
 const controlButTabsAndLineBreaks = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** One row's reading, or null with its problems added. */
@@ -76,6 +77,15 @@ function readRow(v: Verdict<MeasureModel[]>, c: Cells, row: number): Row | null 
   if (code === null) problem('Measure_short', 'a measure code');
   else if (Buffer.byteLength(code) > 1000)
     v.may.push({ file, row, columns: ['Measure_short'], why: 'a code too long to index' });
+  // src/measures/measure-code.ts: a plain code of letters, digits and _ always passes; anything
+  // else, or a name every object has, may be refused.
+  else if (!/^[A-Za-z0-9_]{1,64}$/.test(code) || prototypeNames.includes(code))
+    v.may.push({
+      file,
+      row,
+      columns: ['Measure_short'],
+      why: 'a code the measure-code rule may refuse',
+    });
   const p = c.Polarity ?? null;
   if (p !== null && !['High', 'Low', '-'].includes(p))
     problem('Polarity', '"High", "Low", "-" or NA');
