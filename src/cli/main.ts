@@ -47,6 +47,11 @@ export async function runCli(argv: string[], ctx?: CliContext): Promise<number> 
     }
     if (error instanceof LanternError) {
       context.stderr(`${formatError(error)}\n`);
+      // A library's own words behind a refusal (a damaged file): for a bug report, not for users.
+      if (process.env.LANTERN_DEBUG && error.cause !== undefined)
+        context.stderr(
+          `Cause: ${error.cause instanceof Error ? error.cause.stack : String(error.cause)}\n`,
+        );
       return error.code === 'LANTERN_USAGE' ? exitCodes.usage : exitCodes.failure;
     }
     context.stderr(`${unexpectedFailure(error, process.env, argv[0])}\n`);

@@ -156,7 +156,12 @@ export function describeProblem(p: ImportProblem): string {
   ]
     .filter(Boolean)
     .join(', ');
-  const got = p.value !== undefined ? `got "${cut(p.value, 60)}"; ` : '';
+  const got =
+    p.value === undefined
+      ? ''
+      : p.value === ''
+        ? 'got a blank cell; '
+        : `got "${cut(p.value, 60)}"; `;
   return visibleText(`${where}: ${got}expected ${p.expected}`);
 }
 

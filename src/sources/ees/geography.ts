@@ -80,7 +80,7 @@ function unclearLevel(level: string): AreaResolution | undefined {
     return {
       kind: 'unclear',
       level,
-      expected: 'a geographic_level (National, Regional, Local authority...): the cell is blank',
+      expected: 'a geographic_level (National, Regional, Local authority...)',
     };
   // An invisible character may stand for nothing or for a space ("Local\u200bauthority").
   const means = (['', ' '] as const)
@@ -125,12 +125,14 @@ export function resolveArea(
     const gss = (row.new_la_code ?? '').trim();
     const byGss = index.laByGss.get(gss);
     if (byGss !== undefined) return { kind: 'area', code: byGss };
+    // The value is the cell itself; the row's other codes are context, told after the expectation.
+    const name = (row.la_name ?? '').trim();
+    const context = `${gss ? `new_la_code holds "${gss}"` : 'new_la_code is blank'}${name ? `, la_name "${name}"` : ''}`;
     return {
       kind: 'problem',
       column: 'old_la_code',
-      value: `${old}${gss || row.la_name ? ` (new_la_code "${gss}", la_name "${(row.la_name ?? '').trim()}")` : ''}`,
-      expected:
-        'a 3-digit LA code Lantern knows, or a new_la_code that is a current or former GSS code of an LA (see `lantern areas`)',
+      value: old,
+      expected: `a 3-digit LA code Lantern knows or, failing that, a new_la_code that is a current or former GSS code of an LA (see \`lantern areas\`); ${context}`,
     };
   }
   const unclear = unclearLevel(level);

@@ -36,10 +36,13 @@ export function readYaml(
     const doc = parseDocument(source, { uniqueKeys: true });
     if (doc.contents === null && doc.errors.length === 0) return empty;
     if (doc.errors.length > 0) {
-      const messages = doc.errors.map(
-        (e) =>
-          `not valid YAML (line ${e.linePos?.[0]?.line ?? '?'}): ${e.message.split(' at line ')[0]}`,
-      );
+      const messages = doc.errors.map((e) => {
+        const line = e.linePos?.[0]?.line ?? '?';
+        // yaml reports running out of stack as a YAML error; say what in the file causes it.
+        return e.message.startsWith('Maximum call stack')
+          ? tooDeep(line)
+          : `not valid YAML (line ${line}): ${e.message.split(' at line ')[0]}`;
+      });
       return { errors: [...new Set(messages)].map((message) => ({ file, message })) };
     }
     return { value: doc.toJS({ maxAliasCount: mappingAliasLimit }) };
@@ -48,10 +51,15 @@ export function readYaml(
     const message =
       error instanceof ReferenceError
         ? `uses YAML aliases (*name) too often (more than ${mappingAliasLimit} expansions): write the values out instead`
-        : `could not be read as YAML (${(error as Error).message})`;
+        : error instanceof RangeError
+          ? tooDeep('?')
+          : `could not be read as YAML (${(error as Error).message})`;
     return { errors: [{ file, message }] };
   }
 }
+
+const tooDeep = (line: number | string) =>
+  `nests lists or mappings too deeply to read (line ${line}): a mapping is a few levels deep (measures, an entry, its filters)`;
 
 /** A zod issue as a MappingError: where (entry, field) and what was expected and found. */
 export function issueError(

@@ -11,6 +11,7 @@ import { dictionaryFileName, type LaitFiles } from './lait.files.js';
 import { parseNeighbourRows, type NeighbourContext } from './neighbours.js';
 import { neighbourSheetName, readNeighbourSheet } from './neighbours-reader.js';
 import { formatCount } from '../../core/format.js';
+import { binaryKindNames, damageDescription, type BinaryKind } from '../shared/damaged-files.js';
 
 export interface FileFacts {
   fileName: string;
@@ -46,17 +47,12 @@ function missingColumns(fileName: string, columns: string[]): never {
   );
 }
 
-function unreadable(fileName: string, kind: string, cause: unknown): never {
+function unreadable(fileName: string, kind: BinaryKind, cause: unknown): never {
   throw lanternError(
     'LANTERN_IMPORT_TRUNCATED',
-    `${fileName} could not be read as ${kind}: it looks cut short or damaged. Nothing was imported.`,
+    `${fileName} could not be read as ${binaryKindNames[kind]}: ${damageDescription(kind, cause)}. Nothing was imported.`,
     {
-      problems: [
-        {
-          file: fileName,
-          expected: `a complete ${kind} (${(cause as Error).message ?? String(cause)})`,
-        },
-      ],
+      problems: [{ file: fileName, expected: `${binaryKindNames[kind]}, complete and undamaged` }],
       hint: 'Download or copy the file again (check its size against the original) and run the import again.',
       cause,
     },
@@ -91,7 +87,7 @@ async function readBds(
   try {
     result = await readBdsParquet(buffer);
   } catch (error) {
-    unreadable(fileName, 'a parquet file', error);
+    unreadable(fileName, 'parquet', error);
   }
   if (!result.ok) missingColumns(fileName, result.missingColumns);
   if (result.columns.rowCount === 0) throw emptyFileError(fileName, 'has no data rows');
@@ -121,7 +117,7 @@ async function readNeighbours(
   try {
     rows = await readNeighbourSheet(buffer);
   } catch (error) {
-    unreadable(fileName, 'an Excel workbook', error);
+    unreadable(fileName, 'xlsx', error);
   }
   if (rows === null) {
     throw lanternError(

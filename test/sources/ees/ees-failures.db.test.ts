@@ -76,9 +76,13 @@ describeEachDatabase('EES import failures', (db) => {
         file: 'unknown-la.csv',
         row: 4,
         column: 'old_la_code',
-        value: '999 (new_la_code "E99999999", la_name "Atlantis")',
+        value: '999',
         expected: undefined,
       },
+    );
+    assert.match(
+      formatError(error),
+      /unknown-la\.csv, row 4, column "old_la_code": got "999"; expected a 3-digit LA code .*; new_la_code holds "E99999999", la_name "Atlantis"/,
     );
     assert.deepEqual(await counts(db()), before_);
   });

@@ -155,6 +155,23 @@ describe('EES mapping parser', () => {
     ]);
   });
 
+  it('says a mapping nested thousands deep is too deep, not that the stack ran out', () => {
+    for (const deep of [
+      `measures: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
+      `measures:\n  ${'- '.repeat(20_000)}x\n`,
+    ]) {
+      const { value, errors } = parseMapping(deep, 'deep.yaml');
+      assert.equal(value, null);
+      const [message, ...rest] = errors.map(describeMappingError);
+      assert.equal(rest.length, 0);
+      assert.match(
+        message!,
+        /^deep\.yaml: nests lists or mappings too deeply to read \(line \d+\)/,
+      );
+      assert.doesNotMatch(message!, /stack/i);
+    }
+  });
+
   it('says decimalPlaces written as a word must be a whole number, and what it got', () => {
     const { errors } = parseMapping(fixture('decimal-places-word-mapping.yaml'), 'dp.yaml');
     assert.deepEqual(errors.map(describeMappingError), [

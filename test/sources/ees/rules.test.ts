@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { describeProblem } from '../../../src/core/errors.js';
 import { readReferenceAreas } from '../../../src/measures/areas.js';
 import { buildAreaIndex, resolveArea } from '../../../src/sources/ees/geography.js';
 import { parseCell } from '../../../src/sources/ees/markers.js';
@@ -114,6 +115,23 @@ describe('EES geography', () => {
     });
     assert.equal(r.kind, 'problem');
     assert.equal((r as { column: string }).column, 'old_la_code');
+  });
+
+  it('reports an LA row with both codes blank by its cell, naming the blank new_la_code and the LA', () => {
+    const r = resolve({
+      geographic_level: 'Local authority',
+      old_la_code: '',
+      new_la_code: ' ',
+      la_name: 'Camden',
+    });
+    assert.equal(r.kind, 'problem');
+    const p = r as { column: string; value: string; expected: string };
+    assert.deepEqual([p.column, p.value], ['old_la_code', '']);
+    assert.match(p.expected, /; new_la_code is blank, la_name "Camden"$/);
+    assert.equal(
+      describeProblem({ file: 'x.csv', row: 2, column: p.column, value: p.value, expected: 'y' }),
+      'x.csv, row 2, column "old_la_code": got a blank cell; expected y',
+    );
   });
 
   it('reports a Regional row without a known region code', () => {

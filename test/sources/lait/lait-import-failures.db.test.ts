@@ -203,8 +203,44 @@ describeEachDatabase('LAIT import failures', (db) => {
     const bytes = fs.readFileSync(file);
     fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_TRUNCATED');
-    assert.match(error.message, /bds_long_0\.parquet could not be read/);
+    assert.match(error.message, /^bds_long_0\.parquet could not be read as a parquet file: it /);
+    assert.doesNotMatch(formatError(error), /thrift|buffer|footer|typed array|undefined/i);
   });
+
+  // The readers' own words (jszip's "see https://stuk.github.io...", hyparquet's "footer != PAR1")
+  // are replaced by what they mean; each damage is one a copy or download really produces.
+  for (const [name, damage, said] of [
+    [
+      'bds_long_0.parquet',
+      (b: Buffer) => b.subarray(0, 8),
+      /does not end with the parquet end marker/,
+    ],
+    [
+      'bds_long_0.parquet',
+      (b: Buffer) => Buffer.concat([b.subarray(0, 100), b.subarray(-8)]),
+      /index points past the bytes/,
+    ],
+    [
+      'sn_may_2025.xlsx',
+      (b: Buffer) => b.subarray(0, Math.floor(b.length / 2)),
+      /does not end with a zip index/,
+    ],
+    ['sn_may_2025.xlsx', () => Buffer.from('LA number,LA name\n'), /not an \.xlsx workbook/],
+  ] as const) {
+    it(`says what is wrong with a damaged ${name} in its own words (${said.source})`, async () => {
+      const folder = await makeLaitFolder();
+      const file = path.join(folder, name);
+      fs.writeFileSync(file, damage(fs.readFileSync(file)));
+      const error = await rejectsWritingNothing(db(), folder, 'LANTERN_IMPORT_TRUNCATED');
+      assert.match(error.message, said);
+      assert.match(error.message, new RegExp(`^${name.replace('.', '\\.')} could not be read as`));
+      assert.doesNotMatch(
+        formatError(error),
+        /https?:|jszip|Corrupted zip|footer|metadata length/i,
+      );
+      assert.ok(error.cause instanceof Error, "the reader's error is kept as the cause");
+    });
+  }
 
   it('rejects a dictionary saved as Windows-1252 writing nothing', async () => {
     const error = await rejectsWritingNothing(
