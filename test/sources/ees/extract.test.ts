@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { describeProblem } from '../../../src/core/errors.js';
 import { describe, it } from 'node:test';
 import { readReferenceAreas } from '../../../src/measures/areas.js';
 import { extractObservations } from '../../../src/sources/ees/extract.js';
@@ -151,7 +152,8 @@ describe('EES extraction', () => {
   it('refuses a row with a blank geographic level', () => {
     const { problems } = extractRows([at('National'), at('')], plain);
     assert.equal(problems[0]?.row, 3);
-    assert.match(problems[0]!.expected, /the cell is blank/);
+    assert.equal(problems[0]?.value, '');
+    assert.match(describeProblem(problems[0]!), /got a blank cell; expected a geographic_level/);
   });
 
   it('counts rows at other EES levels by level, refusing nothing', () => {
