@@ -9,13 +9,13 @@ export async function insertLink(
     purpose: LinkPurpose;
     userId: string;
     createdBy: string | null;
-    days: number;
+    minutes: number;
   },
 ): Promise<string> {
   const [row] = await db.query<{ expires_at: string }>(
     `insert into one_time_link (token_hash, purpose, user_id, created_by, expires_at)
-     values ($1, $2, $3, $4, now() + make_interval(days => $5)) returning expires_at`,
-    [link.tokenHash, link.purpose, link.userId, link.createdBy, link.days],
+     values ($1, $2, $3, $4, now() + make_interval(mins => $5::integer)) returning expires_at`,
+    [link.tokenHash, link.purpose, link.userId, link.createdBy, link.minutes],
   );
   return new Date(row!.expires_at).toISOString();
 }
@@ -33,6 +33,20 @@ export async function useLink(
     `update one_time_link set used_at = now()
       where token_hash = $1 and purpose = $2 and used_at is null and expires_at > now()
       returning user_id`,
+    [tokenHash, purpose],
+  );
+  return row?.user_id;
+}
+
+/** The user a link would sign in, without using it (the page showing its form); else undefined. */
+export async function linkUser(
+  db: Queryable,
+  tokenHash: string,
+  purpose: LinkPurpose,
+): Promise<string | undefined> {
+  const [row] = await db.query<{ user_id: string }>(
+    `select user_id from one_time_link
+      where token_hash = $1 and purpose = $2 and used_at is null and expires_at > now()`,
     [tokenHash, purpose],
   );
   return row?.user_id;

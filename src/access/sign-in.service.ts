@@ -15,7 +15,7 @@ export const failureLimit = 5;
 export const lockMinutes = 15;
 
 export type SignInResult =
-  | { ok: true; user: UserRecord }
+  | { ok: true; user: UserRecord; signedInAt: string }
   | { ok: false; reason: 'wrong' | 'locked' | 'disabled'; lockedUntil?: string };
 
 /** Compared against when no user has the address, so an unknown address takes as long. */
@@ -52,9 +52,13 @@ export async function signInWithPassword(
       const after = await recordFailedSignIn(tx, user.id, failureLimit, lockMinutes);
       return fail(after.lockedUntil ? 'locked' : 'wrong', after.lockedUntil);
     }
-    await recordSignIn(tx, user.id);
+    const signedInAt = await recordSignIn(tx, user.id);
     await audit(tx, actor, 'sign-in', target, { method: 'password' });
-    return { ok: true as const, user: { ...user, failedSignIns: 0, lockedUntil: null } };
+    return {
+      ok: true as const,
+      user: { ...user, failedSignIns: 0, lockedUntil: null },
+      signedInAt,
+    };
   });
 }
 

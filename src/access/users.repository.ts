@@ -121,10 +121,13 @@ export async function recordFailedSignIn(
   return { failedSignIns: Number(row!.failed_sign_ins), lockedUntil: iso(row!.locked_until) };
 }
 
-export async function recordSignIn(db: Queryable, id: string): Promise<void> {
-  await db.query('update app_user set failed_sign_ins = 0, locked_until = null where id = $1', [
-    id,
-  ]);
+/** Clears the failure count; returns the database's time of the sign-in (sessions are measured by it). */
+export async function recordSignIn(db: Queryable, id: string): Promise<string> {
+  const [row] = await db.query<{ at: unknown }>(
+    'update app_user set failed_sign_ins = 0, locked_until = null where id = $1 returning now() as at',
+    [id],
+  );
+  return iso(row!.at)!;
 }
 
 /** Disables the account and voids every session it has. */

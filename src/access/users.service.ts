@@ -2,16 +2,15 @@
 import type { Database } from '../core/db.js';
 import { lanternError } from '../core/errors.js';
 import { audit, type Actor } from './audit.service.js';
-import { insertLink, useLink } from './one-time-links.repository.js';
+import { insertLink } from './one-time-links.repository.js';
 import { roleNames, roles, scopeKindOf, type Role } from './policy.js';
-import { hashPassword, newToken, passwordProblem, tokenHash } from './secrets.js';
+import { newToken, tokenHash } from './secrets.js';
 import {
   disableUser as disableUserRow,
   insertUser,
   selectUserByEmail,
   selectUserById,
   selectUsers,
-  updatePassword,
   type NewUser,
   type UserRecord,
 } from './users.repository.js';
@@ -84,7 +83,7 @@ export async function inviteUser(
       purpose: 'invitation',
       userId: created.id,
       createdBy: actor.id,
-      days: invitationDays,
+      minutes: invitationDays * 24 * 60,
     });
     await audit(tx, actor, 'user-invited', { kind: 'user', id: created.id }, describeUser(created));
     return { user: created, token, expiresAt };
@@ -104,6 +103,13 @@ export function listUsers(db: Database): Promise<UserRecord[]> {
   return selectUsers(db);
 }
 
+/** One user, or undefined (an id that is not a UUID names no one, rather than failing in SQL). */
+export async function userById(db: Database, id: string): Promise<UserRecord | undefined> {
+  return /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(id)
+    ? selectUserById(db, id)
+    : undefined;
+}
+
 export async function disableUser(db: Database, actor: Actor, email: string): Promise<UserRecord> {
   return db.transaction(async (tx) => {
     const user = await selectUserByEmail(tx, email);
@@ -115,33 +121,6 @@ export async function disableUser(db: Database, actor: Actor, email: string): Pr
   });
 }
 
-/**
- * The invited person chooses a password: the link is used up, the account active. Undefined
- * when the link is unknown, used or expired (the page says so without saying which).
- */
-export async function acceptInvitation(
-  db: Database,
-  token: string,
-  password: string,
-  from: Omit<Actor, 'id' | 'label'> = {},
-): Promise<{ user?: UserRecord; problem?: string }> {
-  return db.transaction(async (tx) => {
-    const userId = await useLink(tx, tokenHash(token), 'invitation');
-    const user = userId ? await selectUserById(tx, userId) : undefined;
-    if (!user || user.status === 'disabled')
-      return { problem: 'This link has expired or been used.' };
-    // Thrown, so the transaction rolls back and the link still works for a better password.
-    const problem = passwordProblem(password, user.email);
-    if (problem) throw lanternError('LANTERN_USER_INVALID', problem);
-    await updatePassword(tx, user.id, await hashPassword(password));
-    await audit(tx, { id: user.id, label: user.email, ...from }, 'invitation-accepted', {
-      kind: 'user',
-      id: user.id,
-    });
-    return { user: { ...user, status: 'active' } };
-  });
-}
-
-function describeUser(u: UserRecord): Record<string, unknown> {
+export function describeUser(u: UserRecord): Record<string, unknown> {
   return { email: u.email, role: u.role, laCodes: u.laCodes, urns: u.urns };
 }

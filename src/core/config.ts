@@ -39,13 +39,23 @@ const configSchema = z.object({
   LANTERN_ENV: z.enum(['production', 'development']).default('production'),
   // "signed-in" is understood by the app (and its tests), but refused here until people can
   // sign in on the web: set now, it would lock everyone out of every page.
-  LANTERN_PUBLIC_ACCESS: z
-    .enum(['open', 'signed-in'])
-    .default('open')
-    .refine((v) => v === 'open', {
-      message:
-        'signed-in needs signing in on the web, which this version of Lantern does not have yet: leave it unset (open)',
-    }),
+  LANTERN_PUBLIC_ACCESS: z.enum(['open', 'signed-in']).default('open'),
+  LANTERN_SESSION_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')
+    .optional(),
+  LANTERN_SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^\s]+$/,
+      'must be an smtp:// or smtps:// address, e.g. smtp://user:password@mail.example.org:587',
+    )
+    .optional(),
+  LANTERN_MAIL_FROM: z.string().default('Lantern <lantern@localhost>'),
+  LANTERN_TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   LANTERN_BASE_URL: z
     .string()
     .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, 'must be an http:// or https:// address')
@@ -71,6 +81,14 @@ export interface Config {
   publicAccess: 'open' | 'signed-in';
   /** Where people reach the app (links in invitations): LANTERN_BASE_URL, or http://HOST:PORT. */
   baseUrl: string;
+  /** Signs session cookies (LANTERN_SESSION_SECRET); unset, one is made and kept in the database. */
+  sessionSecret?: string | undefined;
+  /** The SMTP server invitations and password resets are sent through (LANTERN_SMTP_URL); none: none sent. */
+  smtpUrl?: string | undefined;
+  /** The From of Lantern's e-mail (LANTERN_MAIL_FROM). */
+  mailFrom: string;
+  /** Behind a reverse proxy that ends TLS: read X-Forwarded-For and -Proto (LANTERN_TRUST_PROXY). */
+  trustProxy: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -100,5 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.LANTERN_ENV !== 'development',
     publicAccess: e.LANTERN_PUBLIC_ACCESS,
     baseUrl: (e.LANTERN_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    sessionSecret: e.LANTERN_SESSION_SECRET,
+    trustProxy: e.LANTERN_TRUST_PROXY,
+    smtpUrl: e.LANTERN_SMTP_URL,
+    mailFrom: e.LANTERN_MAIL_FROM,
   };
 }

@@ -23,6 +23,9 @@ export const errorCodes = {
   LANTERN_USER_NOT_FOUND: 'No user has the e-mail address given.',
   LANTERN_SIGN_IN_NEEDED: 'The page or answer needs you to sign in.',
   LANTERN_FORBIDDEN: 'You are signed in, but your role or scope does not allow this.',
+  LANTERN_TOO_MANY_ATTEMPTS: 'Too many sign-in attempts came from one address in a minute.',
+  LANTERN_FORM_EXPIRED:
+    'A form was sent without the check that it came from this site, or too late.',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -102,6 +102,21 @@ export function formatDate(iso: string): string {
   return dateFormat.format(new Date(when));
 }
 
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+  timeZone: 'Europe/London',
+});
+
+/** "2:05pm on 25 November 2026", London time (GOV.UK style): when something happened or ends. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const time = timeFormat.format(date).replace(/\s/g, '').toLowerCase();
+  return `${time} on ${dateFormat.format(date)}`;
+}
+
 /** "1,234": a count as messages and the CLI write it, every digit (formatNumber abbreviates). */
 export function formatCount(n: number): string {
   return n.toLocaleString('en-GB');

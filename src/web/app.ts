@@ -17,6 +17,13 @@ import { methodsPage } from './pages/methods/methods.routes.js';
 import { neighboursPage } from './pages/neighbours/neighbours.routes.js';
 import { regionPage } from './pages/region/region.routes.js';
 import { scorecardPage } from './pages/scorecard/scorecard.routes.js';
+import { signInPage } from './pages/sign-in/sign-in.routes.js';
+import { accountPage } from './pages/account/account.routes.js';
+import { sessions, sessionViewer } from './plugins/sessions.js';
+import { sessionSigningKey } from '../access/sessions.service.js';
+import { createMailer } from '../core/mail.js';
+import { choosePasswordPage } from './pages/choose-password/choose-password.routes.js';
+import { passwordResetPage } from './pages/password-reset/password-reset.routes.js';
 import type { Viewer } from '../access/policy.js';
 import { accessControl, requireAccess } from './plugins/access.js';
 import { errorPages, errorResponder } from './plugins/errors.js';
@@ -35,8 +42,21 @@ import { requireParameterSchemas, type DeclaredRoute } from './route-schemas.js'
 export interface AppDeps {
   db: Database;
   config: Pick<Config, 'organisationName' | 'production'> &
-    Partial<Pick<Config, 'organisationLogo' | 'warmPaths' | 'cacheMb' | 'publicAccess'>>;
-  /** Who made a request; nobody (null) until sign-in is built. Tests pass their own. */
+    Partial<
+      Pick<
+        Config,
+        | 'organisationLogo'
+        | 'warmPaths'
+        | 'cacheMb'
+        | 'publicAccess'
+        | 'baseUrl'
+        | 'sessionSecret'
+        | 'trustProxy'
+        | 'smtpUrl'
+        | 'mailFrom'
+      >
+    >;
+  /** Who made a request: by default whom the session names (plugins/sessions.ts); tests may pass their own. */
   identify?: (request: FastifyRequest) => Promise<Viewer>;
   /** A pino logger; omit for none. */
   logger?: FastifyBaseLogger;
@@ -58,12 +78,19 @@ const pages = [
   comparePage,
   methodsPage,
   aboutPage,
+  signInPage,
+  accountPage,
+  choosePasswordPage,
+  passwordResetPage,
 ];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The caches share LANTERN_CACHE_MB (core/config.ts cacheBudget).
   const { pageBytes, dataBytes } = cacheBudget(deps.config.cacheMb);
-  const services = createServices(deps.db, { dataCacheBytes: dataBytes });
+  const services = createServices(deps.db, {
+    dataCacheBytes: dataBytes,
+    mail: mailSettings(deps),
+  });
   const page = createPage(services, deps.config);
   const errors = { page, production: deps.config.production };
   const sendError = errorResponder(errors);
@@ -79,6 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: (error, request, reply) =>
       void sendError(error, request, setRouterAnswerHeaders(reply)),
     routerOptions: { maxParamLength: 1000 },
+    // Behind a proxy that ends TLS, the client's address (audit log, rate limits) and https.
+    trustProxy: deps.config.trustProxy ?? false,
   });
   app.setReplySerializer(safeJson);
   await app.register(errorPages, errors);
@@ -87,10 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(requestGuard);
   // Every route says who may use it (plugins/access.ts); checked before the page cache answers.
   app.addHook('onRoute', requireAccess);
-  await app.register(accessControl, {
-    publicAccess: deps.config.publicAccess ?? 'open',
-    ...(deps.identify ? { identify: deps.identify } : {}),
-  });
+  await registerAccess(app, deps);
   await app.register(staticFiles, { organisationLogo: deps.config.organisationLogo });
   await app.register(pageCache, { version: services.cache.version, maxBytes: pageBytes });
   await app.register(recentlyViewed);
@@ -110,6 +136,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(apiRoutes(services), { prefix: '/api/v1' });
   await registerWarmUp(app, services, deps);
   return app;
+}
+
+function mailSettings({ config }: AppDeps) {
+  return {
+    mailer: createMailer(config.smtpUrl, config.mailFrom ?? 'Lantern <lantern@localhost>'),
+    baseUrl: config.baseUrl ?? 'http://127.0.0.1:3000',
+    organisationName: config.organisationName,
+  };
+}
+
+/** Sessions, then the access check: the session says who is asking, before anything answers. */
+async function registerAccess(app: FastifyInstance, deps: AppDeps) {
+  await app.register(sessions, {
+    db: deps.db,
+    secret: await sessionSigningKey(deps.db, deps.config.sessionSecret),
+    secure: (deps.config.baseUrl ?? '').startsWith('https://'),
+  });
+  await app.register(accessControl, {
+    publicAccess: deps.config.publicAccess ?? 'open',
+    identify: deps.identify ?? sessionViewer(deps.db),
+  });
 }
 
 /** The background warm-up after each data version change, logging what it made and the caches' size. */

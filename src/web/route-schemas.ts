@@ -52,12 +52,18 @@ export const downloadQuery = { download: key, table: key };
 export function routeSchema(parts: {
   params?: Record<string, Schema>;
   query?: Record<string, Schema>;
+  /** A form's fields (POST): each optional, others dropped; the page checks what they mean. */
+  body?: Record<string, Schema>;
 }): {
   params?: Schema;
   querystring: Schema;
+  body?: Schema;
 } {
   const params = parts.params;
   return {
+    ...(parts.body
+      ? { body: { type: 'object', properties: parts.body, additionalProperties: false } }
+      : {}),
     ...(params
       ? {
           params: {
@@ -76,7 +82,12 @@ type Validation = NonNullable<FastifyError['validation']>[number];
 
 function problem(v: Validation, part: string | undefined): string {
   const name = v.instancePath.split('/')[1] || 'a value';
-  const subject = part === 'params' ? `The ${name} in the address` : `The address's “${name}”`;
+  const subject =
+    part === 'params'
+      ? `The ${name} in the address`
+      : part === 'body'
+        ? `The form's “${name}”`
+        : `The address's “${name}”`;
   const limit = (v.params as { limit?: number }).limit;
   switch (v.keyword) {
     case 'maxLength':

@@ -1,9 +1,8 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import type { Config } from '../core/config.js';
 import type { Database } from '../core/db.js';
 import { startHeapGovernor } from '../core/heap-governor.js';
-import { buildApp } from './app.js';
+import { buildApp, type AppDeps } from './app.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -19,8 +18,7 @@ export function createLogger(level: string): FastifyBaseLogger {
 /** Builds the app and listens on host:port (0 = any free port). `close()` stops the server, not the database. */
 export async function startServer(options: {
   db: Database;
-  config: Pick<Config, 'organisationName' | 'production'> &
-    Partial<Pick<Config, 'organisationLogo' | 'warmPaths' | 'cacheMb'>>;
+  config: AppDeps['config'];
   host: string;
   port: number;
   logger?: FastifyBaseLogger;

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { listAuditEvents, type Actor } from '../../src/access/audit.service.js';
 import { failureLimit, signInWithPassword } from '../../src/access/sign-in.service.js';
+import { acceptInvitation } from '../../src/access/links.service.js';
 import {
-  acceptInvitation,
   createAdministrator,
   disableUser,
   inviteUser,

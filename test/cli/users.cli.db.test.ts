@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { acceptInvitation } from '../../src/access/users.service.js';
+import { acceptInvitation } from '../../src/access/links.service.js';
 import type { Database } from '../../src/core/db.js';
 import { runCli } from '../../src/cli/main.js';
 import { testCliContext } from '../support/cli.js';

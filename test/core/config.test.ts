@@ -41,14 +41,28 @@ it('reads the cache size in MB, 256 unless set, refusing what is not a whole num
   assert.throws(() => loadConfig({ LANTERN_CACHE_MB: '0' }), /LANTERN_CACHE_MB/);
 });
 
-it('keeps the statistics open, refusing signed-in until people can sign in on the web', () => {
+it('keeps the statistics open unless LANTERN_PUBLIC_ACCESS=signed-in', () => {
   assert.equal(loadConfig({}).publicAccess, 'open');
   assert.equal(loadConfig({ LANTERN_PUBLIC_ACCESS: 'open' }).publicAccess, 'open');
-  assert.throws(
-    () => loadConfig({ LANTERN_PUBLIC_ACCESS: 'signed-in' }),
-    /LANTERN_PUBLIC_ACCESS: signed-in needs signing in on the web/,
-  );
+  assert.equal(loadConfig({ LANTERN_PUBLIC_ACCESS: 'signed-in' }).publicAccess, 'signed-in');
   assert.throws(() => loadConfig({ LANTERN_PUBLIC_ACCESS: 'closed' }), /LANTERN_PUBLIC_ACCESS/);
+});
+
+it('reads the session secret, SMTP server and proxy setting, refusing weak or odd ones', () => {
+  assert.equal(loadConfig({}).sessionSecret, undefined);
+  assert.throws(
+    () => loadConfig({ LANTERN_SESSION_SECRET: 'short' }),
+    /LANTERN_SESSION_SECRET: must be at least 32 characters/,
+  );
+  assert.equal(loadConfig({}).smtpUrl, undefined);
+  assert.equal(
+    loadConfig({ LANTERN_SMTP_URL: 'smtp://u:p@mail.example.org:587' }).smtpUrl,
+    'smtp://u:p@mail.example.org:587',
+  );
+  assert.throws(() => loadConfig({ LANTERN_SMTP_URL: 'mail.example.org' }), /LANTERN_SMTP_URL/);
+  assert.equal(loadConfig({}).trustProxy, false);
+  assert.equal(loadConfig({ LANTERN_TRUST_PROXY: '1' }).trustProxy, true);
+  assert.throws(() => loadConfig({ LANTERN_TRUST_PROXY: 'yes' }), /LANTERN_TRUST_PROXY/);
 });
 
 it('runs in production unless development is asked for by LANTERN_ENV', () => {

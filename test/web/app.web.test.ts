@@ -163,7 +163,10 @@ describe('web app errors', () => {
   } as unknown as Database;
 
   it('hides the error and stack in production', async () => {
-    const app = await buildApp({ db: failingDb, config: { ...config, production: true } });
+    const app = await buildApp({
+      db: failingDb,
+      config: { ...config, sessionSecret: 's'.repeat(32), production: true },
+    });
     const res = await app.inject('/');
     assert.equal(res.statusCode, 500);
     assert.match(res.body, /Sorry, there is a problem with the service/);
@@ -175,7 +178,10 @@ describe('web app errors', () => {
   });
 
   it('never sends a stack in the JSON API, not even in development', async () => {
-    const app = await buildApp({ db: failingDb, config });
+    const app = await buildApp({
+      db: failingDb,
+      config: { ...config, sessionSecret: 's'.repeat(32) },
+    });
     const api = await app.inject('/api/v1/la/933/scorecard');
     assert.equal(api.statusCode, 500);
     assert.doesNotMatch(api.body, /stack|at .*\.ts:\d+/);
@@ -183,7 +189,10 @@ describe('web app errors', () => {
   });
 
   it('shows the error and stack in development', async () => {
-    const app = await buildApp({ db: failingDb, config });
+    const app = await buildApp({
+      db: failingDb,
+      config: { ...config, sessionSecret: 's'.repeat(32) },
+    });
     const res = await app.inject('/');
     assert.equal(res.statusCode, 500);
     assert.match(res.body, /secret database detail/);

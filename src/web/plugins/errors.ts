@@ -7,6 +7,7 @@ import type { Page } from '../render.js';
 import { addressHint, maxTextLength, parameterError } from '../route-schemas.js';
 import { badEscapeError } from './request-guard.js';
 import { suggestionLinks } from './suggestion-links.js';
+import { localPath } from '../forms.js';
 
 const notFoundCodes: ErrorCode[] = [
   'LANTERN_AREA_NOT_FOUND',
@@ -24,7 +25,8 @@ type AnyError = Error & { statusCode?: number; code?: string };
 export function statusFor(error: AnyError): number {
   if (error instanceof LanternError) {
     if (error.code === 'LANTERN_SIGN_IN_NEEDED') return 401;
-    if (error.code === 'LANTERN_FORBIDDEN') return 403;
+    if (error.code === 'LANTERN_FORBIDDEN' || error.code === 'LANTERN_FORM_EXPIRED') return 403;
+    if (error.code === 'LANTERN_TOO_MANY_ATTEMPTS') return 429;
     return notFoundCodes.includes(error.code) ? 404 : 400;
   }
   return error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500
@@ -36,6 +38,13 @@ export function statusFor(error: AnyError): number {
 function asLanternError(error: AnyError): AnyError {
   if ((error as FastifyError).validation) return parameterError(error as FastifyError);
   if (error.code === 'FST_ERR_BAD_URL') return badEscapeError();
+  if (error.code === 'FST_CSRF_MISSING_SECRET' || error.code === 'FST_CSRF_INVALID_TOKEN') {
+    return lanternError(
+      'LANTERN_FORM_EXPIRED',
+      'This form has expired, or was sent from another site, so it was not used.',
+      { hint: 'Go back, reload the page and send the form again.' },
+    );
+  }
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     return lanternError('LANTERN_USAGE', 'A part of the address is too long.', {
       hint: `${addressHint} Codes and names are at most ${maxTextLength} characters.`,
@@ -94,7 +103,9 @@ export function errorResponder({ page, production }: ErrorPagesOptions) {
       return page.render(reply, 'pages/errors/not-found.njk', context, 404);
     }
     if (status === 401 || status === 403) {
-      return page.render(reply, 'pages/errors/access.njk', { status, message }, status);
+      // Back to this address after signing in (a GET: a form's POST cannot be replayed).
+      const next = request.method === 'GET' ? localPath(request.url, '/') : '/';
+      return page.render(reply, 'pages/errors/access.njk', { status, message, next }, status);
     }
     const hint = status < 500 && error instanceof LanternError ? error.hint : undefined;
     const stack = status >= 500 && !production ? error.stack : undefined;

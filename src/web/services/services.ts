@@ -14,6 +14,7 @@ import { createDataVersionCache } from './data-version-cache.js';
 import { createLaPagesService } from './la-pages.service.js';
 import { createComparisonService } from './comparison.service.js';
 import { createFindService } from './find.service.js';
+import { createAccessService, type MailSettings } from './access.service.js';
 
 export interface SiteStatus {
   demo: boolean;
@@ -21,7 +22,10 @@ export interface SiteStatus {
 }
 
 /** What the web routes may use: db → repositories → services, wired by hand. */
-export function createServices(db: Database, options: { dataCacheBytes?: number } = {}) {
+export function createServices(
+  db: Database,
+  options: { dataCacheBytes?: number; mail?: MailSettings } = {},
+) {
   const cache = createDataVersionCache(db, { maxBytes: options.dataCacheBytes });
   const find = createFindService(db, cache);
   // Every LA's scorecard shares one reading of the measures (a few MB of metadata) per version.
@@ -34,6 +38,11 @@ export function createServices(db: Database, options: { dataCacheBytes?: number 
       ),
     );
   return {
+    /** Signing in, accounts, users and the audit log (never cached). */
+    access: createAccessService(
+      db,
+      options.mail ?? { baseUrl: 'http://localhost', organisationName: 'Lantern' },
+    ),
     /** Page data cached per data version (see data-version-cache.ts). */
     cache,
     areas: {
@@ -65,15 +74,19 @@ export function createServices(db: Database, options: { dataCacheBytes?: number 
     comparison: createComparisonService(db, cache),
     /** LA scorecard history and LA-measure time series. */
     laPages: createLaPagesService(db, cache, scorecard),
-    site: {
-      status: (): Promise<SiteStatus> =>
-        cache.get('site-status', async () => {
-          const [demo, releases] = await Promise.all([hasDemoData(db), listReleases(db)]);
-          return { demo, releases };
-        }),
-      /** Measure code → the release its metadata came from (the page frame's "data source"). */
-      measureReleaseIds: () => cache.get('measure-releases', () => listMeasureReleaseIds(db)),
-    },
+    site: siteService(db, cache),
+  };
+}
+
+function siteService(db: Database, cache: ReturnType<typeof createDataVersionCache>) {
+  return {
+    status: (): Promise<SiteStatus> =>
+      cache.get('site-status', async () => {
+        const [demo, releases] = await Promise.all([hasDemoData(db), listReleases(db)]);
+        return { demo, releases };
+      }),
+    /** Measure code → the release its metadata came from (the page frame's "data source"). */
+    measureReleaseIds: () => cache.get('measure-releases', () => listMeasureReleaseIds(db)),
   };
 }
 
