@@ -40,16 +40,18 @@ export interface AuditFilter {
   action?: string;
   actor?: string;
   limit?: number;
+  /** Newest first (the web's viewer), rather than oldest first (exports). */
+  newestFirst?: boolean;
 }
 
-/** Oldest first, as an export is read; parameterised, every filter optional. */
+/** Oldest first, as an export is read (or newest first); parameterised, every filter optional. */
 export async function selectAuditEvents(db: Queryable, f: AuditFilter = {}): Promise<AuditEvent[]> {
   const rows = await db.query<Record<string, unknown>>(
     `select id, at, actor_id, actor, action, target_kind, target_id, details, ip, user_agent
        from audit_event
       where ($1::timestamptz is null or at >= $1) and ($2::timestamptz is null or at < $2)
         and ($3::text is null or action = $3) and ($4::text is null or lower(actor) = lower($4))
-      order by id
+      order by id ${f.newestFirst ? 'desc' : 'asc'}
       limit $5`,
     [f.from ?? null, f.to ?? null, f.action ?? null, f.actor ?? null, f.limit ?? null],
   );

@@ -35,34 +35,58 @@ export interface UserDetails {
 
 const emailPattern = /^[^\s@<>"]{1,64}@[^\s@<>"]{1,190}\.[^\s@<>"]{2,}$/;
 
-/** Checks what an administrator typed; every problem named. */
-export function checkUserDetails(d: UserDetails): NewUser {
-  const problems: string[] = [];
-  const email = d.email.trim();
-  if (!emailPattern.test(email)) problems.push(`"${d.email}" is not an e-mail address.`);
-  const role = roles.find((r) => r === d.role.trim().toLowerCase().replace(/[ -]/g, '_'));
-  const laCodes = [...new Set(d.laCodes ?? [])];
-  const urns = [...new Set(d.urns ?? [])];
-  if (!role) problems.push(`"${d.role}" is not a role: choose one of ${roles.join(', ')}.`);
-  else problems.push(...scopeProblems(role, laCodes, urns));
-  if (problems.length || !role) throw lanternError('LANTERN_USER_INVALID', problems.join(' '));
-  const displayName = d.displayName?.trim() || email.split('@')[0]!;
-  return { email, displayName, role, laCodes, urns };
+/** A problem with what an administrator typed, and the field it is in (forms mark it). */
+export interface UserDetailsProblem {
+  field: 'email' | 'role' | 'laCodes' | 'urns';
+  text: string;
 }
 
-function scopeProblems(role: Role, laCodes: number[], urns: number[]): string[] {
+/** Every problem with what an administrator typed, each with its field. */
+export function userDetailsProblems(d: UserDetails): UserDetailsProblem[] {
+  const problems: UserDetailsProblem[] = [];
+  if (!d.email.trim()) problems.push({ field: 'email', text: 'Enter the e-mail address.' });
+  else if (!emailPattern.test(d.email.trim()))
+    problems.push({ field: 'email', text: `"${d.email}" is not an e-mail address.` });
+  const role = roleOf(d.role);
+  if (!d.role.trim()) problems.push({ field: 'role', text: 'Choose a role.' });
+  else if (!role)
+    problems.push({
+      field: 'role',
+      text: `"${d.role}" is not a role: choose one of ${roles.join(', ')}.`,
+    });
+  else problems.push(...scopeProblems(role, unique(d.laCodes), unique(d.urns)));
+  return problems;
+}
+
+/** Checks what an administrator typed; LANTERN_USER_INVALID names every problem. */
+export function checkUserDetails(d: UserDetails): NewUser {
+  const problems = userDetailsProblems(d);
+  const role = roleOf(d.role);
+  if (problems.length || !role)
+    throw lanternError('LANTERN_USER_INVALID', problems.map((p) => p.text).join(' '));
+  const email = d.email.trim();
+  const displayName = d.displayName?.trim() || email.split('@')[0]!;
+  return { email, displayName, role, laCodes: unique(d.laCodes), urns: unique(d.urns) };
+}
+
+const roleOf = (text: string): Role | undefined =>
+  roles.find((r) => r === text.trim().toLowerCase().replace(/[ -]/g, '_'));
+const unique = (list: number[] | undefined) => [...new Set(list ?? [])];
+
+function scopeProblems(role: Role, laCodes: number[], urns: number[]): UserDetailsProblem[] {
   const kind = scopeKindOf(role);
   const name = roleNames[role];
-  const problems: string[] = [];
+  const problems: UserDetailsProblem[] = [];
+  const la = (text: string) => problems.push({ field: 'laCodes', text });
+  const school = (text: string) => problems.push({ field: 'urns', text });
   const badLa = laCodes.filter((c) => !Number.isInteger(c) || c < 100 || c > 999);
   const badUrn = urns.filter((u) => !Number.isInteger(u) || u < 100000 || u > 999999);
-  if (badLa.length) problems.push(`LA codes have 3 digits: ${badLa.join(', ')}.`);
-  if (badUrn.length) problems.push(`School URNs have 6 digits: ${badUrn.join(', ')}.`);
-  if (kind === 'la' && !laCodes.length) problems.push(`The role ${name} needs at least one LA.`);
-  if (kind === 'school' && !urns.length)
-    problems.push(`The role ${name} needs at least one school.`);
-  if (kind !== 'la' && laCodes.length) problems.push(`The role ${name} is not given LAs.`);
-  if (kind !== 'school' && urns.length) problems.push(`The role ${name} is not given schools.`);
+  if (badLa.length) la(`LA codes have 3 digits: ${badLa.join(', ')}.`);
+  if (badUrn.length) school(`School URNs have 6 digits: ${badUrn.join(', ')}.`);
+  if (kind === 'la' && !laCodes.length) la(`The role ${name} needs at least one LA.`);
+  if (kind === 'school' && !urns.length) school(`The role ${name} needs at least one school.`);
+  if (kind !== 'la' && laCodes.length) la(`The role ${name} is not given LAs.`);
+  if (kind !== 'school' && urns.length) school(`The role ${name} is not given schools.`);
   return problems;
 }
 
@@ -124,3 +148,5 @@ export async function disableUser(db: Database, actor: Actor, email: string): Pr
 export function describeUser(u: UserRecord): Record<string, unknown> {
   return { email: u.email, role: u.role, laCodes: u.laCodes, urns: u.urns };
 }
+
+export type { UserRecord };

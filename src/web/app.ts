@@ -24,6 +24,8 @@ import { sessionSigningKey } from '../access/sessions.service.js';
 import { createMailer } from '../core/mail.js';
 import { choosePasswordPage } from './pages/choose-password/choose-password.routes.js';
 import { passwordResetPage } from './pages/password-reset/password-reset.routes.js';
+import { adminUsersPage } from './pages/admin-users/admin-users.routes.js';
+import { adminAuditPage } from './pages/admin-audit/admin-audit.routes.js';
 import type { Viewer } from '../access/policy.js';
 import { accessControl, requireAccess } from './plugins/access.js';
 import { errorPages, errorResponder } from './plugins/errors.js';
@@ -82,6 +84,8 @@ const pages = [
   accountPage,
   choosePasswordPage,
   passwordResetPage,
+  adminUsersPage,
+  adminAuditPage,
 ];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

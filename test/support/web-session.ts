@@ -57,3 +57,34 @@ export function visitor(app: FastifyInstance, ip = '127.0.0.1'): Visitor {
     },
   };
 }
+
+// Each person their own address: the sign-in forms take 10 attempts a minute from one.
+let people = 0;
+export const nextIp = (): string => `10.1.${Math.floor(++people / 200)}.${people % 200}`;
+
+/** A person who opened their invitation link and chose `password`: signed in. */
+export async function acceptedInvitation(
+  app: FastifyInstance,
+  token: string,
+  password: string,
+): Promise<Visitor> {
+  const v = visitor(app, nextIp());
+  const form = await v.get(`/invitation/${token}`);
+  if (form.statusCode !== 200) throw new Error(`invitation page: ${form.statusCode}`);
+  const done = await v.post(`/invitation/${token}`, { password, confirm: password });
+  if (done.statusCode !== 303) throw new Error(`invitation form: ${done.statusCode}\n${done.body}`);
+  return v;
+}
+
+/** A person signed in with the sign-in form. */
+export async function signedInVisitor(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+): Promise<Visitor> {
+  const v = visitor(app, nextIp());
+  await v.get('/sign-in');
+  const res = await v.post('/sign-in', { email, password });
+  if (res.statusCode !== 303) throw new Error(`sign-in: ${res.statusCode}\n${res.body}`);
+  return v;
+}

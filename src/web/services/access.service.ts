@@ -4,6 +4,7 @@ import {
   listAuditEvents,
   type Actor,
   type AuditFilter,
+  type AuditTarget,
 } from '../../access/audit.service.js';
 import { signOutEverywhere } from '../../access/sessions.service.js';
 import { signInWithPassword } from '../../access/sign-in.service.js';
@@ -14,7 +15,7 @@ import {
   setPasswordByLink,
   type LinkPurpose,
 } from '../../access/links.service.js';
-import type { UserRecord } from '../../access/users.repository.js';
+import type { UserRecord } from '../../access/users.service.js';
 import {
   disableUser,
   inviteUser,
@@ -43,9 +44,34 @@ export function linkAddress(baseUrl: string, purpose: LinkPurpose, token: string
 export function createAccessService(db: Database, mail: MailSettings) {
   const { mailer, baseUrl } = mail;
   return {
+    ...linksByMail(db, mail),
     /** Whether e-mail is sent (LANTERN_SMTP_URL); if not, links are shown to the administrator. */
     sendsMail: mailer !== undefined,
     linkAddress: (purpose: LinkPurpose, token: string) => linkAddress(baseUrl, purpose, token),
+    links: {
+      holder: (purpose: LinkPurpose, token: string) => linkHolder(db, purpose, token),
+      setPassword: (purpose: LinkPurpose, token: string, password: string, from: From) =>
+        setPasswordByLink(db, purpose, token, password, from),
+    },
+    signOutEverywhere: (actor: Actor, userId: string) => signOutEverywhere(db, actor, userId),
+    /** A read of something restricted, for the audit log. */
+    recordRead: (actor: Actor, target: AuditTarget, details: Record<string, unknown> = {}) =>
+      audit(db, actor, 'read', target, details),
+    signedOut: (actor: Actor) =>
+      audit(db, actor, 'sign-out', actor.id ? { kind: 'user', id: actor.id } : undefined),
+    users: {
+      list: () => listUsers(db),
+      byId: (id: string) => userById(db, id),
+      disable: (actor: Actor, email: string) => disableUser(db, actor, email),
+    },
+    auditEvents: (filter: AuditFilter) => listAuditEvents(db, filter),
+  };
+}
+
+/** Invitations and reset links, e-mailed when e-mail is set up. */
+function linksByMail(db: Database, mail: MailSettings) {
+  const { mailer, baseUrl } = mail;
+  return {
     /** Invites, and e-mails the link when e-mail is set up (`sent`). */
     async invite(actor: Actor, details: UserDetails) {
       const invitation = await inviteUser(db, actor, details);
@@ -55,6 +81,18 @@ export function createAccessService(db: Database, mail: MailSettings) {
           invitationMail(invitation.user, link, invitation.expiresAt, mail.organisationName),
         );
       return { ...invitation, link, sent: mailer !== undefined };
+    },
+    /** A new invitation or reset link for a user, e-mailed when e-mail is set up (`sent`). */
+    async newLink(actor: Actor, user: UserRecord) {
+      const made = await newLinkFor(db, actor, user);
+      const link = linkAddress(baseUrl, made.purpose, made.token);
+      if (mailer)
+        await mailer.send(
+          made.purpose === 'invitation'
+            ? invitationMail(user, link, made.expiresAt, mail.organisationName)
+            : passwordResetMail(user.email, link, made.expiresAt),
+        );
+      return { ...made, link, sent: mailer !== undefined };
     },
     /** "I have forgotten my password": e-mails a link if the address has an active account. */
     async requestReset(email: string, from: From): Promise<void> {
@@ -71,21 +109,6 @@ export function createAccessService(db: Database, mail: MailSettings) {
     },
     signIn: (email: string, password: string, from: From) =>
       signInWithPassword(db, email, password, from),
-    links: {
-      holder: (purpose: LinkPurpose, token: string) => linkHolder(db, purpose, token),
-      setPassword: (purpose: LinkPurpose, token: string, password: string, from: From) =>
-        setPasswordByLink(db, purpose, token, password, from),
-      newFor: (actor: Actor, user: UserRecord) => newLinkFor(db, actor, user),
-    },
-    signOutEverywhere: (actor: Actor, userId: string) => signOutEverywhere(db, actor, userId),
-    signedOut: (actor: Actor) =>
-      audit(db, actor, 'sign-out', actor.id ? { kind: 'user', id: actor.id } : undefined),
-    users: {
-      list: () => listUsers(db),
-      byId: (id: string) => userById(db, id),
-      disable: (actor: Actor, email: string) => disableUser(db, actor, email),
-    },
-    auditEvents: (filter: AuditFilter) => listAuditEvents(db, filter),
   };
 }
 
