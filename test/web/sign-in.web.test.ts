@@ -224,3 +224,27 @@ describe('signing in on the web', () => {
     assert.match(signIn.ip ?? '', /^10\.1\./);
   });
 });
+
+describe('signing in behind https', () => {
+  let app: FastifyInstance;
+  useDemoApp((t) => ({ app } = t), {
+    organisationName: 'Lantern',
+    production: true,
+    baseUrl: 'https://lantern.example.org',
+    trustProxy: true,
+  });
+
+  it('sets a Secure cookie over https (a proxy saying so), and says why it cannot over http', async () => {
+    const https = await app.inject({ url: '/sign-in', headers: { 'x-forwarded-proto': 'https' } });
+    assert.equal(https.statusCode, 200);
+    const cookie = https.cookies.find((c) => c.name === 'lantern_session');
+    assert.equal(cookie?.secure, true);
+    assert.equal(cookie?.httpOnly, true);
+    assert.equal(cookie?.sameSite, 'Lax');
+    const http = await app.inject('/sign-in');
+    assert.equal(http.statusCode, 400);
+    assert.match(http.body, /reached over http, but Lantern is set up for https/);
+    assert.match(http.body, /LANTERN_TRUST_PROXY=1/);
+    assert.equal((await app.inject('/la/933')).statusCode, 200, 'published pages still answer');
+  });
+});

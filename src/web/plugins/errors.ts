@@ -103,7 +103,7 @@ export function errorResponder({ page, production }: ErrorPagesOptions) {
       const context = { message, notFound, suggestions };
       return page.render(reply, 'pages/errors/not-found.njk', context, 404);
     }
-    if (status === 401 || status === 403) {
+    if (status === 401 || (status === 403 && error.code === 'LANTERN_FORBIDDEN')) {
       // Back to this address after signing in (a GET: a form's POST cannot be replayed).
       const next = request.method === 'GET' ? localPath(request.url, '/') : '/';
       return page.render(reply, 'pages/errors/access.njk', { status, message, next }, status);

@@ -23,6 +23,7 @@ import {
 } from '../../access/sessions.service.js';
 import type { Database } from '../../core/db.js';
 import { lanternError } from '../../core/errors.js';
+import { fileForEveryone } from './access.js';
 
 export const sessionCookie = 'lantern_session';
 
@@ -81,6 +82,7 @@ export const sessions = fp<SessionOptions>(
           ),
       },
     });
+    if (options.secure) app.addHook('onRequest', refuseInsecureSessions);
     await app.register(formbody, { bodyLimit: formBodyLimit });
     await app.register(csrf, { sessionPlugin: '@fastify/session' });
     await app.register(rateLimit, {
@@ -94,6 +96,25 @@ export const sessions = fp<SessionOptions>(
   },
   { name: 'lantern-sessions' },
 );
+
+/**
+ * With an https LANTERN_BASE_URL the cookie is Secure, and a browser never sends it over http:
+ * signing in would fail without a word. So a page that needs a session, reached over http, says
+ * why (usually a TLS proxy in front without LANTERN_TRUST_PROXY=1). Published pages still answer.
+ */
+async function refuseInsecureSessions(request: FastifyRequest): Promise<void> {
+  if (request.protocol === 'https') return;
+  const access = request.routeOptions.config?.access;
+  if (!access || access.permission === 'open-statistics' || fileForEveryone.test(request.url))
+    return;
+  throw lanternError(
+    'LANTERN_CONFIG_INVALID',
+    'This page was reached over http, but Lantern is set up for https (LANTERN_BASE_URL), so signing in cannot work here.',
+    {
+      hint: 'Open the https address. If a proxy in front of Lantern ends TLS, set LANTERN_TRUST_PROXY=1 so Lantern can see the request was https.',
+    },
+  );
+}
 
 /** Who a request's session says is signed in (checked against the user as stored, each time). */
 export function sessionViewer(db: Database) {
