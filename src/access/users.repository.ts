@@ -138,3 +138,22 @@ export async function disableUser(db: Queryable, id: string): Promise<void> {
   );
   await db.query('delete from user_session where user_id = $1', [id]);
 }
+
+export async function countUsers(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: unknown }>('select count(*) as n from app_user');
+  return Number(row!.n);
+}
+
+/** Disables every account whose address is at `domain`, and ends their sessions. */
+export async function disableUsersAt(db: Queryable, domain: string): Promise<void> {
+  const pattern = `%@${domain}`;
+  await db.query(
+    `delete from user_session where user_id in (select id from app_user where lower(email) like $1)`,
+    [pattern],
+  );
+  await db.query(
+    `update app_user set status = 'disabled', sessions_valid_from = now()
+      where lower(email) like $1 and status <> 'disabled'`,
+    [pattern],
+  );
+}

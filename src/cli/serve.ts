@@ -1,4 +1,6 @@
-import { loadDemo, storeIsEmpty } from '../demo/demo.service.js';
+import { createDemoAccounts } from '../access/demo-accounts.service.js';
+import { hasDemoData, loadDemo, storeIsEmpty } from '../demo/demo.service.js';
+import { demoAccountsText } from './demo.js';
 import { createLogger, startServer } from '../web/server.js';
 import { CliUsageError } from './cli-error.js';
 import type { CliContext } from './context.js';
@@ -53,6 +55,7 @@ export async function serveCommand(ctx: CliContext, options: ServeOptions = {}):
         'The store held no data, so Lantern loaded its SYNTHETIC demo data set (not official statistics).\n',
       );
     }
+    if (await hasDemoData(db)) ctx.stderr(demoAccountsText(await createDemoAccounts(db)));
     const config = options.dev ? { ...ctx.config, production: false } : ctx.config;
     const server = await startServer({ db, config, host, port, logger });
     const mode = config.production ? '' : ' in DEVELOPMENT mode (error pages show stack traces)';

@@ -1,3 +1,4 @@
+import { disableDemoAccounts } from '../access/demo-accounts.service.js';
 import crypto from 'node:crypto';
 import type { Database, Queryable } from '../core/db.js';
 import { refreshBenchmarks } from '../benchmarks/benchmarks.service.js';
@@ -81,6 +82,7 @@ export async function hasDemoData(db: Queryable): Promise<boolean> {
 /** Removes every trace of the demo data set; importers of real data call this in their transaction. */
 export async function removeDemoData(tx: Queryable): Promise<void> {
   await deleteDemoRows(tx);
+  await disableDemoAccounts(tx);
 }
 
 /** True when the store holds no observations at all (`lantern serve` then loads the demo). */

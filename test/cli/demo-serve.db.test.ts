@@ -35,6 +35,16 @@ describeEachDatabase('lantern serve and lantern demo', (db) => {
     });
     assert.match(out.join(''), /loaded its SYNTHETIC demo data set/);
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+    // One account per role, printed once with its password, at the first start only.
+    const printed = [...out.join('').matchAll(/^ {2}(\S+@demo\.lantern\.invalid) +(\S+) /gm)];
+    assert.equal(printed.length, 6);
+    const again: string[] = [];
+    await serveCommand(testContext(db(), again), {
+      port: '0',
+      host: '127.0.0.1',
+      untilStopped: async () => {},
+    });
+    assert.doesNotMatch(again.join(''), /demo\.lantern\.invalid/);
   });
 
   it('serve runs in production mode by default, in development with dev', async () => {
