@@ -10,9 +10,31 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function createLogger(level: string): FastifyBaseLogger {
+/**
+ * An address as the log may hold it: one-time link tokens and sign-in codes hidden, since a log
+ * is read by more people than may sign in as the person the link was for.
+ */
+export function loggableUrl(url: string): string {
+  return url
+    .replace(/^\/(invitation|password-reset)\/[^/?#]+/, '/$1/[hidden]')
+    .replace(/([?&](?:code|state|token|_csrf|session_state)=)[^&#]*/g, '$1[hidden]');
+}
+
+/** The request as logged: no headers (the session cookie), no link tokens. */
+const serializers = {
+  req: (req: { method?: string; url?: string; ip?: string }) => ({
+    method: req.method,
+    url: loggableUrl(req.url ?? ''),
+    remoteAddress: req.ip,
+  }),
+};
+
+export function createLogger(
+  level: string,
+  destination: pino.DestinationStream = pino.destination(2),
+): FastifyBaseLogger {
   // Logs go to stderr so stdout stays for what the command prints.
-  return pino({ level }, pino.destination(2)) as FastifyBaseLogger;
+  return pino({ level, serializers }, destination) as FastifyBaseLogger;
 }
 
 /** Builds the app and listens on host:port (0 = any free port). `close()` stops the server, not the database. */
