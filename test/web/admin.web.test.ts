@@ -118,6 +118,31 @@ describe('administration pages', () => {
     assert.ok(reads.some((e) => e.targetKind === 'audit-log' && e.actor === 'admin@example.org'));
   });
 
+  it('escapes hostile names and addresses on every page that shows them', async () => {
+    const hostile = '<script>alert(1)</script>"\'><img src=x onerror=alert(2)>';
+    const { token } = await inviteUser(db, cli, {
+      email: "=HYPERLINK('x')&evil@example.org",
+      displayName: hostile,
+      role: 'la_analyst',
+      laCodes: [933],
+    });
+    const evil = await acceptedInvitation(app, token, password);
+    const users = await admin.get('/admin/users');
+    const id = /href="\/admin\/users\/([0-9a-f-]{36})">&lt;script&gt;/.exec(users.body)?.[1];
+    assert.ok(id, 'the name is listed, escaped');
+    const pages = [
+      (await evil.get('/account')).body,
+      users.body,
+      (await admin.get(`/admin/users/${id}`)).body,
+      (await admin.get('/admin/audit')).body,
+    ];
+    for (const body of pages) {
+      assert.doesNotMatch(body, /<script>alert|<img src=x/);
+    }
+    const csv = await admin.get('/admin/users?download=csv&table=users');
+    assert.match(csv.body, /,'=HYPERLINK/, 'a cell that would start a formula is neutralised');
+  });
+
   it('refuses every administration page to a headteacher (403) and to nobody (401)', async () => {
     const { token } = await inviteUser(db, cli, {
       email: 'head@example.org',
