@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { listAuditEvents, type Actor } from '../../src/access/audit.service.js';
-import { createAdministrator, inviteUser } from '../../src/access/users.service.js';
+import {
+  createAdministrator,
+  inviteUser,
+  type UserDetails,
+} from '../../src/access/users.service.js';
 import type { Database } from '../../src/core/db.js';
 import { useDemoApp } from '../support/web.js';
 import { visitor, type Visitor } from '../support/web-session.js';
@@ -248,3 +252,66 @@ describe('signing in behind https', () => {
     assert.equal((await app.inject('/la/933')).statusCode, 200, 'published pages still answer');
   });
 });
+
+describe('restricted pages never cross users', () => {
+  let app: FastifyInstance;
+  let db: Database;
+  useDemoApp((t) => ({ app, db } = t));
+
+  it("gives each user their own account page, never another's, and keeps none in the cache", async () => {
+    const made = [];
+    const people: UserDetails[] = [
+      { email: 'one@example.org', role: 'la_officer', laCodes: [933] },
+      { email: 'two@example.org', role: 'headteacher', urns: [123456] },
+    ];
+    for (const details of people) {
+      const { email } = details;
+      const { token } = await inviteUser(db, cli, details);
+      made.push({ email, v: await invitedAt(app, token) });
+    }
+    for (let round = 0; round < 2; round++) {
+      for (const { email, v } of made) {
+        const res = await v.get('/account');
+        assert.equal(res.statusCode, 200);
+        assert.equal(res.headers['x-lantern-cache'], undefined);
+        assert.match(res.body, new RegExp(email.replace('.', '\\.')));
+        for (const other of made.filter((m) => m.email !== email))
+          assert.doesNotMatch(res.body, new RegExp(other.email.replace('.', '\\.')));
+      }
+    }
+    assert.match((await made[1]!.v.get('/account')).body, /URN 123456/);
+    assert.equal((await app.inject('/account')).statusCode, 401);
+  });
+
+  it('answers an expired invitation link with 410 and the way on', async () => {
+    const { token } = await inviteUser(db, cli, {
+      email: 'late@example.org',
+      role: 'governor',
+      urns: [123456],
+    });
+    await db.query(`update one_time_link set expires_at = now() - interval '1 second'`);
+    const res = await app.inject(`/invitation/${token}`);
+    assert.equal(res.statusCode, 410);
+    assert.match(res.body, /This link has expired or been used/);
+    assert.match(res.body, /Ask your Lantern administrator for a new link/);
+  });
+
+  it('refuses a form body over 16 KB', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `email=${'a'.repeat(20_000)}`,
+    });
+    assert.equal(res.statusCode, 413);
+    assert.doesNotMatch(res.body, /at .*\.ts:\d+/);
+  });
+});
+
+async function invitedAt(app: FastifyInstance, token: string): Promise<Visitor> {
+  const v = visitor(app, nextIp());
+  await v.get(`/invitation/${token}`);
+  const res = await v.post(`/invitation/${token}`, { password, confirm: password });
+  assert.equal(res.statusCode, 303);
+  return v;
+}
