@@ -11,8 +11,9 @@ import { audit } from './audit.service.js';
 import type { Role } from './policy.js';
 import { hashPassword } from './secrets.js';
 import { countUsers, disableUsersAt, insertUser, updatePassword } from './users.repository.js';
+import { demoAccountDomain } from './demo-domain.js';
 
-export const demoAccountDomain = 'demo.lantern.invalid';
+export { demoAccountDomain };
 
 /** Somerset (933) for the LA roles; URNs from the DfE's range for the school roles (no school data yet). */
 export const demoAccounts: {
@@ -107,6 +108,6 @@ export async function createDemoAccounts(
 }
 
 /** Disables every demo account (real data is arriving): none can sign in beside real figures. */
-export async function disableDemoAccounts(tx: Queryable): Promise<void> {
-  await disableUsersAt(tx, demoAccountDomain);
+export async function disableDemoAccounts(tx: Queryable): Promise<number> {
+  return disableUsersAt(tx, demoAccountDomain);
 }

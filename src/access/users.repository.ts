@@ -144,16 +144,17 @@ export async function countUsers(db: Queryable): Promise<number> {
   return Number(row!.n);
 }
 
-/** Disables every account whose address is at `domain`, and ends their sessions. */
-export async function disableUsersAt(db: Queryable, domain: string): Promise<void> {
+/** Disables every account whose address is at `domain`, and ends their sessions; how many. */
+export async function disableUsersAt(db: Queryable, domain: string): Promise<number> {
   const pattern = `%@${domain}`;
   await db.query(
     `delete from user_session where user_id in (select id from app_user where lower(email) like $1)`,
     [pattern],
   );
-  await db.query(
+  const rows = await db.query(
     `update app_user set status = 'disabled', sessions_valid_from = now()
-      where lower(email) like $1 and status <> 'disabled'`,
+      where lower(email) like $1 and status <> 'disabled' returning 1`,
     [pattern],
   );
+  return rows.length;
 }

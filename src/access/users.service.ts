@@ -5,8 +5,10 @@ import { audit, type Actor } from './audit.service.js';
 import { insertLink } from './one-time-links.repository.js';
 import { roleNames, roles, scopeKindOf, type Role } from './policy.js';
 import { newToken, tokenHash } from './secrets.js';
+import { demoAccountDomain } from './demo-domain.js';
 import {
   disableUser as disableUserRow,
+  disableUsersAt,
   insertUser,
   selectUserByEmail,
   selectUserById,
@@ -119,8 +121,14 @@ export async function createAdministrator(
   db: Database,
   actor: Actor,
   details: { email: string; displayName?: string },
-): Promise<Invitation> {
-  return inviteUser(db, actor, { ...details, role: 'administrator' });
+): Promise<Invitation & { demoAccountsDisabled: number }> {
+  const invitation = await inviteUser(db, actor, { ...details, role: 'administrator' });
+  // A real administrator means a real deployment: the demo accounts, whose passwords were
+  // printed to a terminal, stop working now rather than when real data arrives.
+  const demoAccountsDisabled = invitation.user.email.endsWith(`@${demoAccountDomain}`)
+    ? 0
+    : await db.transaction((tx) => disableUsersAt(tx, demoAccountDomain));
+  return { ...invitation, demoAccountsDisabled };
 }
 
 export function listUsers(db: Database): Promise<UserRecord[]> {

@@ -63,6 +63,10 @@ export async function createAdminCommand(ctx: CliContext, o: { email: string; na
     }),
   );
   printInvitation(ctx, invitation);
+  if (invitation.demoAccountsDisabled)
+    ctx.stdout(
+      `The ${invitation.demoAccountsDisabled} demo accounts are disabled: this is a real deployment now.\n`,
+    );
 }
 
 export async function inviteCommand(

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { createDemoAccounts } from '../../src/access/demo-accounts.service.js';
 import { signInWithPassword } from '../../src/access/sign-in.service.js';
-import { inviteUser, listUsers } from '../../src/access/users.service.js';
+import { createAdministrator, inviteUser, listUsers } from '../../src/access/users.service.js';
 import { roles } from '../../src/access/policy.js';
 import { demoAccountsText } from '../../src/cli/demo.js';
 import { loadDemo, removeDemoData } from '../../src/demo/demo.service.js';
@@ -22,10 +22,29 @@ describeEachDatabase('demo accounts', (db) => {
     assert.deepEqual(await createDemoAccounts(db()), [], 'made once');
   });
 
+  it('disables every demo account when a real administrator is made', async () => {
+    const made = await createAdministrator(
+      db(),
+      { id: null, label: 'test' },
+      { email: 'real@example.org' },
+    );
+    assert.equal(made.demoAccountsDisabled, 6);
+    const users = await listUsers(db());
+    assert.deepEqual(
+      users.filter((u) => u.status !== 'disabled').map((u) => u.email),
+      ['real@example.org'],
+    );
+    await db().query(
+      `update app_user set status = 'active' where email like '%@demo.lantern.invalid'`,
+    );
+  });
+
   it('disables every demo account when real data replaces the demo', async () => {
     await db().transaction((tx) => removeDemoData(tx));
     const users = await listUsers(db());
-    assert.ok(users.every((u) => u.status === 'disabled'));
+    assert.ok(
+      users.filter((u) => u.email.endsWith('.invalid')).every((u) => u.status === 'disabled'),
+    );
     const result = await signInWithPassword(db(), 'admin@demo.lantern.invalid', 'whatever it was');
     assert.equal(result.ok, false);
   });
