@@ -98,7 +98,7 @@ export async function createDemoAccounts(
         urns: a.urns,
       });
       await updatePassword(tx, user.id, hashes[i]!);
-      await audit(tx, { id: null, label: 'lantern serve (demo data)' }, 'demo-account-made', {
+      await audit(tx, { id: null, label: 'Lantern (demo data set)' }, 'demo-account-made', {
         kind: 'user',
         id: user.id,
       });

@@ -127,7 +127,11 @@ export async function createAdministrator(
   // printed to a terminal, stop working now rather than when real data arrives.
   const demoAccountsDisabled = invitation.user.email.endsWith(`@${demoAccountDomain}`)
     ? 0
-    : await db.transaction((tx) => disableUsersAt(tx, demoAccountDomain));
+    : await db.transaction(async (tx) => {
+        const n = await disableUsersAt(tx, demoAccountDomain);
+        if (n) await audit(tx, actor, 'demo-accounts-disabled', undefined, { accounts: n });
+        return n;
+      });
   return { ...invitation, demoAccountsDisabled };
 }
 
