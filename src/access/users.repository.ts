@@ -158,3 +158,14 @@ export async function disableUsersAt(db: Queryable, domain: string): Promise<num
   );
   return rows.length;
 }
+
+export async function updateUserAccess(
+  db: Queryable,
+  id: string,
+  access: Pick<NewUser, 'role' | 'laCodes' | 'urns'>,
+): Promise<void> {
+  await db.query(
+    `update app_user set role = $2, la_codes = $3::integer[], urns = $4::integer[] where id = $1`,
+    [id, access.role, access.laCodes, access.urns],
+  );
+}

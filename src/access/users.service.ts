@@ -9,6 +9,7 @@ import { demoAccountDomain } from './demo-domain.js';
 import {
   disableUser as disableUserRow,
   disableUsersAt,
+  updateUserAccess,
   insertUser,
   selectUserByEmail,
   selectUserById,
@@ -154,6 +155,40 @@ export async function disableUser(db: Database, actor: Actor, email: string): Pr
     await disableUserRow(tx, user.id);
     await audit(tx, actor, 'user-disabled', { kind: 'user', id: user.id }, { email: user.email });
     return { ...user, status: 'disabled' };
+  });
+}
+
+/**
+ * Changes a user's role and scope (the e-mail and name stay). Takes effect on their next request:
+ * who a session is is read from the user each time. Audited with before and after.
+ */
+export async function changeUserAccess(
+  db: Database,
+  actor: Actor,
+  userId: string,
+  change: { role: string; laCodes: number[]; urns: number[] },
+): Promise<UserRecord> {
+  return db.transaction(async (tx) => {
+    const user = await selectUserById(tx, userId);
+    if (!user) throw lanternError('LANTERN_USER_NOT_FOUND', 'No user has that id.');
+    const checked = checkUserDetails({
+      email: user.email,
+      displayName: user.displayName,
+      ...change,
+    });
+    await updateUserAccess(tx, user.id, checked);
+    const after = { ...user, role: checked.role, laCodes: checked.laCodes, urns: checked.urns };
+    await audit(
+      tx,
+      actor,
+      'user-access-changed',
+      { kind: 'user', id: user.id },
+      {
+        before: describeUser(user),
+        after: describeUser(after),
+      },
+    );
+    return after;
   });
 }
 

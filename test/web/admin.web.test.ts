@@ -95,6 +95,44 @@ describe('administration pages', () => {
     assert.equal((await officer.get('/account')).statusCode, 401);
   });
 
+  it("changes a user's role and scope, taking effect on their next page, audited", async () => {
+    const { token } = await inviteUser(db, cli, {
+      email: 'gil@example.org',
+      role: 'la_analyst',
+      laCodes: [933],
+    });
+    const gil = await acceptedInvitation(app, token, password);
+    assert.match((await gil.get('/account')).body, /LA analyst/);
+    const users = await admin.get('/admin/users');
+    const id = /href="\/admin\/users\/([0-9a-f-]{36})">gil</.exec(users.body)![1]!;
+    const form = await admin.get(`/admin/users/${id}/access`);
+    assert.match(form.body, /value="933"/);
+    const bad = await admin.post(`/admin/users/${id}/access`, {
+      role: 'headteacher',
+      las: '933',
+      schools: '',
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /needs at least one school/);
+    const ok = await admin.post(`/admin/users/${id}/access`, {
+      role: 'headteacher',
+      las: '',
+      schools: '123456',
+    });
+    assert.equal(ok.statusCode, 303);
+    const account = (await gil.get('/account')).body;
+    assert.match(account, /Headteacher/);
+    assert.match(account, /URN 123456/);
+    const [change] = await listAuditEvents(db, { action: 'user-access-changed' });
+    assert.deepEqual(
+      [
+        (change!.details.before as { role: string }).role,
+        (change!.details.after as { role: string }).role,
+      ],
+      ['la_analyst', 'headteacher'],
+    );
+  });
+
   it('answers an unknown user id with 404', async () => {
     assert.equal(
       (await admin.get('/admin/users/00000000-0000-0000-0000-000000000000')).statusCode,

@@ -17,6 +17,7 @@ import {
 } from '../../access/links.service.js';
 import type { UserRecord } from '../../access/users.service.js';
 import {
+  changeUserAccess,
   disableUser,
   inviteUser,
   listUsers,
@@ -63,6 +64,11 @@ export function createAccessService(db: Database, mail: MailSettings) {
       list: () => listUsers(db),
       byId: (id: string) => userById(db, id),
       disable: (actor: Actor, email: string) => disableUser(db, actor, email),
+      changeAccess: (
+        actor: Actor,
+        userId: string,
+        change: { role: string; laCodes: number[]; urns: number[] },
+      ) => changeUserAccess(db, actor, userId, change),
     },
     auditEvents: (filter: AuditFilter) => listAuditEvents(db, filter),
   };

@@ -1,27 +1,20 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { roleNames } from '../../../access/policy.js';
-import { userDetailsProblems, type UserDetails } from '../../../access/users.service.js';
 import { LanternError, lanternError } from '../../../core/errors.js';
 import type { UserRecord } from '../../../access/users.service.js';
 import type { Area } from '../../../measures/areas.js';
 import { formatDate, formatDateTime } from '../../../core/format.js';
 import { tableView, sendRequestedTable } from '../../layouts/page-frame.js';
-import { actorOf, csrfField, field } from '../../forms.js';
+import { actorOf, csrfField } from '../../forms.js';
 import { needs } from '../../plugins/access.js';
 import type { Page } from '../../render.js';
 import { downloadQuery, key, routeSchema } from '../../route-schemas.js';
 import { canonicalUrl } from '../../url.js';
 import { formErrors, type FormProblem } from '../sign-in/sign-in.view.js';
-import {
-  asFormProblems,
-  parseCodes,
-  roleChoices,
-  scopeText,
-  statusNames,
-  usersTable,
-} from './admin-users.view.js';
+import { readUserForm, userFormFields, type UserForm } from './user-form.js';
+import { userAccessRoutes } from './user-access.routes.js';
+import { roleChoices, scopeText, statusNames, usersTable } from './admin-users.view.js';
 
-type InviteForm = { email?: string; name?: string; role?: string; las?: string; schools?: string };
 type UserRequest = FastifyRequest<{ Params: { id: string } }>;
 
 const manage = needs('manage-users');
@@ -46,13 +39,14 @@ export function adminUsersPage(page: Page): FastifyPluginAsync {
     );
     inviteRoutes(app, page);
     userRoutes(app, page);
+    userAccessRoutes(app, page);
   };
 }
 
 function renderInvite(
   page: Page,
   reply: FastifyReply,
-  form: InviteForm,
+  form: UserForm,
   problems: FormProblem[] = [],
 ) {
   return page.render(
@@ -76,36 +70,13 @@ function inviteRoutes(app: FastifyInstance, page: Page): void {
   app.post(
     '/admin/users/invite',
     {
-      schema: routeSchema({
-        body: {
-          email: field(),
-          name: field(),
-          role: field(),
-          las: field(),
-          schools: field(),
-          ...csrfField,
-        },
-      }),
+      schema: routeSchema({ body: userFormFields }),
       config: manage,
       preHandler: app.csrfProtection,
     },
-    async (request: FastifyRequest<{ Body: InviteForm }>, reply) => {
+    async (request: FastifyRequest<{ Body: UserForm }>, reply) => {
       const form = request.body ?? {};
-      const las = parseCodes(form.las);
-      const schools = parseCodes(form.schools);
-      const details: UserDetails = {
-        email: form.email ?? '',
-        displayName: form.name,
-        role: form.role ?? '',
-        laCodes: las.codes,
-        urns: schools.codes,
-      };
-      const problems = asFormProblems(userDetailsProblems(details));
-      if (las.bad.length)
-        problems.push({ text: `LA codes are numbers: ${las.bad.join(', ')}.`, href: '#las' });
-      if (schools.bad.length)
-        problems.push({ text: `URNs are numbers: ${schools.bad.join(', ')}.`, href: '#schools' });
-      problems.push(...(await unknownLas(page, las.codes)));
+      const { details, problems } = readUserForm(form, await page.services.areas.list());
       if (problems.length) return renderInvite(page, reply, form, problems);
       try {
         const made = await page.services.access.invite(actorOf(request), details);
@@ -123,21 +94,6 @@ function inviteRoutes(app: FastifyInstance, page: Page): void {
       }
     },
   );
-}
-
-async function unknownLas(page: Page, codes: number[]): Promise<FormProblem[]> {
-  const areas = await page.services.areas.list();
-  const unknown = codes.filter(
-    (c) => c >= 100 && c <= 999 && !areas.some((a) => a.code === c && a.kind === 'la'),
-  );
-  return unknown.length
-    ? [
-        {
-          text: `No local authority has the code ${unknown.join(', ')} (see the list of LAs on the home page).`,
-          href: '#las',
-        },
-      ]
-    : [];
 }
 
 /** What the user page says about a link just made: shown once, on the answer to the form. */
