@@ -1,4 +1,4 @@
-import { create as contentDisposition } from 'content-disposition';
+import contentDisposition from 'content-disposition';
 import type { FastifyReply } from 'fastify';
 import { withQuery } from '../url.js';
 import { tableToCsv, tableToXlsx, type DataTable, type DownloadFormat } from './data-table.js';
@@ -26,8 +26,10 @@ export async function sendTable(
 ): Promise<boolean> {
   const table = tableId === undefined ? tables[0] : tables.find((t) => t.id === tableId);
   if (!table) return false;
-  // RFC 6266: a quote or a non-ASCII letter in a measure code cannot break the header.
-  const disposition = contentDisposition(`${table.fileName}.${format}`);
+  // RFC 6266: a quote or a non-ASCII letter in a measure code cannot break the header. A slash
+  // or backslash is no part of a file's name (the library would keep only what follows it).
+  const name = `${table.fileName}.${format}`.replace(/[/\\]/g, '-');
+  const disposition = contentDisposition(name);
   if (format === 'csv') {
     reply
       .type('text/csv; charset=utf-8')
