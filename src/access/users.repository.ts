@@ -169,3 +169,44 @@ export async function updateUserAccess(
     [id, access.role, access.laCodes, access.urns],
   );
 }
+
+/** The user the identity provider's issuer and subject were linked to, at their first sign-in. */
+export async function selectUserByOidc(
+  db: Queryable,
+  issuer: string,
+  subject: string,
+): Promise<UserRecord | undefined> {
+  const [row] = await db.query<Record<string, unknown>>(
+    `select ${columns} from app_user where oidc_issuer = $1 and oidc_subject = $2`,
+    [issuer, subject],
+  );
+  return row ? toUser(row) : undefined;
+}
+
+/**
+ * Links the provider's issuer and subject to an account not yet linked to any, making an invited
+ * account active (the provider stands in for choosing a password). false: it was linked already.
+ */
+export async function linkOidc(
+  db: Queryable,
+  id: string,
+  issuer: string,
+  subject: string,
+): Promise<boolean> {
+  const rows = await db.query<{ id: string }>(
+    `update app_user set oidc_issuer = $2, oidc_subject = $3,
+       status = case when status = 'invited' then 'active' else status end
+     where id = $1 and oidc_subject is null and status <> 'disabled'
+       and not exists (select 1 from app_user where oidc_issuer = $2 and oidc_subject = $3)
+     returning id`,
+    [id, issuer, subject],
+  );
+  if (rows.length !== 1) return false;
+  // The provider stands in for the password the invitation was for: its link no longer works.
+  await db.query(
+    `update one_time_link set used_at = now()
+      where user_id = $1 and purpose = 'invitation' and used_at is null`,
+    [id],
+  );
+  return true;
+}

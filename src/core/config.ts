@@ -60,7 +60,48 @@ const configSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, 'must be an http:// or https:// address')
     .optional(),
+  LANTERN_OIDC_ISSUER: z
+    .string()
+    .refine(
+      isIssuer,
+      'must be an https:// address without ? or # (http:// only for 127.0.0.1 or localhost), e.g. https://login.microsoftonline.com/<tenant id>/v2.0',
+    )
+    .optional(),
+  LANTERN_OIDC_CLIENT_ID: z.string().max(500).optional(),
+  LANTERN_OIDC_CLIENT_SECRET: z.string().max(2000).optional(),
+  LANTERN_OIDC_NAME: z.string().max(100).default("your organisation's account"),
 });
+
+const oidcVariables = [
+  'LANTERN_OIDC_ISSUER',
+  'LANTERN_OIDC_CLIENT_ID',
+  'LANTERN_OIDC_CLIENT_SECRET',
+] as const;
+
+/**
+ * An OpenID Connect issuer: https, or plain http on this machine only (a provider run for
+ * development or the tests), where the traffic never leaves the host.
+ */
+function isIssuer(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  if (url.search || url.hash || text.includes('#') || url.username || url.password) return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
+/** Signing in with OpenID Connect needs all three of issuer, client id and secret, or none. */
+function oidcProblems(env: Record<string, unknown>): string[] {
+  const missing = oidcVariables.filter((name) => env[name] === undefined);
+  if (missing.length === 0 || missing.length === oidcVariables.length) return [];
+  return [
+    `  ${missing.join(', ')}: missing; signing in with your organisation's account needs ${oidcVariables.join(', ')} together (or none of them)`,
+  ];
+}
 
 export interface Config {
   dataDir: string;
@@ -89,14 +130,27 @@ export interface Config {
   mailFrom: string;
   /** Behind a reverse proxy that ends TLS: read X-Forwarded-For and -Proto (LANTERN_TRUST_PROXY). */
   trustProxy: boolean;
+  /** Signing in with the council's identity provider (LANTERN_OIDC_*); unset, passwords only. */
+  oidc?: OidcSettings | undefined;
+}
+
+export interface OidcSettings {
+  /** The provider's issuer identifier, e.g. https://login.microsoftonline.com/<tenant id>/v2.0. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The sign-in button says "Sign in with <name>". */
+  name: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (DATABASE_URL=) means "not set", as in most tools.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = configSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const oidcLines = oidcProblems(present);
+  if (!parsed.success || oidcLines.length) {
+    const issues = parsed.success ? [] : parsed.error.issues;
+    const lines = [...issues.map((i) => `  ${i.path.join('.')}: ${i.message}`), ...oidcLines];
     throw new Error(`Lantern's settings are not valid:\n${lines.join('\n')}\nSee .env.example.`);
   }
   const e = parsed.data;
@@ -122,5 +176,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.LANTERN_TRUST_PROXY,
     smtpUrl: e.LANTERN_SMTP_URL,
     mailFrom: e.LANTERN_MAIL_FROM,
+    oidc: oidcSettings(e),
+  };
+}
+
+function oidcSettings(e: z.infer<typeof configSchema>): OidcSettings | undefined {
+  if (!e.LANTERN_OIDC_ISSUER || !e.LANTERN_OIDC_CLIENT_ID || !e.LANTERN_OIDC_CLIENT_SECRET)
+    return undefined;
+  return {
+    issuer: e.LANTERN_OIDC_ISSUER,
+    clientId: e.LANTERN_OIDC_CLIENT_ID,
+    clientSecret: e.LANTERN_OIDC_CLIENT_SECRET,
+    name: e.LANTERN_OIDC_NAME,
   };
 }

@@ -18,6 +18,7 @@ import { neighboursPage } from './pages/neighbours/neighbours.routes.js';
 import { regionPage } from './pages/region/region.routes.js';
 import { scorecardPage } from './pages/scorecard/scorecard.routes.js';
 import { signInPage } from './pages/sign-in/sign-in.routes.js';
+import { oidcCallbackPath, oidcSignIn } from './pages/sign-in/oidc.routes.js';
 import { accountPage } from './pages/account/account.routes.js';
 import { sessions, sessionViewer } from './plugins/sessions.js';
 import { sessionSigningKey } from '../access/sessions.service.js';
@@ -56,6 +57,7 @@ export interface AppDeps {
         | 'trustProxy'
         | 'smtpUrl'
         | 'mailFrom'
+        | 'oidc'
       >
     >;
   /** Who made a request: by default whom the session names (plugins/sessions.ts); tests may pass their own. */
@@ -80,7 +82,6 @@ const pages = [
   comparePage,
   methodsPage,
   aboutPage,
-  signInPage,
   accountPage,
   choosePasswordPage,
   passwordResetPage,
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routes.push(route);
   });
   for (const routes of pages) await app.register(routes(page));
+  await registerSignIn(app, page, deps);
   await app.register(apiRoutes(services), { prefix: '/api/v1' });
   await registerWarmUp(app, services, deps);
   return app;
@@ -148,6 +150,15 @@ function mailSettings({ config }: AppDeps) {
     baseUrl: config.baseUrl ?? 'http://127.0.0.1:3000',
     organisationName: config.organisationName,
   };
+}
+
+/** The sign-in page, and signing in with the council's identity provider when one is set. */
+async function registerSignIn(app: FastifyInstance, page: Page, { config }: AppDeps) {
+  await app.register(signInPage(page, config.oidc && { name: config.oidc.name }));
+  if (!config.oidc) return;
+  const redirectUri = `${config.baseUrl ?? 'http://127.0.0.1:3000'}${oidcCallbackPath}`;
+  const signIn = page.services.access.signInWithOidc;
+  await app.register(oidcSignIn(page, { ...config.oidc, redirectUri, signIn }));
 }
 
 /** Sessions, then the access check: the session says who is asking, before anything answers. */

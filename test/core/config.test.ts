@@ -72,3 +72,34 @@ it('runs in production unless development is asked for by LANTERN_ENV', () => {
   assert.equal(loadConfig({ LANTERN_ENV: 'development' }).production, false);
   assert.throws(() => loadConfig({ LANTERN_ENV: 'dev' }), /LANTERN_ENV/);
 });
+
+it('reads the OpenID Connect provider, needing its issuer, client id and secret together', () => {
+  assert.equal(loadConfig({}).oidc, undefined);
+  const entra = 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0';
+  assert.deepEqual(
+    loadConfig({
+      LANTERN_OIDC_ISSUER: entra,
+      LANTERN_OIDC_CLIENT_ID: 'lantern',
+      LANTERN_OIDC_CLIENT_SECRET: 's3cret',
+    }).oidc,
+    {
+      issuer: entra,
+      clientId: 'lantern',
+      clientSecret: 's3cret',
+      name: "your organisation's account",
+    },
+  );
+  assert.throws(
+    () => loadConfig({ LANTERN_OIDC_ISSUER: entra }),
+    /LANTERN_OIDC_CLIENT_ID, LANTERN_OIDC_CLIENT_SECRET: missing/,
+  );
+  const both = { LANTERN_OIDC_CLIENT_ID: 'lantern', LANTERN_OIDC_CLIENT_SECRET: 's3cret' };
+  assert.equal(
+    loadConfig({ ...both, LANTERN_OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc?.issuer,
+    'http://127.0.0.1:4000',
+  );
+  assert.throws(
+    () => loadConfig({ ...both, LANTERN_OIDC_ISSUER: 'http://idp.example.org' }),
+    /LANTERN_OIDC_ISSUER: must be an https:\/\/ address/,
+  );
+});

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteAccess } from '../../src/web/plugins/access.js';
 
-/** A GET route the app declares (app.lanternRoutes), as the route-driven tests need it. */
+/** A route the app declares (app.lanternRoutes), as the route-driven tests need it. */
 export interface Route {
+  method: 'GET' | 'POST';
   url: string;
   params: string[];
   query: string[];
@@ -21,12 +22,14 @@ export function realPath(route: Pick<Route, 'url'>): string {
   return route.url.replace(':code', code).replace(':measure', 'DEMO_KS2_RWM');
 }
 
-export function routeTable(app: FastifyInstance): Route[] {
+/** The GET routes (or those of `method`), each with what it declares. */
+export function routeTable(app: FastifyInstance, method: Route['method'] = 'GET'): Route[] {
   return app.lanternRoutes
-    .filter((r) => [r.method].flat().includes('GET'))
+    .filter((r) => [r.method].flat().includes(method))
     .map((r) => {
       const config = (r.config ?? {}) as { access: RouteAccess; pageCache?: string };
       return {
+        method,
         url: r.url,
         params: [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1]!),
         query: Object.keys(

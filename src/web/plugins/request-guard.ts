@@ -20,10 +20,12 @@ export const requestGuard = fp(
       const at = request.url.indexOf('?');
       if (at < 0) return;
       const query = request.url.slice(at + 1);
-      if (query.length > maxQueryLength) {
+      // A route may allow more (an identity provider's answer); every other has the one limit.
+      const limit = request.routeOptions.config?.maxQueryLength ?? maxQueryLength;
+      if (query.length > limit) {
         throw lanternError(
           'LANTERN_USAGE',
-          `The address's query (after "?") is too long: at most ${maxQueryLength} characters.`,
+          `The address's query (after "?") is too long: at most ${limit} characters.`,
           { hint: addressHint },
         );
       }
@@ -49,4 +51,11 @@ export function badEscapeError() {
     'The address has a "%" that does not start a valid escape (such as %20 for a space).',
     { hint: addressHint },
   );
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The longest query (after "?") the route takes, if not `maxQueryLength`. */
+    maxQueryLength?: number;
+  }
 }

@@ -6,6 +6,7 @@ import {
   type AuditFilter,
   type AuditTarget,
 } from '../../access/audit.service.js';
+import { signInWithOidc, type OidcClaims } from '../../access/oidc.service.js';
 import { signOutEverywhere } from '../../access/sessions.service.js';
 import { signInWithPassword } from '../../access/sign-in.service.js';
 import {
@@ -113,6 +114,7 @@ function linksByMail(db: Database, mail: MailSettings) {
           ),
         );
     },
+    signInWithOidc: (claims: OidcClaims, from: From) => signInWithOidc(db, claims, from),
     signIn: (email: string, password: string, from: From) =>
       signInWithPassword(db, email, password, from),
   };

@@ -8,8 +8,11 @@ import { attemptLimit, startSignedInSession } from '../../plugins/sessions.js';
 
 type SignInForm = { email?: string; password?: string; next?: string };
 
-/** `/sign-in` (a form: e-mail address and password) and `/sign-out`. */
-export function signInPage(page: Page): FastifyPluginAsync {
+/**
+ * `/sign-in` (a form: e-mail address and password) and `/sign-out`. With `oidc`, the page also
+ * offers signing in with the organisation's account (oidc.routes.ts).
+ */
+export function signInPage(page: Page, oidc?: { name: string }): FastifyPluginAsync {
   const render = (
     reply: FastifyReply,
     form: SignInForm,
@@ -23,6 +26,7 @@ export function signInPage(page: Page): FastifyPluginAsync {
         email: form.email ?? '',
         next: localPath(form.next),
         csrf: reply.generateCsrf(),
+        ...(oidc ? { oidc } : {}),
         ...formErrors(problems),
       },
       status,
