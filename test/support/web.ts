@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/core/db.js';
 import { loadDemo } from '../../src/demo/demo.service.js';
 import { buildApp, type AppDeps } from '../../src/web/app.js';
-import { freshPglite } from './db.js';
+import { freshDatabase, type Engine } from './db.js';
 
 /**
  * For a describe block: before its tests, a fresh store with the demo data and the web app on it
@@ -13,17 +13,18 @@ import { freshPglite } from './db.js';
 export function useDemoApp(
   use: (t: { db: Database; app: FastifyInstance }) => void,
   config: AppDeps['config'] = { organisationName: 'Lantern', production: false },
-  options: Pick<AppDeps, 'warm' | 'logger' | 'identify'> = {},
+  options: Pick<AppDeps, 'warm' | 'logger' | 'identify'> & { engine?: Engine } = {},
 ): void {
   let db: Database | undefined;
   let app: FastifyInstance | undefined;
   before(async () => {
-    db = await freshPglite();
+    const { engine = 'pglite', ...deps } = options;
+    db = await freshDatabase(engine);
     await loadDemo(db);
     app = await buildApp({
       db,
       config,
-      ...options,
+      ...deps,
       warm: { everyScorecard: false, ...options.warm },
     });
     use({ db, app });

@@ -8,6 +8,7 @@ import {
   type UserDetails,
 } from '../../src/access/users.service.js';
 import type { Database } from '../../src/core/db.js';
+import { enginesUnderTest } from '../support/db.js';
 import { useDemoApp } from '../support/web.js';
 import { visitor, type Visitor } from '../support/web-session.js';
 
@@ -36,198 +37,203 @@ async function signedIn(app: FastifyInstance, email: string): Promise<Visitor> {
   return v;
 }
 
-describe('signing in on the web', () => {
-  let app: FastifyInstance;
-  let db: Database;
-  useDemoApp((t) => ({ app, db } = t));
+// The sessions' SQL is the point: on each engine.
+for (const engine of enginesUnderTest())
+  describe(`signing in on the web [${engine}]`, () => {
+    let app: FastifyInstance;
+    let db: Database;
+    useDemoApp((t) => ({ app, db } = t), undefined, { engine });
 
-  it('an invitation link sets the password, signs in, and works once', async () => {
-    const { token } = await createAdministrator(db, cli, { email: 'ada@example.org' });
-    const v = await invited(app, token);
-    const account = await v.get('/account?notice=welcome');
-    assert.equal(account.statusCode, 200);
-    assert.match(account.body, /ada@example\.org/);
-    assert.match(account.body, /Your password is set and you are signed in/);
-    assert.match(account.body, /href="\/admin\/users"/);
-    const again = await visitor(app).get(`/invitation/${token}`);
-    assert.equal(again.statusCode, 410);
-    assert.match(again.body, /This link has expired or been used/);
-  });
-
-  it('keeps the link working when the password is refused, and says why', async () => {
-    const { token } = await inviteUser(db, cli, {
-      email: 'bo@example.org',
-      role: 'la_officer',
-      laCodes: [933],
+    it('an invitation link sets the password, signs in, and works once', async () => {
+      const { token } = await createAdministrator(db, cli, { email: 'ada@example.org' });
+      const v = await invited(app, token);
+      const account = await v.get('/account?notice=welcome');
+      assert.equal(account.statusCode, 200);
+      assert.match(account.body, /ada@example\.org/);
+      assert.match(account.body, /Your password is set and you are signed in/);
+      assert.match(account.body, /href="\/admin\/users"/);
+      const again = await visitor(app).get(`/invitation/${token}`);
+      assert.equal(again.statusCode, 410);
+      assert.match(again.body, /This link has expired or been used/);
     });
-    const v = visitor(app, nextIp());
-    await v.get(`/invitation/${token}`);
-    const short = await v.post(`/invitation/${token}`, { password: 'short', confirm: 'short' });
-    assert.equal(short.statusCode, 400);
-    assert.match(short.body, /at least 12 characters/);
-    const differ = await v.post(`/invitation/${token}`, { password, confirm: `${password}!` });
-    assert.match(differ.body, /are not the same/);
-    assert.equal(
-      (await v.post(`/invitation/${token}`, { password, confirm: password })).statusCode,
-      303,
-    );
-  });
 
-  it('signs in with a new session id (no fixation), and signs out', async () => {
-    const v = visitor(app, nextIp());
-    await v.get('/sign-in');
-    const before = v.cookies.get('lantern_session');
-    assert.ok(before, 'the sign-in form starts a session for its CSRF token');
-    const wrong = await v.post('/sign-in', {
-      email: 'ada@example.org',
-      password: 'not it at all!',
+    it('keeps the link working when the password is refused, and says why', async () => {
+      const { token } = await inviteUser(db, cli, {
+        email: 'bo@example.org',
+        role: 'la_officer',
+        laCodes: [933],
+      });
+      const v = visitor(app, nextIp());
+      await v.get(`/invitation/${token}`);
+      const short = await v.post(`/invitation/${token}`, { password: 'short', confirm: 'short' });
+      assert.equal(short.statusCode, 400);
+      assert.match(short.body, /at least 12 characters/);
+      const differ = await v.post(`/invitation/${token}`, { password, confirm: `${password}!` });
+      assert.match(differ.body, /are not the same/);
+      assert.equal(
+        (await v.post(`/invitation/${token}`, { password, confirm: password })).statusCode,
+        303,
+      );
     });
-    assert.equal(wrong.statusCode, 401);
-    assert.match(wrong.body, /The e-mail address or password is not right/);
-    const ok = await v.post('/sign-in', { email: 'ADA@example.org', password, next: '/la/933' });
-    assert.equal(ok.statusCode, 303);
-    assert.equal(ok.headers.location, '/la/933');
-    const after = v.cookies.get('lantern_session');
-    assert.notEqual(after, before);
-    // The id planted before sign-in names no one.
-    const planted = visitor(app);
-    planted.cookies.set('lantern_session', before!);
-    assert.equal((await planted.get('/account')).statusCode, 401);
-    assert.equal((await v.get('/account')).statusCode, 200);
-    await v.get('/account');
-    assert.equal((await v.post('/sign-out')).statusCode, 303);
-    assert.equal((await v.get('/account')).statusCode, 401);
-    const copy = visitor(app);
-    copy.cookies.set('lantern_session', after!);
-    assert.equal((await copy.get('/account')).statusCode, 401, 'a signed-out session is gone');
-  });
 
-  it('goes back only to a page of this site after signing in', async () => {
-    for (const next of [
-      '//evil.example/x',
-      '/\\evil.example',
-      'https://evil.example',
-      'javascript:alert(1)',
-    ]) {
+    it('signs in with a new session id (no fixation), and signs out', async () => {
       const v = visitor(app, nextIp());
       await v.get('/sign-in');
-      const res = await v.post('/sign-in', { email: 'ada@example.org', password, next });
-      assert.equal(res.headers.location, '/account', next);
-    }
-  });
-
-  it("refuses a form without its CSRF token, or with another session's", async () => {
-    const v = visitor(app, nextIp());
-    await v.get('/sign-in');
-    const none = await v.post('/sign-in', { email: 'ada@example.org', password, _csrf: '' });
-    assert.equal(none.statusCode, 403);
-    assert.match(none.body, /This form has expired, or was sent from another site/);
-    const other = visitor(app, nextIp());
-    await other.get('/sign-in');
-    const foreign = await v.post('/sign-in', {
-      email: 'ada@example.org',
-      password,
-      _csrf: other.csrf()!,
+      const before = v.cookies.get('lantern_session');
+      assert.ok(before, 'the sign-in form starts a session for its CSRF token');
+      const wrong = await v.post('/sign-in', {
+        email: 'ada@example.org',
+        password: 'not it at all!',
+      });
+      assert.equal(wrong.statusCode, 401);
+      assert.match(wrong.body, /The e-mail address or password is not right/);
+      const ok = await v.post('/sign-in', { email: 'ADA@example.org', password, next: '/la/933' });
+      assert.equal(ok.statusCode, 303);
+      assert.equal(ok.headers.location, '/la/933');
+      const after = v.cookies.get('lantern_session');
+      assert.notEqual(after, before);
+      // The id planted before sign-in names no one.
+      const planted = visitor(app);
+      planted.cookies.set('lantern_session', before!);
+      assert.equal((await planted.get('/account')).statusCode, 401);
+      assert.equal((await v.get('/account')).statusCode, 200);
+      await v.get('/account');
+      assert.equal((await v.post('/sign-out')).statusCode, 303);
+      assert.equal((await v.get('/account')).statusCode, 401);
+      const copy = visitor(app);
+      copy.cookies.set('lantern_session', after!);
+      assert.equal((await copy.get('/account')).statusCode, 401, 'a signed-out session is gone');
     });
-    assert.equal(foreign.statusCode, 403);
-    const signedInVisitor = await signedIn(app, 'ada@example.org');
-    await signedInVisitor.get('/account');
-    const noTokenSignOut = await signedInVisitor.post('/sign-out', { _csrf: 'x' });
-    assert.equal(noTokenSignOut.statusCode, 403);
-    assert.equal((await signedInVisitor.get('/account')).statusCode, 200, 'still signed in');
-  });
 
-  it('"sign out everywhere" ends every session of the user', async () => {
-    const one = await signedIn(app, 'ada@example.org');
-    const two = await signedIn(app, 'ada@example.org');
-    await one.get('/account');
-    assert.equal((await one.post('/account/sign-out-everywhere')).statusCode, 303);
-    assert.equal((await one.get('/account')).statusCode, 401);
-    assert.equal((await two.get('/account')).statusCode, 401);
-  });
+    it('goes back only to a page of this site after signing in', async () => {
+      for (const next of [
+        '//evil.example/x',
+        '/\\evil.example',
+        'https://evil.example',
+        'javascript:alert(1)',
+      ]) {
+        const v = visitor(app, nextIp());
+        await v.get('/sign-in');
+        const res = await v.post('/sign-in', { email: 'ada@example.org', password, next });
+        assert.equal(res.headers.location, '/account', next);
+      }
+    });
 
-  it('ends a session unused for an hour, or 12 hours after it began', async () => {
-    const idle = await signedIn(app, 'ada@example.org');
-    const long = await signedIn(app, 'ada@example.org');
-    await db.query(`update user_session set last_seen_at = now() - interval '61 minutes' where id_hash in
+    it("refuses a form without its CSRF token, or with another session's", async () => {
+      const v = visitor(app, nextIp());
+      await v.get('/sign-in');
+      const none = await v.post('/sign-in', { email: 'ada@example.org', password, _csrf: '' });
+      assert.equal(none.statusCode, 403);
+      assert.match(none.body, /This form has expired, or was sent from another site/);
+      const other = visitor(app, nextIp());
+      await other.get('/sign-in');
+      const foreign = await v.post('/sign-in', {
+        email: 'ada@example.org',
+        password,
+        _csrf: other.csrf()!,
+      });
+      assert.equal(foreign.statusCode, 403);
+      const signedInVisitor = await signedIn(app, 'ada@example.org');
+      await signedInVisitor.get('/account');
+      const noTokenSignOut = await signedInVisitor.post('/sign-out', { _csrf: 'x' });
+      assert.equal(noTokenSignOut.statusCode, 403);
+      assert.equal((await signedInVisitor.get('/account')).statusCode, 200, 'still signed in');
+    });
+
+    it('"sign out everywhere" ends every session of the user', async () => {
+      const one = await signedIn(app, 'ada@example.org');
+      const two = await signedIn(app, 'ada@example.org');
+      await one.get('/account');
+      assert.equal((await one.post('/account/sign-out-everywhere')).statusCode, 303);
+      assert.equal((await one.get('/account')).statusCode, 401);
+      assert.equal((await two.get('/account')).statusCode, 401);
+    });
+
+    it('ends a session unused for an hour, or 12 hours after it began', async () => {
+      const idle = await signedIn(app, 'ada@example.org');
+      const long = await signedIn(app, 'ada@example.org');
+      await db.query(`update user_session set last_seen_at = now() - interval '61 minutes' where id_hash in
       (select id_hash from user_session order by created_at desc limit 1 offset 1)`);
-    assert.equal((await idle.get('/account')).statusCode, 401);
-    assert.equal((await long.get('/account')).statusCode, 200);
-    await db.query(`update user_session set expires_at = now() - interval '1 second'`);
-    assert.equal((await long.get('/account')).statusCode, 401);
-  });
-
-  it("gives a disabled user's session nothing", async () => {
-    const { token } = await inviteUser(db, cli, {
-      email: 'cy@example.org',
-      role: 'la_analyst',
-      laCodes: [933],
+      assert.equal((await idle.get('/account')).statusCode, 401);
+      assert.equal((await long.get('/account')).statusCode, 200);
+      await db.query(`update user_session set expires_at = now() - interval '1 second'`);
+      assert.equal((await long.get('/account')).statusCode, 401);
     });
-    const v = await invited(app, token);
-    assert.equal((await v.get('/account')).statusCode, 200);
-    await db.query(`update app_user set status = 'disabled' where email = 'cy@example.org'`);
-    assert.equal((await v.get('/account')).statusCode, 401);
-  });
 
-  it('serves the same public page, and no cookie, whoever is signed in', async () => {
-    const sessionCookie = (res: { cookies: { name: string }[] }) =>
-      res.cookies.filter((c) => c.name === 'lantern_session');
-    const anonymous = await app.inject('/la/933');
-    assert.deepEqual(sessionCookie(anonymous), []);
-    const v = await signedIn(app, 'ada@example.org');
-    const mine = await v.get('/la/933');
-    assert.deepEqual(sessionCookie(mine), []);
-    assert.equal(mine.body, anonymous.body);
-    assert.equal(mine.headers['x-lantern-cache'], 'hit');
-  });
-
-  it('locks the account after 5 wrong passwords and says until when', async () => {
-    const { token } = await inviteUser(db, cli, {
-      email: 'di@example.org',
-      role: 'board_member',
-      laCodes: [933],
+    it("gives a disabled user's session nothing", async () => {
+      const { token } = await inviteUser(db, cli, {
+        email: 'cy@example.org',
+        role: 'la_analyst',
+        laCodes: [933],
+      });
+      const v = await invited(app, token);
+      assert.equal((await v.get('/account')).statusCode, 200);
+      await db.query(`update app_user set status = 'disabled' where email = 'cy@example.org'`);
+      assert.equal((await v.get('/account')).statusCode, 401);
     });
-    await invited(app, token);
-    const v = visitor(app, '10.0.0.5');
-    await v.get('/sign-in');
-    let last;
-    for (let i = 0; i < 5; i++)
-      last = await v.post('/sign-in', { email: 'di@example.org', password: 'wrong password here' });
-    assert.match(
-      last!.body,
-      /This account is locked after too many wrong passwords\. Try again after \d{1,2}:\d{2}[ap]m on/,
-    );
-    const right = await v.post('/sign-in', { email: 'di@example.org', password });
-    assert.equal(right.statusCode, 401, 'the right password does not open a locked account');
-  });
 
-  it('slows guessing from one address: the 11th attempt in a minute is a 429', async () => {
-    const v = visitor(app, '10.0.0.9');
-    await v.get('/sign-in');
-    const statuses = [];
-    for (let i = 0; i < 11; i++)
-      statuses.push(
-        (await v.post('/sign-in', { email: `x${i}@example.org`, password: 'p' })).statusCode,
+    it('serves the same public page, and no cookie, whoever is signed in', async () => {
+      const sessionCookie = (res: { cookies: { name: string }[] }) =>
+        res.cookies.filter((c) => c.name === 'lantern_session');
+      const anonymous = await app.inject('/la/933');
+      assert.deepEqual(sessionCookie(anonymous), []);
+      const v = await signedIn(app, 'ada@example.org');
+      const mine = await v.get('/la/933');
+      assert.deepEqual(sessionCookie(mine), []);
+      assert.equal(mine.body, anonymous.body);
+      assert.equal(mine.headers['x-lantern-cache'], 'hit');
+    });
+
+    it('locks the account after 5 wrong passwords and says until when', async () => {
+      const { token } = await inviteUser(db, cli, {
+        email: 'di@example.org',
+        role: 'board_member',
+        laCodes: [933],
+      });
+      await invited(app, token);
+      const v = visitor(app, '10.0.0.5');
+      await v.get('/sign-in');
+      let last;
+      for (let i = 0; i < 5; i++)
+        last = await v.post('/sign-in', {
+          email: 'di@example.org',
+          password: 'wrong password here',
+        });
+      assert.match(
+        last!.body,
+        /This account is locked after too many wrong passwords\. Try again after \d{1,2}:\d{2}[ap]m on/,
       );
-    assert.deepEqual(statuses.slice(0, 10), Array(10).fill(401));
-    assert.equal(statuses[10], 429);
-    assert.equal((await visitor(app, '10.0.0.10').get('/sign-in')).statusCode, 200);
-  });
+      const right = await v.post('/sign-in', { email: 'di@example.org', password });
+      assert.equal(right.statusCode, 401, 'the right password does not open a locked account');
+    });
 
-  it('records sign-in, failure, sign-out and invitation in the audit log, with the address', async () => {
-    const actions = (await listAuditEvents(db, {})).map((e) => e.action);
-    for (const a of [
-      'invitation-accepted',
-      'sign-in',
-      'sign-in-failed',
-      'sign-out',
-      'signed-out-everywhere',
-    ])
-      assert.ok(actions.includes(a), a);
-    const signIn = (await listAuditEvents(db, { action: 'sign-in' }))[0]!;
-    assert.match(signIn.ip ?? '', /^10\.1\./);
+    it('slows guessing from one address: the 11th attempt in a minute is a 429', async () => {
+      const v = visitor(app, '10.0.0.9');
+      await v.get('/sign-in');
+      const statuses = [];
+      for (let i = 0; i < 11; i++)
+        statuses.push(
+          (await v.post('/sign-in', { email: `x${i}@example.org`, password: 'p' })).statusCode,
+        );
+      assert.deepEqual(statuses.slice(0, 10), Array(10).fill(401));
+      assert.equal(statuses[10], 429);
+      assert.equal((await visitor(app, '10.0.0.10').get('/sign-in')).statusCode, 200);
+    });
+
+    it('records sign-in, failure, sign-out and invitation in the audit log, with the address', async () => {
+      const actions = (await listAuditEvents(db, {})).map((e) => e.action);
+      for (const a of [
+        'invitation-accepted',
+        'sign-in',
+        'sign-in-failed',
+        'sign-out',
+        'signed-out-everywhere',
+      ])
+        assert.ok(actions.includes(a), a);
+      const signIn = (await listAuditEvents(db, { action: 'sign-in' }))[0]!;
+      assert.match(signIn.ip ?? '', /^10\.1\./);
+    });
   });
-});
 
 describe('signing in behind https', () => {
   let app: FastifyInstance;
