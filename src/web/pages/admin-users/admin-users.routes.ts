@@ -30,6 +30,7 @@ export function adminUsersPage(page: Page): FastifyPluginAsync {
           page.services.access.users.list(),
           page.services.areas.list(),
         ]);
+        await page.services.access.recordRead(actorOf(request), { kind: 'users', id: 'list' });
         const table = usersTable(users, areas);
         if (await sendRequestedTable(request, reply, [table])) return reply;
         return page.render(reply, 'pages/admin-users/users.njk', {
