@@ -5,7 +5,13 @@
 import type { Database } from '../core/db.js';
 import { lanternError } from '../core/errors.js';
 import { audit, type Actor } from './audit.service.js';
-import { insertLink, linkUser, useLink, type LinkPurpose } from './one-time-links.repository.js';
+import {
+  insertLink,
+  linkUser,
+  useLink,
+  voidLinks,
+  type LinkPurpose,
+} from './one-time-links.repository.js';
 import { hashPassword, newToken, passwordProblem, tokenHash } from './secrets.js';
 import {
   recordSignIn,
@@ -24,6 +30,11 @@ export const linkGone = 'This link has expired or been used.';
 
 type From = Omit<Actor, 'id' | 'label'>;
 
+/** An invitation works only while the account is invited; a reset only while it is active. */
+function linkFits(purpose: LinkPurpose, user: UserRecord): boolean {
+  return purpose === 'invitation' ? user.status === 'invited' : user.status === 'active';
+}
+
 /** The person a link is for, while it works (to greet them on its page); else undefined. */
 export async function linkHolder(
   db: Database,
@@ -32,7 +43,7 @@ export async function linkHolder(
 ): Promise<UserRecord | undefined> {
   const userId = await linkUser(db, tokenHash(token), purpose);
   const user = userId ? await selectUserById(db, userId) : undefined;
-  return user && user.status !== 'disabled' ? user : undefined;
+  return user && linkFits(purpose, user) ? user : undefined;
 }
 
 /**
@@ -50,10 +61,12 @@ export async function setPasswordByLink(
   return db.transaction(async (tx) => {
     const userId = await useLink(tx, tokenHash(token), purpose);
     const user = userId ? await selectUserById(tx, userId) : undefined;
-    if (!user || user.status === 'disabled') return { problem: linkGone };
+    if (!user || !linkFits(purpose, user)) return { problem: linkGone };
     const problem = passwordProblem(password, user.email);
     if (problem) throw lanternError('LANTERN_USER_INVALID', problem);
     await updatePassword(tx, user.id, await hashPassword(password));
+    // Every other link of theirs ends here: an older one must not set the password again.
+    await voidLinks(tx, user.id);
     const signedInAt = await recordSignIn(tx, user.id);
     const action = purpose === 'invitation' ? 'invitation-accepted' : 'password-reset';
     await audit(tx, { id: user.id, label: user.email, ...from }, action, {
@@ -87,6 +100,8 @@ export async function newLinkFor(
   const purpose: LinkPurpose = user.status === 'invited' ? 'invitation' : 'password_reset';
   const token = newToken();
   return db.transaction(async (tx) => {
+    // One live link a person: a new one ends the ones made before.
+    await voidLinks(tx, user.id);
     const expiresAt = await insertLink(tx, {
       tokenHash: tokenHash(token),
       purpose,

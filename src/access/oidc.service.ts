@@ -70,7 +70,12 @@ async function findUser(tx: Queryable, claims: OidcClaims): Promise<Found> {
   if (!claims.email) return { reason: 'unknown' };
   if (!emailTrusted(claims)) return { reason: 'unverified' };
   const user = await selectUserByEmail(tx, claims.email);
-  return user ? { user, linked: false } : { reason: 'unknown' };
+  if (!user) return { reason: 'unknown' };
+  // An address the provider does not itself vouch for (Entra's directory) may take up an
+  // invitation, never an account someone already uses (a guest's e-mail can be set by its owner).
+  if (claims.emailVerified === undefined && user.status !== 'invited')
+    return { reason: 'unverified' };
+  return { user, linked: false };
 }
 
 export async function signInWithOidc(

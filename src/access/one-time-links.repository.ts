@@ -51,3 +51,11 @@ export async function linkUser(
   );
   return row?.user_id;
 }
+
+/** Ends every unused link of a user (a password set, a new link made, the account disabled). */
+export async function voidLinks(db: Queryable, userId: string): Promise<void> {
+  await db.query(
+    'update one_time_link set used_at = now() where user_id = $1 and used_at is null',
+    [userId],
+  );
+}

@@ -52,10 +52,13 @@ const configSchema = z.object({
     )
     .optional(),
   LANTERN_MAIL_FROM: z.string().default('Lantern <lantern@localhost>'),
+  // How many proxies stand in front (1 for one TLS proxy). A count, not "trust everything":
+  // with `true` the client's own X-Forwarded-For would name its address (rate limits, audit).
   LANTERN_TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'])
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, 'must be the number of proxies in front (0, 1, 2…)')
+    .default('0')
+    .transform((v) => (v === 'false' ? 0 : v === 'true' ? 1 : Number(v))),
   LANTERN_BASE_URL: z
     .string()
     .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, 'must be an http:// or https:// address')
@@ -128,8 +131,8 @@ export interface Config {
   smtpUrl?: string | undefined;
   /** The From of Lantern's e-mail (LANTERN_MAIL_FROM). */
   mailFrom: string;
-  /** Behind a reverse proxy that ends TLS: read X-Forwarded-For and -Proto (LANTERN_TRUST_PROXY). */
-  trustProxy: boolean;
+  /** Proxies in front that end TLS, 0 for none: X-Forwarded-For and -Proto read that many hops. */
+  trustProxy: number;
   /** Signing in with the council's identity provider (LANTERN_OIDC_*); unset, passwords only. */
   oidc?: OidcSettings | undefined;
 }

@@ -112,7 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       void sendError(error, request, setRouterAnswerHeaders(reply)),
     routerOptions: { maxParamLength: 1000 },
     // Behind a proxy that ends TLS, the client's address (audit log, rate limits) and https.
-    trustProxy: deps.config.trustProxy ?? false,
+    trustProxy: trustHops(deps.config.trustProxy ?? 0),
   });
   app.setReplySerializer(safeJson);
   await app.register(errorPages, errors);
@@ -159,6 +159,11 @@ async function registerSignIn(app: FastifyInstance, page: Page, { config }: AppD
   const redirectUri = `${config.baseUrl ?? 'http://127.0.0.1:3000'}${oidcCallbackPath}`;
   const signIn = page.services.access.signInWithOidc;
   await app.register(oidcSignIn(page, { ...config.oidc, redirectUri, signIn }));
+}
+
+/** The proxies in front: X-Forwarded-* read `hops` back from this server, never further. */
+function trustHops(hops: number) {
+  return hops > 0 ? (_address: string, hop: number) => hop < hops : false;
 }
 
 /** Sessions, then the access check: the session says who is asking, before anything answers. */

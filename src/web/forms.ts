@@ -24,7 +24,12 @@ export function from(request: FastifyRequest): { ip: string; userAgent: string |
 export function localPath(next: unknown, fallback = '/account'): string {
   if (typeof next !== 'string' || !/^\/(?![/\\])/.test(next) || /[\u0000-\u001F\\]/.test(next))
     return fallback;
-  return next;
+  // A Location header holds ASCII only: anything else (a "€" typed in the address) %-encoded.
+  try {
+    return next.replace(/[^\u0021-\u007E]/gu, (c) => encodeURIComponent(c));
+  } catch {
+    return fallback; // a lone surrogate
+  }
 }
 
 /** A text field of a form: any characters but controls, at most `max`. */

@@ -15,9 +15,21 @@ export interface RunningServer {
  * is read by more people than may sign in as the person the link was for.
  */
 export function loggableUrl(url: string): string {
-  return url
-    .replace(/^\/(invitation|password-reset)\/[^/?#]+/, '/$1/[hidden]')
-    .replace(/([?&](?:code|state|token|_csrf|session_state)=)[^&#]*/g, '$1[hidden]');
+  const at = url.search(/[?#]/);
+  const path = at < 0 ? url : url.slice(0, at);
+  const rest = at < 0 ? '' : url.slice(at);
+  // Judged on the path as the router reads it: "/%69nvitation/…" is the invitation page too.
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // Left as it is: the router refuses it too.
+  }
+  const link = /^\/(invitation|password-reset)\/[^/]+/.exec(decoded);
+  const shown = link ? `/${link[1]}/[hidden]` : path;
+  return (
+    shown + rest.replace(/([?&](?:code|state|token|_csrf|session_state)=)[^&#]*/g, '$1[hidden]')
+  );
 }
 
 /** The request as logged: no headers (the session cookie), no link tokens. */

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { listAuditEvents, type Actor } from '../../src/access/audit.service.js';
 import { failureLimit, signInWithPassword } from '../../src/access/sign-in.service.js';
-import { acceptInvitation } from '../../src/access/links.service.js';
+import {
+  acceptInvitation,
+  linkHolder,
+  newLinkFor,
+  setPasswordByLink,
+} from '../../src/access/links.service.js';
 import {
   createAdministrator,
   disableUser,
@@ -149,5 +154,39 @@ describeEachDatabase('users, invitations and signing in', (db) => {
     for (const r of rows) assert.match(r.password_hash, /^\$argon2id\$/);
     const links = await db().query<{ token_hash: string }>('select token_hash from one_time_link');
     for (const l of links) assert.match(l.token_hash, /^[0-9a-f]{64}$/);
+  });
+});
+
+describeEachDatabase('one-time links end together', (db) => {
+  it('ends every other link of a user once a password is set, and a new link ends older ones', async () => {
+    const { user, token: first } = await inviteUser(db(), cli, {
+      email: 'links@example.org',
+      role: 'la_analyst',
+      laCodes: [933],
+    });
+    const second = await newLinkFor(db(), cli, user);
+    assert.equal(
+      await linkHolder(db(), 'invitation', first),
+      undefined,
+      'the new link ended the first',
+    );
+    assert.equal(
+      (await acceptInvitation(db(), second.token, 'a long enough password')).user?.email,
+      'links@example.org',
+    );
+    assert.equal(
+      (await acceptInvitation(db(), first, 'takeover password!!')).problem,
+      'This link has expired or been used.',
+    );
+    const active = (await listUsers(db())).find((u) => u.email === 'links@example.org')!;
+    const r1 = await newLinkFor(db(), cli, active);
+    const r2 = await newLinkFor(db(), cli, active);
+    assert.equal(r2.purpose, 'password_reset');
+    const used = await setPasswordByLink(db(), 'password_reset', r2.token, 'another long password');
+    assert.ok('user' in used);
+    assert.ok(
+      'problem' in
+        (await setPasswordByLink(db(), 'password_reset', r1.token, 'a third long password')),
+    );
   });
 });

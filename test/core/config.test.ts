@@ -60,8 +60,9 @@ it('reads the session secret, SMTP server and proxy setting, refusing weak or od
     'smtp://u:p@mail.example.org:587',
   );
   assert.throws(() => loadConfig({ LANTERN_SMTP_URL: 'mail.example.org' }), /LANTERN_SMTP_URL/);
-  assert.equal(loadConfig({}).trustProxy, false);
-  assert.equal(loadConfig({ LANTERN_TRUST_PROXY: '1' }).trustProxy, true);
+  assert.equal(loadConfig({}).trustProxy, 0);
+  assert.equal(loadConfig({ LANTERN_TRUST_PROXY: '1' }).trustProxy, 1);
+  assert.equal(loadConfig({ LANTERN_TRUST_PROXY: 'true' }).trustProxy, 1);
   assert.throws(() => loadConfig({ LANTERN_TRUST_PROXY: 'yes' }), /LANTERN_TRUST_PROXY/);
 });
 

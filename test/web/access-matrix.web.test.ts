@@ -138,6 +138,15 @@ describe('a route that does not say who may use it', () => {
       () => app.get('/forgotten', async () => 'open by mistake'),
       /GET \/forgotten must say who may use it: config: needs\(permission\) or openStatistics/,
     );
+    assert.throws(
+      () => app.get('/strategy', { config: needs('read-la-restricted') }, async () => 'every LA'),
+      /GET \/strategy needs read-la-restricted, which is checked on an LA or school/,
+    );
+    app.get(
+      '/la/:code/strategy',
+      { config: needs('read-la-restricted', { la: 'code' }) },
+      async () => 'ok',
+    );
     await app.close();
   });
 });

@@ -72,7 +72,12 @@ for (const engine of enginesUnderTest())
     it('lists users, downloadable as CSV and XLSX', async () => {
       const list = await admin.get('/admin/users');
       assert.match(list.body, /Olu Officer/);
+      // Restricted answers are kept by no browser; the published pages may be.
+      assert.equal(list.headers['cache-control'], 'no-store');
+      assert.equal((await admin.get('/account')).headers['cache-control'], 'no-store');
+      assert.notEqual((await admin.get('/la/933')).headers['cache-control'], 'no-store');
       const csv = await admin.get('/admin/users?download=csv&table=users');
+      assert.equal(csv.headers['cache-control'], 'no-store');
       assert.equal(csv.statusCode, 200);
       assert.match(
         csv.body,

@@ -47,5 +47,7 @@ describe('logs hold no secret', () => {
       '/sign-in/oidc/callback?code=[hidden]&state=[hidden]&iss=x',
     );
     assert.equal(loggableUrl('/la/933?topic=x'), '/la/933?topic=x');
+    assert.equal(loggableUrl('/%69nvitation/SECRET'), '/invitation/[hidden]');
+    assert.equal(loggableUrl('/la/%E0'), '/la/%E0');
   });
 });

@@ -34,10 +34,23 @@ export const openStatistics = { ...publicAnswer, ...needs('open-statistics') };
 /** The files every page uses (CSS, fonts, scripts, the logo): served before any route's check. */
 export const fileForEveryone = /^\/(govuk|assets|public)\/|^\/organisation-logo$/;
 
+const scopedPermissions: RouteAccess['permission'][] = [
+  'read-la-restricted',
+  'edit-la-restricted',
+  'read-school-restricted',
+];
+
 /** Called for each route as it is added (app.ts): refuses one that does not say what it needs. */
 export function requireAccess(route: RouteOptions): void {
   const config = (route.config ?? {}) as { access?: RouteAccess };
-  if (config.access) return;
+  if (config.access) {
+    // A scoped permission with no LA or school to check would let every LA's staff in.
+    if (scopedPermissions.includes(config.access.permission) && !config.access.scope)
+      throw new Error(
+        `${String(route.method)} ${route.url} needs ${config.access.permission}, which is checked on an LA or school: say which path parameter names it, needs(permission, { la: 'code' }).`,
+      );
+    return;
+  }
   if (fileForEveryone.test(route.url)) {
     route.config = { ...config, access: { permission: 'anyone' } } as typeof route.config;
     return;
@@ -81,6 +94,14 @@ export const accessControl = fp<AccessOptions>(
         throw lanternError('LANTERN_SIGN_IN_NEEDED', 'You need to sign in to see this.');
       if (decision === 'forbidden')
         throw lanternError('LANTERN_FORBIDDEN', 'Your account does not give you access to this.');
+    });
+    // What is not the published statistics (an account, the users, the audit log, a form with
+    // its token) is kept by no browser or proxy: Back after signing out on a shared PC shows nothing.
+    app.addHook('onSend', async (request, reply) => {
+      const access = (request.routeOptions.config as { access?: RouteAccess }).access;
+      if (!access || access.permission === 'open-statistics' || fileForEveryone.test(request.url))
+        return;
+      reply.header('cache-control', 'no-store');
     });
   },
   { name: 'lantern-access' },

@@ -1,5 +1,4 @@
-import type { SignInResult } from '../../../access/sign-in.service.js';
-import { formatDateTime } from '../../../core/format.js';
+import { failureLimit, lockMinutes, type SignInResult } from '../../../access/sign-in.service.js';
 
 export interface FormProblem {
   text: string;
@@ -17,12 +16,13 @@ export function formErrors(problems: FormProblem[]): {
   };
 }
 
-/** What a refused sign-in says: never whether the address has an account, unless it is locked. */
-export function signInRefusal(result: Extract<SignInResult, { ok: false }>): FormProblem {
-  if (result.reason === 'locked')
-    return {
-      text: `This account is locked after too many wrong passwords. Try again after ${formatDateTime(result.lockedUntil ?? '')}, or ask your administrator to reset your password.`,
-      href: '#password',
-    };
-  return { text: 'The e-mail address or password is not right', href: '#email' };
+/**
+ * What a refused sign-in says: the same whether the address is unknown, the password wrong or
+ * the account locked, so the page tells no one which addresses have accounts.
+ */
+export function signInRefusal(_result: Extract<SignInResult, { ok: false }>): FormProblem {
+  return {
+    text: `The e-mail address or password is not right. After ${failureLimit} wrong passwords in a row an account is locked for ${lockMinutes} minutes: wait, or reset your password.`,
+    href: '#email',
+  };
 }
