@@ -315,6 +315,8 @@ describe('restricted pages never cross users', () => {
     assert.equal(res.statusCode, 410);
     assert.match(res.body, /This link has expired or been used/);
     assert.match(res.body, /Ask your Lantern administrator for a new link/);
+    const [refused] = await listAuditEvents(db, { action: 'link-refused' });
+    assert.deepEqual(refused?.details, { purpose: 'invitation' });
   });
 
   it('refuses a form body over 16 KB', async () => {

@@ -59,6 +59,9 @@ export function createAccessService(db: Database, mail: MailSettings) {
     /** A read of something restricted, for the audit log. */
     recordRead: (actor: Actor, target: AuditTarget, details: Record<string, unknown> = {}) =>
       audit(db, actor, 'read', target, details),
+    /** A link that is unknown, used or expired was opened (the token itself is not recorded). */
+    recordRefusedLink: (actor: Actor, purpose: LinkPurpose) =>
+      audit(db, actor, 'link-refused', undefined, { purpose }),
     signedOut: (actor: Actor) =>
       audit(db, actor, 'sign-out', actor.id ? { kind: 'user', id: actor.id } : undefined),
     users: {

@@ -46,6 +46,7 @@ export function userAccessRoutes(app: FastifyInstance, page: Page): void {
     { schema: routeSchema({ params: { id: key } }), config: needs('manage-users') },
     async (request: Request, reply) => {
       const user = await find(request);
+      await access.recordRead(actorOf(request), { kind: 'user', id: user.id });
       return render(page, reply, user, formOf(user));
     },
   );

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { linkGone, type LinkPurpose } from '../../../access/links.service.js';
 import { minPasswordLength } from '../../../access/secrets.js';
 import { LanternError } from '../../../core/errors.js';
-import { csrfField, from, passwordField } from '../../forms.js';
+import { actorOf, csrfField, from, passwordField } from '../../forms.js';
 import { needs } from '../../plugins/access.js';
 import { attemptLimit, startSignedInSession } from '../../plugins/sessions.js';
 import type { Page } from '../../render.js';
@@ -62,7 +62,7 @@ export function choosePasswordPage(page: Page): FastifyPluginAsync {
           // A link must not leak to other sites through the Referer of a page it opens.
           reply.header('referrer-policy', 'no-referrer');
           const holder = await access.links.holder(purpose, request.params.token);
-          if (!holder) return render(page, reply, purpose, { gone: linkGone }, 410);
+          if (!holder) return refuseLink(page, request, reply, purpose);
           return render(page, reply, purpose, { email: holder.email });
         },
       );
@@ -87,7 +87,7 @@ async function choose(page: Page, purpose: LinkPurpose, request: Request, reply:
   const access = page.services.access;
   const { token } = request.params;
   const holder = await access.links.holder(purpose, token);
-  if (!holder) return render(page, reply, purpose, { gone: linkGone }, 410);
+  if (!holder) return refuseLink(page, request, reply, purpose);
   const { password = '', confirm = '' } = request.body ?? {};
   const retry = (problems: FormProblem[]) =>
     render(page, reply, purpose, { email: holder.email, problems }, 400);
@@ -105,6 +105,17 @@ async function choose(page: Page, purpose: LinkPurpose, request: Request, reply:
   await startSignedInSession(request, { userId: result.user.id, signedInAt: result.signedInAt });
   const notice = purpose === 'invitation' ? 'welcome' : 'password-changed';
   return reply.redirect(`/account?notice=${notice}`, 303);
+}
+
+/** An unknown, used or expired link: said plainly, and audited (someone may be trying links). */
+async function refuseLink(
+  page: Page,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  purpose: LinkPurpose,
+) {
+  await page.services.access.recordRefusedLink(actorOf(request), purpose);
+  return render(page, reply, purpose, { gone: linkGone }, 410);
 }
 
 function passwordProblems(password: string, confirm: string): FormProblem[] {
