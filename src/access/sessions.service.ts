@@ -18,7 +18,7 @@ import {
   touchSession,
   upsertSession,
 } from './sessions.repository.js';
-import { selectUserById } from './users.repository.js';
+import { userById } from './users.service.js';
 
 export interface SessionTimeouts {
   idleMinutes: number;
@@ -90,8 +90,7 @@ export async function userOfSession(
   signIn: Partial<SessionSignIn>,
 ): Promise<SignedInUser | null> {
   if (typeof signIn.userId !== 'string' || typeof signIn.signedInAt !== 'string') return null;
-  if (!/^[0-9a-f-]{36}$/i.test(signIn.userId)) return null;
-  const user = await selectUserById(db, signIn.userId);
+  const user = await userById(db, signIn.userId);
   if (!user || user.status !== 'active') return null;
   if (Date.parse(signIn.signedInAt) < Date.parse(user.sessionsValidFrom)) return null;
   const { id, email, displayName, role, laCodes, urns } = user;

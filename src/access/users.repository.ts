@@ -137,10 +137,6 @@ export async function disableUser(db: Queryable, id: string): Promise<void> {
     [id],
   );
   await db.query('delete from user_session where user_id = $1', [id]);
-  await db.query(
-    'update one_time_link set used_at = now() where user_id = $1 and used_at is null',
-    [id],
-  );
 }
 
 export async function countUsers(db: Queryable): Promise<number> {

@@ -2,7 +2,7 @@
 import type { Database } from '../core/db.js';
 import { lanternError } from '../core/errors.js';
 import { audit, type Actor } from './audit.service.js';
-import { insertLink } from './one-time-links.repository.js';
+import { insertLink, voidLinks } from './one-time-links.repository.js';
 import { roleNames, roles, scopeKindOf, type Role } from './policy.js';
 import { newToken, tokenHash } from './secrets.js';
 import { demoAccountDomain } from './demo-domain.js';
@@ -141,10 +141,11 @@ export function listUsers(db: Database): Promise<UserRecord[]> {
 }
 
 /** One user, or undefined (an id that is not a UUID names no one, rather than failing in SQL). */
+const isUserId = (id: string): boolean =>
+  /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(id);
+
 export async function userById(db: Database, id: string): Promise<UserRecord | undefined> {
-  return /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(id)
-    ? selectUserById(db, id)
-    : undefined;
+  return isUserId(id) ? selectUserById(db, id) : undefined;
 }
 
 export async function disableUser(db: Database, actor: Actor, email: string): Promise<UserRecord> {
@@ -153,6 +154,7 @@ export async function disableUser(db: Database, actor: Actor, email: string): Pr
     if (!user)
       throw lanternError('LANTERN_USER_NOT_FOUND', `No user has the e-mail address ${email}.`);
     await disableUserRow(tx, user.id);
+    await voidLinks(tx, user.id);
     await audit(tx, actor, 'user-disabled', { kind: 'user', id: user.id }, { email: user.email });
     return { ...user, status: 'disabled' };
   });
