@@ -1,4 +1,5 @@
 /** Users: invitations, the first administrator, listing and disabling; every change audited. */
+import { isUuid } from '../core/ids.js';
 import type { Database } from '../core/db.js';
 import { lanternError } from '../core/errors.js';
 import { audit, type Actor } from './audit.service.js';
@@ -141,7 +142,7 @@ export function listUsers(db: Database): Promise<UserRecord[]> {
 }
 
 /** One user, or undefined (an id that is not a UUID names no one, rather than failing in SQL). */
-const isUserId = (id: string): boolean => /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(id);
+const isUserId = isUuid;
 
 export async function userById(db: Database, id: string): Promise<UserRecord | undefined> {
   return isUserId(id) ? selectUserById(db, id) : undefined;

@@ -21,6 +21,7 @@ export function buildProgram(ctx: CliContext): Command {
   addReportCommands(program, ctx);
   addAppCommands(program, ctx);
   addAccessCommands(program, ctx);
+  addStrategyCommands(program, ctx);
   return program;
 }
 
@@ -224,5 +225,42 @@ function addAccessCommands(program: Command, ctx: CliContext): void {
     .option('--format <format>', 'csv or json', 'csv')
     .action(async (o: { from?: string; to?: string; format: string }) =>
       (await import('./audit.js')).auditExportCommand(ctx, o),
+    );
+}
+
+/** `strategy import|list|export|status`. */
+function addStrategyCommands(program: Command, ctx: CliContext): void {
+  const strategy = program
+    .command('strategy')
+    .description('strategies: priorities, targets, actions');
+  const load = () => import('./strategy.js');
+  strategy
+    .command('import')
+    .description('import a strategy file (YAML) as a new strategy; prints its id on the last line')
+    .argument('<file>', 'the strategy file, for example strategies/somerset-2016-19.yaml')
+    .action(async (file: string) => (await load()).strategyImportCommand(ctx, { file }));
+  strategy
+    .command('list')
+    .description('list the strategies with their ids')
+    .option('--format <format>', 'table or json', 'table')
+    .action(async (o: { format: string }) => (await load()).strategyListCommand(ctx, o));
+  strategy
+    .command('export')
+    .description('write a strategy as its strategy file (YAML)')
+    .requiredOption('--id <id>', 'the strategy id (`lantern strategy list`)')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (o: { id: string; out?: string }) =>
+      (await load()).strategyExportCommand(ctx, o),
+    );
+  strategy
+    .command('status')
+    .description(
+      "every target: met, on track, off track or no data, with the reason, on today's figures",
+    )
+    .requiredOption('--id <id>', 'the strategy id (`lantern strategy list`)')
+    .option('--format <format>', 'table or json', 'table')
+    .option('--date <date>', 'judge as of this date (YYYY-MM-DD; default today)')
+    .action(async (o: { id: string; format: string; date?: string }) =>
+      (await load()).strategyStatusCommand(ctx, o),
     );
 }

@@ -13,6 +13,8 @@ export const errorCodes = {
   LANTERN_IMPORT_EMPTY: 'A file to import holds no data.',
   LANTERN_IMPORT_WOULD_REMOVE: 'An import would remove values the store holds.',
   LANTERN_MAPPING_INVALID: 'An EES mapping file has problems.',
+  LANTERN_STRATEGY_INVALID: 'A strategy file or form has problems; nothing was changed.',
+  LANTERN_STRATEGY_NOT_FOUND: 'No strategy has the id given.',
   LANTERN_MEASURE_NOT_FOUND: 'No measure has the code given.',
   LANTERN_AREA_NOT_FOUND: 'No local authority has the code given.',
   LANTERN_YEAR_NOT_FOUND: 'The measure has no data for the year given.',
@@ -38,6 +40,11 @@ export interface ImportProblem {
   value?: string | undefined;
   /** What was expected, in words. */
   expected: string;
+  /** For a file people write (a strategy file): where, by line and column (1-based). */
+  line?: number | undefined;
+  lineColumn?: number | undefined;
+  /** The field as the file names it: priorities[1].aims[2].title. */
+  field?: string | undefined;
 }
 
 /** An LA or measure code or name that matched nothing, and the nearest ones that exist. */
@@ -156,6 +163,9 @@ export function describeProblem(p: ImportProblem): string {
     p.file,
     p.row !== undefined ? `row ${p.row}` : undefined,
     p.column !== undefined ? `column "${p.column}"` : undefined,
+    p.line !== undefined ? `line ${p.line}` : undefined,
+    p.lineColumn !== undefined ? `column ${p.lineColumn}` : undefined,
+    p.field !== undefined ? p.field : undefined,
   ]
     .filter(Boolean)
     .join(', ');

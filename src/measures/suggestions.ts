@@ -158,3 +158,15 @@ export async function notFoundError(
     notFound: { kind, given, suggestions },
   });
 }
+
+/** The measures the store holds, and near codes for one that matched none (strategy files). */
+export async function measureCodes(db: Queryable): Promise<{
+  measures: Measure[];
+  suggest(code: string): string[];
+}> {
+  const c = await catalogue(db);
+  return {
+    measures: c.measures,
+    suggest: (code) => suggestMeasures(c.index, code, c.measures).map((s) => s.code),
+  };
+}

@@ -1,7 +1,7 @@
 // Reading a mapping's YAML, and wording its problems so a person can find and mend each one.
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { visibleText } from '../../core/errors.js';
+import { readYamlDocument, yamlAliasLimit } from '../../core/yaml-document.js';
 
 export interface MappingError {
   file: string;
@@ -20,46 +20,30 @@ export function describeMappingError(e: MappingError): string {
   return visibleText(`${where}: ${e.message}`);
 }
 
-/** Aliases (`*name`) a mapping may use: a few are handy, thousands are an attack ("billion laughs"). */
-export const mappingAliasLimit = 50;
+/** Aliases (`*name`) a mapping may use (the shared YAML reader's limit). */
+export const mappingAliasLimit = yamlAliasLimit;
 
 /** The YAML as plain data, or why it is not: bad YAML, an empty file, too many aliases. */
 export function readYaml(
   source: string,
   file: string,
 ): { value: unknown } | { errors: MappingError[] } {
-  const empty = {
-    errors: [{ file, message: 'the file is empty: a mapping lists its entries under "measures:"' }],
+  const read = readYamlDocument(source, {
+    emptyHint: 'a mapping lists its entries under "measures:"',
+    depthHint: 'a mapping is a few levels deep (measures, an entry, its filters)',
+  });
+  if ('value' in read) return { value: read.value };
+  return {
+    errors: read.problems.map((p) => ({ file, message: withLine(p.message, p.position?.line) })),
   };
-  if (source.trim() === '') return empty;
-  try {
-    const doc = parseDocument(source, { uniqueKeys: true });
-    if (doc.contents === null && doc.errors.length === 0) return empty;
-    if (doc.errors.length > 0) {
-      const messages = doc.errors.map((e) => {
-        const line = e.linePos?.[0]?.line ?? '?';
-        // yaml reports running out of stack as a YAML error; say what in the file causes it.
-        return e.message.startsWith('Maximum call stack')
-          ? tooDeep(line)
-          : `not valid YAML (line ${line}): ${e.message.split(' at line ')[0]}`;
-      });
-      return { errors: [...new Set(messages)].map((message) => ({ file, message })) };
-    }
-    return { value: doc.toJS({ maxAliasCount: mappingAliasLimit }) };
-  } catch (error) {
-    // yaml throws a ReferenceError past maxAliasCount, and a RangeError when nesting overflows the stack.
-    const message =
-      error instanceof ReferenceError
-        ? `uses YAML aliases (*name) too often (more than ${mappingAliasLimit} expansions): write the values out instead`
-        : error instanceof RangeError
-          ? tooDeep('?')
-          : `could not be read as YAML (${(error as Error).message})`;
-    return { errors: [{ file, message }] };
-  }
 }
 
-const tooDeep = (line: number | string) =>
-  `nests lists or mappings too deeply to read (line ${line}): a mapping is a few levels deep (measures, an entry, its filters)`;
+/** "not valid YAML (line 3): …", as mappings have always worded it. */
+function withLine(message: string, line: number | undefined): string {
+  const at = message.indexOf(': ');
+  if (!/^(not valid YAML|nests lists)/.test(message) || at < 0) return message;
+  return `${message.slice(0, at)} (line ${line ?? '?'})${message.slice(at)}`;
+}
 
 /** A zod issue as a MappingError: where (entry, field) and what was expected and found. */
 export function issueError(

@@ -1,0 +1,358 @@
+/**
+ * The status engine (docs/methods.md, "Strategy targets"): for each target, met / on track /
+ * off track / no data with the reason in words and the figures behind it, its RAG colour, the
+ * direction of travel, the forecast and what it would take. Pure: the figures come in, the
+ * judgement goes out, so every page, download, JSON answer and the board report read the same.
+ */
+import { quartileBand } from '../benchmarks/bands.js';
+import { changeBetween, changeDirection } from '../benchmarks/change.js';
+import { clean, recentTrend, yearReached, type Point } from './forecast.js';
+import { figureFor, latestFigure, type Series, type YearFigure } from './series.js';
+import type { Target } from './strategy-schema.js';
+import {
+  gapIn,
+  reached,
+  readingFor,
+  wantsHigher,
+  yearNumberOf,
+  type Reading,
+  type ReadingContext,
+} from './target-terms.js';
+import {
+  dueWords,
+  missedWords,
+  narrowingWords,
+  pendingWords,
+  reachedWords,
+  whatItTakes,
+} from './status-words.js';
+
+export type TargetState = 'met' | 'on_track' | 'off_track' | 'no_data';
+export type Rag = 'green' | 'amber' | 'red' | 'grey';
+export type Direction = 'improving' | 'declining' | 'no_change';
+
+export interface TargetForecast {
+  /** The years the line was fitted to. */
+  years: number[];
+  slope: number;
+  /** The measure's value the trend gives for the target year, where the target is on the value. */
+  valueInTargetYear: number | null;
+  /** The first year the trend meets the target; null when it does not within 15 years. */
+  reachesIn: number | null;
+}
+
+export interface TargetStatus {
+  status: TargetState;
+  rag: Rag;
+  direction: Direction | null;
+  reason: string;
+  latestValue: number | null;
+  latestYear: string | null;
+  /** The line the latest figure is judged against (a value, a cut point, a rank, a gap). */
+  targetValue: number | null;
+  /** How far the latest figure still has to move, in the measure's units (places for a rank); 0 once reached. */
+  distance: number | null;
+  forecast: TargetForecast | { refused: string } | null;
+  whatItTakes: string | null;
+  /** Pupils the distance amounts to, where the cohort is known. */
+  pupils: number | null;
+  /** The measure's "next update" date, once it has passed with no newer figures imported. */
+  dataDue: string | null;
+  source: string | null;
+}
+
+export interface TargetInput {
+  target: Target;
+  /** null: the strategy names no data source for this measure. */
+  series: Series | null;
+  noDataSource?: string | undefined;
+  /** Gap targets: the other group's measure. */
+  other?: Series | null | undefined;
+  /** The cohort behind a percentage, from a count measure, for "what would it take" in pupils. */
+  cohort?: { pupils: number; yearLabel: string } | null | undefined;
+  /** The strategy's first year (a gap's "narrows each year" starts there by default). */
+  strategyStart: number;
+  /** ISO date the status is for. */
+  today: string;
+}
+
+const directionWords = { better: 'improving', worse: 'declining', same: 'no_change' } as const;
+
+/** The year before `latest` in the series (no skipping back, as the benchmark engine's change). */
+function previousOf(series: Series, latest: YearFigure): YearFigure | undefined {
+  const i = series.years.indexOf(latest);
+  return i > 0 ? series.years[i - 1] : undefined;
+}
+
+function directionOf(input: TargetInput, latest: YearFigure, higher: boolean): Direction | null {
+  const series = input.series!;
+  const prev = previousOf(series, latest);
+  if (!prev) return null;
+  if (input.target.kind === 'gap') {
+    const now = gapIn(
+      latest,
+      input.other ? figureFor(input.other, latest.yearNumber) : undefined,
+      higher,
+    );
+    const before = gapIn(
+      prev,
+      input.other ? figureFor(input.other, prev.yearNumber) : undefined,
+      higher,
+    );
+    const d = changeDirection(changeBetween(now, before), 'low');
+    return d && d !== 'no_direction' ? directionWords[d] : null;
+  }
+  const d = changeDirection(changeBetween(latest.value, prev.value), series.measure.polarity);
+  return d && d !== 'no_direction' ? directionWords[d] : null;
+}
+
+function contextFor(input: TargetInput, higher: boolean): ReadingContext | { noBaseline: string } {
+  const t = input.target;
+  if (t.kind === 'trajectory') {
+    const base = figureFor(input.series!, yearNumberOf(t.from));
+    if (!base) return { noBaseline: t.from };
+    const from = base.yearNumber;
+    const by = yearNumberOf(t.by);
+    return {
+      higher,
+      trajectoryAt: (year) => base.value! + ((t.value - base.value!) * (year - from)) / (by - from),
+    };
+  }
+  return { higher };
+}
+
+/** The reading for a year, with a gap target's other group read the same year. */
+function readYear(input: TargetInput, y: YearFigure, ctx: ReadingContext): Reading | null {
+  const other = input.other ? figureFor(input.other, y.yearNumber) : undefined;
+  return readingFor(input.target, y, { ...ctx, other });
+}
+
+function noData(input: TargetInput, reason: string): TargetStatus {
+  return {
+    status: 'no_data',
+    rag: 'grey',
+    direction: null,
+    reason,
+    latestValue: null,
+    latestYear: null,
+    targetValue: null,
+    distance: null,
+    forecast: null,
+    whatItTakes: null,
+    pupils: null,
+    dataDue: null,
+    source: input.series?.measure.source ?? null,
+  };
+}
+
+/** Judges one target on the figures given. */
+export function evaluateTarget(input: TargetInput): TargetStatus {
+  const t = input.target;
+  if (!input.series) {
+    return noData(
+      input,
+      `No data source yet: ${input.noDataSource ?? 'no published file holds this measure'}.`,
+    );
+  }
+  if (t.kind === 'gap' && !input.other)
+    return noData(input, `No figures for ${t.compareWith}, the group the gap is measured against.`);
+  const higher = wantsHigher(t, input.series.measure.polarity);
+  const ctx = contextFor(input, higher);
+  if ('noBaseline' in ctx)
+    return noData(
+      input,
+      `No figure for the baseline year ${ctx.noBaseline}, so the trajectory has no start.`,
+    );
+  const latest = latestFigure(input.series);
+  if (!latest) return noData(input, 'No figures yet for this LA.');
+  if (t.kind === 'gap' && t.narrows) return judgeNarrowing(input, latest, higher);
+
+  const by = yearNumberOf(t.by);
+  const atBy = figureFor(input.series, by);
+  const atByReading = atBy ? readYear(input, atBy, ctx) : null;
+  const judged = atBy && atByReading ? atBy : latest;
+  const reading = atByReading ?? readYear(input, latest, ctx);
+  if (!reading)
+    return noData(input, `The ${latest.yearLabel} figures lack what this target is judged on.`);
+  const base = baseStatus(input, judged, reading, higher);
+
+  if (atBy && atByReading) {
+    const met = reached(atByReading);
+    return finish(
+      input,
+      base,
+      met ? 'met' : 'off_track',
+      met ? reachedWords(input, judged, reading) : missedWords(input, judged, reading),
+    );
+  }
+  const todayYear = Number(input.today.slice(0, 4));
+  if (latest.yearNumber > by || by <= todayYear - 3) {
+    return {
+      ...noData(input, `No figure for ${t.by}, the year this target is judged on.`),
+      latestValue: latest.value,
+      latestYear: latest.yearLabel,
+    };
+  }
+  return judgePending(input, base, latest, reading, ctx);
+}
+
+function baseStatus(
+  input: TargetInput,
+  y: YearFigure,
+  reading: Reading,
+  higher: boolean,
+): TargetStatus {
+  const distance = reached(reading) ? 0 : -reading.margin;
+  const words = whatItTakes(input, y, distance);
+  const t = input.target;
+  return {
+    ...noData(input, ''),
+    direction: directionOf(input, y, higher),
+    // A gap target is about the gap, so its figure is the gap (the line minus the margin).
+    latestValue: t.kind === 'gap' ? clean(reading.line - reading.margin) : y.value,
+    latestYear: y.yearLabel,
+    targetValue: reading.line,
+    distance,
+    whatItTakes: words.text,
+    pupils: words.pupils,
+  };
+}
+
+/** The target year has not come: on track if already reached, on the trajectory, or on the trend. */
+function judgePending(
+  input: TargetInput,
+  base: TargetStatus,
+  latest: YearFigure,
+  reading: Reading,
+  ctx: ReadingContext,
+): TargetStatus {
+  const t = input.target;
+  const by = yearNumberOf(t.by);
+  const margins: Point[] = [];
+  const values: Point[] = [];
+  for (const y of input.series!.years) {
+    const r = readYear(input, y, ctx);
+    if (r) margins.push({ year: y.yearNumber, value: r.margin });
+    if (y.value !== null) values.push({ year: y.yearNumber, value: y.value });
+  }
+  const trend = recentTrend(margins);
+  let forecast: TargetStatus['forecast'];
+  if ('refused' in trend) forecast = trend;
+  else {
+    const valueTrend = recentTrend(values);
+    forecast = {
+      years: trend.trend.points.map((p) => p.year),
+      slope: trend.trend.slope,
+      valueInTargetYear:
+        t.kind === 'rank' || t.kind === 'gap' || 'refused' in valueTrend
+          ? null
+          : valueTrend.trend.at(by),
+      reachesIn: yearReached(trend.trend, (_y, m) => reached({ ...reading, margin: m })),
+    };
+  }
+  const withForecast = { ...base, forecast };
+  if (t.kind === 'trajectory') {
+    const on = reached(reading);
+    return finish(
+      input,
+      withForecast,
+      on ? 'on_track' : 'off_track',
+      pendingWords(input, latest, reading, forecast),
+    );
+  }
+  if (reached(reading))
+    return finish(input, withForecast, 'on_track', pendingWords(input, latest, reading, forecast));
+  const onTrend =
+    forecast !== null &&
+    !('refused' in forecast) &&
+    forecast.reachesIn !== null &&
+    forecast.reachesIn <= by;
+  return finish(
+    input,
+    withForecast,
+    onTrend ? 'on_track' : 'off_track',
+    pendingWords(input, latest, reading, forecast),
+  );
+}
+
+/** "Narrows each year": every year's gap below the year before's, from the start year to the target year. */
+function judgeNarrowing(input: TargetInput, latest: YearFigure, higher: boolean): TargetStatus {
+  const t = input.target as Extract<Target, { kind: 'gap' }>;
+  const from = t.from ? yearNumberOf(t.from) : input.strategyStart;
+  const by = yearNumberOf(t.by);
+  const gaps: { y: YearFigure; gap: number }[] = [];
+  for (const y of input.series!.years) {
+    if (y.yearNumber < from || y.yearNumber > by) continue;
+    const gap = gapIn(y, input.other ? figureFor(input.other, y.yearNumber) : undefined, higher);
+    if (gap !== null) gaps.push({ y, gap });
+  }
+  if (gaps.length < 2)
+    return noData(
+      input,
+      `A narrowing gap needs the gap in at least two years from ${from} to ${t.by}; there ${gaps.length === 1 ? 'is one' : 'are none'}.`,
+    );
+  const widened = gaps.find((g, i) => i > 0 && g.gap >= gaps[i - 1]!.gap);
+  const last = gaps[gaps.length - 1]!;
+  const done = last.y.yearNumber >= by;
+  const status: TargetState = widened ? 'off_track' : done ? 'met' : 'on_track';
+  const base: TargetStatus = {
+    ...noData(input, ''),
+    direction: directionOf(input, latest, higher),
+    latestValue: last.gap,
+    latestYear: last.y.yearLabel,
+    targetValue: gaps.length > 1 ? gaps[gaps.length - 2]!.gap : null,
+    distance: widened ? Math.max(0, last.gap - gaps[gaps.length - 2]!.gap) : 0,
+  };
+  return finish(input, base, status, narrowingWords(input, gaps, widened));
+}
+
+/** The RAG colour: green met; grey no data; else amber/red by the floor, or by on/off track without one. */
+export function ragOf(status: TargetState, floorHeld: boolean | null): Rag {
+  if (status === 'met') return 'green';
+  if (status === 'no_data') return 'grey';
+  if (floorHeld !== null) return floorHeld ? 'amber' : 'red';
+  return status === 'on_track' ? 'amber' : 'red';
+}
+
+/** Whether the judged figure is on the right side of the target's floor; null when it has none. */
+function floorHeld(input: TargetInput, s: TargetStatus, higher: boolean): boolean | null {
+  const t = input.target;
+  if (t.floor === undefined || s.latestValue === null) return null;
+  const y = input.series!.years.find((x) => x.yearLabel === s.latestYear)!;
+  switch (t.kind) {
+    case 'band': {
+      const band = quartileBand(y.value, y.cutPoints, input.series!.measure.polarity);
+      return band !== null && band <= t.floor;
+    }
+    case 'rank':
+      return y.rank !== null && y.rank <= t.floor;
+    case 'relative': {
+      const r = readingFor({ ...t, within: t.floor }, y, { higher });
+      return r !== null && reached(r);
+    }
+    case 'gap': {
+      const g = gapIn(y, input.other ? figureFor(input.other, y.yearNumber) : undefined, higher);
+      return g !== null && g <= t.floor;
+    }
+    default:
+      return higher ? y.value! >= t.floor : y.value! <= t.floor;
+  }
+}
+
+function finish(
+  input: TargetInput,
+  s: TargetStatus,
+  status: TargetState,
+  reason: string,
+): TargetStatus {
+  const higher = wantsHigher(input.target, input.series!.measure.polarity);
+  const due = input.series!.measure.nextUpdate;
+  const dataDue = due !== null && due < input.today ? due : null;
+  return {
+    ...s,
+    status,
+    rag: ragOf(status, status === 'met' ? null : floorHeld(input, s, higher)),
+    reason: dataDue ? `${reason} ${dueWords(dataDue)}` : reason,
+    dataDue,
+  };
+}

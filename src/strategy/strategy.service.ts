@@ -1,0 +1,213 @@
+/**
+ * Strategy use cases: import a strategy file, export one, and judge every target on the
+ * figures in the store now. Every change is someone's, in the audit log.
+ */
+import { audit, type Actor } from '../access/audit.service.js';
+import type { Database, Queryable } from '../core/db.js';
+import { lanternError } from '../core/errors.js';
+import { isUuid } from '../core/ids.js';
+import { measureCodes } from '../measures/suggestions.js';
+import { figuresReader, localSeries } from './figures.service.js';
+import { figureFor, latestFigure, type Series } from './series.js';
+import { evaluateTarget, type TargetStatus } from './status.js';
+import type { MeasureCatalogue } from './strategy-checks.js';
+import { readStrategyFile, strategyToYaml } from './strategy-file.js';
+import {
+  insertStrategy,
+  listStrategies,
+  readStrategy,
+  type StrategySummary,
+} from './strategy.repository.js';
+import type { StrategyDocument, StrategyMeasure, Target, TargetKind } from './strategy-schema.js';
+import { targetSentence } from './target-terms.js';
+
+export type { StrategySummary };
+
+/** What the store knows of measure codes, for the file's and the forms' checks. */
+export async function measureCatalogue(db: Queryable): Promise<MeasureCatalogue> {
+  const { measures, suggest } = await measureCodes(db);
+  const byCode = new Map(measures.map((m) => [m.code, m]));
+  return {
+    has: (code) => byCode.has(code),
+    polarityOf: (code) => byCode.get(code)?.polarity,
+    suggest,
+  };
+}
+
+async function requireLaIn(db: Queryable, doc: StrategyDocument, file: string): Promise<string> {
+  const [area] = await db.query<{ name: string }>(
+    `select name from area where code = $1 and kind = 'la'`,
+    [doc.la],
+  );
+  if (!area) {
+    throw lanternError(
+      'LANTERN_STRATEGY_INVALID',
+      `${file}: 1 problem found. Nothing was changed.`,
+      {
+        problems: [
+          {
+            file,
+            field: 'la',
+            expected: `a 3-digit LA code that exists (\`lantern areas\` lists them), got ${doc.la}`,
+          },
+        ],
+      },
+    );
+  }
+  return area.name;
+}
+
+/** Imports a strategy file as a new strategy: all of it, or (on any problem) nothing. */
+export async function importStrategy(
+  db: Database,
+  actor: Actor,
+  source: string,
+  file: string,
+): Promise<{ id: string; strategy: StrategyDocument }> {
+  const doc = readStrategyFile(source, file, await measureCatalogue(db));
+  await requireLaIn(db, doc, file);
+  const id = await db.transaction(async (tx) => {
+    const id = await insertStrategy(tx, doc);
+    await audit(
+      tx,
+      actor,
+      'strategy.import',
+      { kind: 'strategy', id },
+      { title: doc.title, la: doc.la, file },
+    );
+    return id;
+  });
+  return { id, strategy: doc };
+}
+
+export async function requireStrategy(db: Queryable, id: string): Promise<StrategyDocument> {
+  const doc = isUuid(id) ? await readStrategy(db, id) : undefined;
+  if (!doc) {
+    throw lanternError('LANTERN_STRATEGY_NOT_FOUND', `No strategy has the id "${id}".`, {
+      hint: 'Run `lantern strategy list` to see the strategies and their ids.',
+    });
+  }
+  return doc;
+}
+
+export function strategies(db: Queryable): Promise<StrategySummary[]> {
+  return listStrategies(db);
+}
+
+/** The strategy as its one canonical file text. */
+export async function exportStrategy(db: Queryable, id: string): Promise<string> {
+  return strategyToYaml(await requireStrategy(db, id));
+}
+
+/** One target judged, with where it sits in the strategy. */
+export interface JudgedTarget extends TargetStatus {
+  key: string;
+  kind: TargetKind;
+  sentence: string;
+  priority: { key: string; title: string };
+  aim: { key: string; title: string };
+  /** The measure as the strategy names it, and the Lantern or local measure behind it. */
+  measureEntry: {
+    key: string;
+    name: string;
+    replaces: string | null;
+    group: string | null;
+    phase: string | null;
+  };
+  measure: string | null;
+  measureName: string | null;
+  /** The figures' measure (units, decimal places), for wording them. */
+  figures: Series['measure'];
+  target: Target;
+}
+
+export interface StrategyStatus {
+  id: string;
+  strategy: StrategyDocument;
+  asOf: string;
+  targets: JudgedTarget[];
+}
+
+/** Every target of the strategy judged on the figures in the store now (so, after every import). */
+export async function strategyStatus(
+  db: Database,
+  id: string,
+  today: string,
+): Promise<StrategyStatus> {
+  const doc = await requireStrategy(db, id);
+  const figures = await figuresReader(db, doc.la);
+  const locals = new Map(doc.localMeasures.map((m) => [m.code, localSeries(m)]));
+  const seriesOf = async (code: string | undefined): Promise<Series | null> =>
+    code === undefined ? null : (locals.get(code) ?? (await figures.lantern(code)));
+  const targets: JudgedTarget[] = [];
+  for (const p of doc.priorities) {
+    for (const a of p.aims) {
+      for (const m of a.measures) {
+        const series = await seriesOf(m.measure ?? m.local);
+        for (const t of m.targets) {
+          const other = t.kind === 'gap' ? await seriesOf(t.compareWith) : undefined;
+          const status = evaluateTarget({
+            target: t,
+            series,
+            noDataSource:
+              m.noDataSource ??
+              (series ? undefined : `the store holds no figures for "${m.measure ?? m.local}"`),
+            other,
+            cohort: await cohortOf(m, series, seriesOf),
+            strategyStart: doc.period.from,
+            today,
+          });
+          targets.push({
+            ...status,
+            key: t.key!,
+            kind: t.kind,
+            sentence: targetSentence(t, series?.measure ?? namedOnly(m), other?.measure.name),
+            priority: { key: p.key!, title: p.title },
+            aim: { key: a.key!, title: a.title },
+            measureEntry: {
+              key: m.key!,
+              name: m.name,
+              replaces: m.replaces ?? null,
+              group: m.group ?? null,
+              phase: m.phase ?? null,
+            },
+            measure: m.measure ?? (m.local ? `local:${m.local}` : null),
+            measureName: series?.measure.name ?? null,
+            figures: series?.measure ?? namedOnly(m),
+            target: t,
+          });
+        }
+      }
+    }
+  }
+  return { id, strategy: doc, asOf: today, targets };
+}
+
+/** The cohort in the measure's latest year, from the count measure the strategy names. */
+async function cohortOf(
+  m: StrategyMeasure,
+  series: Series | null,
+  seriesOf: (code: string | undefined) => Promise<Series | null>,
+): Promise<{ pupils: number; yearLabel: string } | null> {
+  if (!m.cohortMeasure || !series) return null;
+  const latest = latestFigure(series);
+  const counts = await seriesOf(m.cohortMeasure);
+  const figure = latest && counts ? figureFor(counts, latest.yearNumber) : undefined;
+  return figure?.value != null && figure.value > 0
+    ? { pupils: figure.value, yearLabel: figure.yearLabel }
+    : null;
+}
+
+/** A measure with no figures, as the strategy names it: enough to word its targets. */
+function namedOnly(m: StrategyMeasure): Series['measure'] {
+  return {
+    code: m.key!,
+    name: m.name,
+    polarity: null,
+    decimalPlaces: 1,
+    unitLabel: null,
+    lastUpdate: null,
+    nextUpdate: null,
+    source: 'none',
+  };
+}
