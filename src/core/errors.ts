@@ -38,8 +38,13 @@ export interface ImportProblem {
   row?: number | undefined;
   column?: string | undefined;
   value?: string | undefined;
-  /** What was expected, in words. */
+  /** What was expected, in words: "a number", read as "expected a number". */
   expected: string;
+  /**
+   * For a file people write: what is wrong, as a sentence ("must not be blank", "repeats the
+   * key "p1""), shown instead of "expected …" where that would not read.
+   */
+  problem?: string | undefined;
   /** For a file people write (a strategy file): where, by line and column (1-based). */
   line?: number | undefined;
   lineColumn?: number | undefined;
@@ -175,7 +180,7 @@ export function describeProblem(p: ImportProblem): string {
       : p.value === ''
         ? 'got a blank cell; '
         : `got "${cut(p.value, 60)}"; `;
-  return visibleText(`${where}: ${got}expected ${p.expected}`);
+  return visibleText(`${where}: ${got}${p.problem ?? `expected ${p.expected}`}`);
 }
 
 export function formatError(error: LanternError): string {

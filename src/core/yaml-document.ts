@@ -2,7 +2,7 @@
  * Reading a YAML file people write by hand (EES mappings, strategy files) safely, keeping where
  * each value sits so a problem can name its line and column.
  */
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 
 /** Aliases (`*name`) a file may use: a few are handy, thousands are an attack ("billion laughs"). */
 export const yamlAliasLimit = 50;
@@ -19,8 +19,11 @@ export interface YamlProblem {
 
 export interface ReadYaml {
   value: unknown;
-  /** Where the value at `path` starts; for a path not in the file, its nearest parent. */
-  positionOf(path: readonly PropertyKey[]): YamlPosition | undefined;
+  /**
+   * Where the value at `path` starts (or, with 'key', the field's name: for an unknown field);
+   * for a path not in the file, its nearest parent.
+   */
+  positionOf(path: readonly PropertyKey[], at?: 'value' | 'key'): YamlPosition | undefined;
 }
 
 export interface YamlWording {
@@ -59,7 +62,7 @@ export function readYamlDocument(
       return { problems };
     }
     const value = doc.toJS({ maxAliasCount: yamlAliasLimit });
-    return { value, positionOf: (path) => positionIn(doc, lines, path) };
+    return { value, positionOf: (path, at) => positionIn(doc, lines, path, at) };
   } catch (error) {
     // yaml throws a ReferenceError past maxAliasCount, and a RangeError when nesting overflows the stack.
     const message =
@@ -79,7 +82,18 @@ function positionIn(
   doc: Document,
   lines: LineCounter,
   path: readonly PropertyKey[],
+  at: 'value' | 'key' = 'value',
 ): YamlPosition | undefined {
+  if (at === 'key' && path.length > 0) {
+    const parent = doc.getIn(path.slice(0, -1) as unknown[], true);
+    const pair = isMap(parent)
+      ? parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1))
+      : undefined;
+    if (pair && isNode(pair.key) && pair.key.range) {
+      const { line, col } = lines.linePos(pair.key.range[0]);
+      return { line, column: col };
+    }
+  }
   // The deepest part of the path that is in the file: a missing field points at its parent.
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n) as unknown[], true);

@@ -5,7 +5,7 @@
 import { quartileBand } from '../benchmarks/bands.js';
 import { formatCount, formatDate } from '../core/format.js';
 import { distanceText, isPercentage, valueText, type YearFigure } from './series.js';
-import type { TargetForecast, TargetInput } from './status.js';
+import type { TargetForecast, TargetInput } from './status-types.js';
 import type { Target } from './strategy-schema.js';
 import { ordinal, reached, wantsHigher, type Reading } from './target-terms.js';
 

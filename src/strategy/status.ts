@@ -4,10 +4,17 @@
  * direction of travel, the forecast and what it would take. Pure: the figures come in, the
  * judgement goes out, so every page, download, JSON answer and the board report read the same.
  */
-import { quartileBand } from '../benchmarks/bands.js';
 import { changeBetween, changeDirection } from '../benchmarks/change.js';
 import { clean, recentTrend, yearReached, type Point } from './forecast.js';
 import { figureFor, latestFigure, type Series, type YearFigure } from './series.js';
+import { floorHeld, ragOf } from './rag.js';
+import {
+  noData,
+  type Direction,
+  type TargetInput,
+  type TargetState,
+  type TargetStatus,
+} from './status-types.js';
 import type { Target } from './strategy-schema.js';
 import {
   gapIn,
@@ -26,55 +33,6 @@ import {
   reachedWords,
   whatItTakes,
 } from './status-words.js';
-
-export type TargetState = 'met' | 'on_track' | 'off_track' | 'no_data';
-export type Rag = 'green' | 'amber' | 'red' | 'grey';
-export type Direction = 'improving' | 'declining' | 'no_change';
-
-export interface TargetForecast {
-  /** The years the line was fitted to. */
-  years: number[];
-  slope: number;
-  /** The measure's value the trend gives for the target year, where the target is on the value. */
-  valueInTargetYear: number | null;
-  /** The first year the trend meets the target; null when it does not within 15 years. */
-  reachesIn: number | null;
-}
-
-export interface TargetStatus {
-  status: TargetState;
-  rag: Rag;
-  direction: Direction | null;
-  reason: string;
-  latestValue: number | null;
-  latestYear: string | null;
-  /** The line the latest figure is judged against (a value, a cut point, a rank, a gap). */
-  targetValue: number | null;
-  /** How far the latest figure still has to move, in the measure's units (places for a rank); 0 once reached. */
-  distance: number | null;
-  forecast: TargetForecast | { refused: string } | null;
-  whatItTakes: string | null;
-  /** Pupils the distance amounts to, where the cohort is known. */
-  pupils: number | null;
-  /** The measure's "next update" date, once it has passed with no newer figures imported. */
-  dataDue: string | null;
-  source: string | null;
-}
-
-export interface TargetInput {
-  target: Target;
-  /** null: the strategy names no data source for this measure. */
-  series: Series | null;
-  noDataSource?: string | undefined;
-  /** Gap targets: the other group's measure. */
-  other?: Series | null | undefined;
-  /** The cohort behind a percentage, from a count measure, for "what would it take" in pupils. */
-  cohort?: { pupils: number; yearLabel: string } | null | undefined;
-  /** The strategy's first year (a gap's "narrows each year" starts there by default). */
-  strategyStart: number;
-  /** ISO date the status is for. */
-  today: string;
-}
 
 const directionWords = { better: 'improving', worse: 'declining', same: 'no_change' } as const;
 
@@ -125,24 +83,6 @@ function contextFor(input: TargetInput, higher: boolean): ReadingContext | { noB
 function readYear(input: TargetInput, y: YearFigure, ctx: ReadingContext): Reading | null {
   const other = input.other ? figureFor(input.other, y.yearNumber) : undefined;
   return readingFor(input.target, y, { ...ctx, other });
-}
-
-function noData(input: TargetInput, reason: string): TargetStatus {
-  return {
-    status: 'no_data',
-    rag: 'grey',
-    direction: null,
-    reason,
-    latestValue: null,
-    latestYear: null,
-    targetValue: null,
-    distance: null,
-    forecast: null,
-    whatItTakes: null,
-    pupils: null,
-    dataDue: null,
-    source: input.series?.measure.source ?? null,
-  };
 }
 
 /** Judges one target on the figures given. */
@@ -306,39 +246,6 @@ function judgeNarrowing(input: TargetInput, latest: YearFigure, higher: boolean)
   return finish(input, base, status, narrowingWords(input, gaps, widened));
 }
 
-/** The RAG colour: green met; grey no data; else amber/red by the floor, or by on/off track without one. */
-export function ragOf(status: TargetState, floorHeld: boolean | null): Rag {
-  if (status === 'met') return 'green';
-  if (status === 'no_data') return 'grey';
-  if (floorHeld !== null) return floorHeld ? 'amber' : 'red';
-  return status === 'on_track' ? 'amber' : 'red';
-}
-
-/** Whether the judged figure is on the right side of the target's floor; null when it has none. */
-function floorHeld(input: TargetInput, s: TargetStatus, higher: boolean): boolean | null {
-  const t = input.target;
-  if (t.floor === undefined || s.latestValue === null) return null;
-  const y = input.series!.years.find((x) => x.yearLabel === s.latestYear)!;
-  switch (t.kind) {
-    case 'band': {
-      const band = quartileBand(y.value, y.cutPoints, input.series!.measure.polarity);
-      return band !== null && band <= t.floor;
-    }
-    case 'rank':
-      return y.rank !== null && y.rank <= t.floor;
-    case 'relative': {
-      const r = readingFor({ ...t, within: t.floor }, y, { higher });
-      return r !== null && reached(r);
-    }
-    case 'gap': {
-      const g = gapIn(y, input.other ? figureFor(input.other, y.yearNumber) : undefined, higher);
-      return g !== null && g <= t.floor;
-    }
-    default:
-      return higher ? y.value! >= t.floor : y.value! <= t.floor;
-  }
-}
-
 function finish(
   input: TargetInput,
   s: TargetStatus,
@@ -356,3 +263,12 @@ function finish(
     dataDue,
   };
 }
+
+export type {
+  Direction,
+  Rag,
+  TargetForecast,
+  TargetInput,
+  TargetState,
+  TargetStatus,
+} from './status-types.js';

@@ -9,6 +9,8 @@ import type { StrategyDocument, StrategyMeasure, Target } from './strategy-schem
 export interface PathProblem {
   path: PropertyKey[];
   message: string;
+  /** A field the format does not have, under `path`: the problem points at its name. */
+  unknownField?: string;
 }
 
 /** What the store knows of a Lantern measure code: its polarity, or undefined when unknown. */
@@ -50,7 +52,7 @@ export function withKeys(doc: StrategyDocument): StrategyDocument {
   };
 }
 
-type Keyed = { path: PropertyKey[]; key: string | undefined };
+type Keyed = { path: PropertyKey[]; key: string | undefined; what?: string };
 
 /** Every problem in a checked (schema-valid, keys filled) strategy; empty when it is sound. */
 export function strategyProblems(
@@ -67,45 +69,53 @@ export function strategyProblems(
     'local measure code',
     problems,
   );
-  const kinds: Record<string, Keyed[]> = {
-    priority: [],
-    aim: [],
-    measure: [],
-    target: [],
-    action: [],
-    risk: [],
-  };
+  // One list: a key names a page (/strategies/…/p1-a2), so no two parts of a strategy share one.
+  const keys: Keyed[] = [];
+  const key = (what: string, path: PropertyKey[], k: string | undefined) =>
+    keys.push({ path: [...path, 'key'], key: k, what });
   doc.priorities.forEach((p, i) => {
     const pp = ['priorities', i];
-    kinds.priority!.push({ path: [...pp, 'key'], key: p.key });
-    p.risks.forEach((r, j) => kinds.risk!.push({ path: [...pp, 'risks', j, 'key'], key: r.key }));
+    key('priority', pp, p.key);
+    p.risks.forEach((r, j) => key('risk', [...pp, 'risks', j], r.key));
     p.aims.forEach((a, j) => {
       const ap = [...pp, 'aims', j];
-      kinds.aim!.push({ path: [...ap, 'key'], key: a.key });
-      a.actions.forEach((x, k) =>
-        kinds.action!.push({ path: [...ap, 'actions', k, 'key'], key: x.key }),
-      );
+      key('aim', ap, a.key);
+      a.actions.forEach((x, k) => key('action', [...ap, 'actions', k], x.key));
       a.measures.forEach((m, k) => {
         const mp = [...ap, 'measures', k];
-        kinds.measure!.push({ path: [...mp, 'key'], key: m.key });
-        m.targets.forEach((t, n) =>
-          kinds.target!.push({ path: [...mp, 'targets', n, 'key'], key: t.key }),
-        );
+        key('measure', mp, m.key);
+        m.targets.forEach((t, n) => key('target', [...mp, 'targets', n], t.key));
         problems.push(...measureProblems(m, mp, doc, locals, catalogue));
       });
     });
   });
-  for (const [kind, keyed] of Object.entries(kinds)) duplicates(keyed, `${kind} key`, problems);
+  duplicates(keys, 'key', problems);
   return problems;
 }
 
 function duplicates(keyed: Keyed[], what: string, problems: PathProblem[]): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, Keyed>();
   for (const k of keyed) {
     if (k.key === undefined) continue;
-    if (seen.has(k.key)) problems.push({ path: k.path, message: `repeats the ${what} "${k.key}"` });
-    seen.add(k.key);
+    const first = seen.get(k.key);
+    if (first) {
+      const owner = first.what ? `the ${first.what} at ` : '';
+      problems.push({
+        path: k.path,
+        message: `repeats the ${what} "${k.key}", already used by ${owner}${fieldName(first.path.slice(0, -1))}`,
+      });
+    } else seen.set(k.key, k);
   }
+}
+
+/** "priorities[1].aims[2].title": list positions counted from 1, as people count. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part + 1}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
 }
 
 function measureProblems(

@@ -7,24 +7,15 @@
 import { stringify } from 'yaml';
 import type { z } from 'zod';
 import { lanternError, type ImportProblem } from '../core/errors.js';
-import { readYamlDocument, type YamlPosition } from '../core/yaml-document.js';
+import { readYamlDocument, type ReadYaml } from '../core/yaml-document.js';
 import {
+  fieldName,
   strategyProblems,
   withKeys,
   type MeasureCatalogue,
   type PathProblem,
 } from './strategy-checks.js';
 import { strategySchema, type StrategyDocument, type Target } from './strategy-schema.js';
-
-/** "priorities[1].aims[2].title": list positions counted from 1, as people count. */
-export function fieldName(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part + 1}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out;
-}
 
 /** A zod issue in people's words: "is required", "unknown field "colour"", "must be…, got 7". */
 export function issueMessage(issue: z.core.$ZodIssue): string {
@@ -37,7 +28,7 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
     'note' in issue &&
     issue.note === 'No matching discriminator'
   ) {
-    return `"kind" must be one of value, trajectory, band, rank, relative, gap`;
+    return 'must be one of value, trajectory, band, rank, relative, gap';
   }
   const got = 'input' in issue && issue.input !== undefined ? `, got ${describe(issue.input)}` : '';
   return `${issue.message}${got}`;
@@ -57,18 +48,25 @@ function describe(value: unknown): string {
 function problemAt(
   file: string,
   p: PathProblem,
-  positionOf?: (path: readonly PropertyKey[]) => YamlPosition | undefined,
+  positionOf?: ReadYaml['positionOf'],
 ): ImportProblem {
-  const position = positionOf?.(p.path);
+  const position = p.unknownField
+    ? positionOf?.([...p.path, p.unknownField], 'key')
+    : positionOf?.(p.path);
   return {
     file,
     ...(position ? { line: position.line, lineColumn: position.column } : {}),
     ...(p.path.length > 0 ? { field: fieldName(p.path) } : {}),
     expected: p.message,
+    problem: p.message,
   };
 }
 
-function refuse(file: string, problems: ImportProblem[]): never {
+function refuse(file: string, unordered: ImportProblem[]): never {
+  // In file order, as someone correcting it reads down.
+  const problems = unordered.toSorted(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.lineColumn ?? 0) - (b.lineColumn ?? 0),
+  );
   throw lanternError(
     'LANTERN_STRATEGY_INVALID',
     `${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} found. Nothing was changed.`,
@@ -84,15 +82,24 @@ export function checkStrategy(
   value: unknown,
   catalogue: MeasureCatalogue,
   file = 'the strategy',
-  positionOf?: (path: readonly PropertyKey[]) => YamlPosition | undefined,
+  positionOf?: ReadYaml['positionOf'],
 ): StrategyDocument {
-  const parsed = strategySchema.safeParse(value);
+  // reportInput: a problem can say what the file held ("got 7").
+  const parsed = strategySchema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
     refuse(
       file,
-      parsed.error.issues
-        .slice(0, 100)
-        .map((i) => problemAt(file, { path: i.path, message: issueMessage(i) }, positionOf)),
+      parsed.error.issues.slice(0, 100).map((i) =>
+        problemAt(
+          file,
+          {
+            path: i.path,
+            message: issueMessage(i),
+            ...(i.code === 'unrecognized_keys' ? { unknownField: i.keys[0] } : {}),
+          },
+          positionOf,
+        ),
+      ),
     );
   }
   const doc = withKeys(parsed.data);
@@ -122,6 +129,7 @@ export function readStrategyFile(
         file,
         ...(p.position ? { line: p.position.line, lineColumn: p.position.column } : {}),
         expected: p.message,
+        problem: p.message,
       })),
     );
   }
