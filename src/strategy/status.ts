@@ -91,7 +91,7 @@ export function evaluateTarget(input: TargetInput): TargetStatus {
   if (!input.series) {
     return noData(
       input,
-      `No data source yet: ${input.noDataSource ?? 'no published file holds this measure'}.`,
+      `No data source yet: ${(input.noDataSource ?? 'no published file holds this measure').replace(/\.+$/, '')}.`,
     );
   }
   if (t.kind === 'gap' && !input.other)
@@ -123,6 +123,7 @@ export function evaluateTarget(input: TargetInput): TargetStatus {
       base,
       met ? 'met' : 'off_track',
       met ? reachedWords(input, judged, reading) : missedWords(input, judged, reading),
+      true,
     );
   }
   const todayYear = Number(input.today.slice(0, 4));
@@ -241,9 +242,14 @@ function judgeNarrowing(input: TargetInput, latest: YearFigure, higher: boolean)
     latestValue: last.gap,
     latestYear: last.y.yearLabel,
     targetValue: gaps.length > 1 ? gaps[gaps.length - 2]!.gap : null,
-    distance: widened ? Math.max(0, last.gap - gaps[gaps.length - 2]!.gap) : 0,
+    // Once missed, a gap that narrowed this year has no distance left to close: none is shown.
+    distance: widened ? distanceIfWider(last.gap, gaps[gaps.length - 2]!.gap) : 0,
   };
-  return finish(input, base, status, narrowingWords(input, gaps, widened));
+  return finish(input, base, status, narrowingWords(input, gaps, widened), done);
+}
+
+function distanceIfWider(gap: number, before: number): number | null {
+  return gap >= before ? clean(gap - before) : null;
 }
 
 function finish(
@@ -251,10 +257,12 @@ function finish(
   s: TargetStatus,
   status: TargetState,
   reason: string,
+  /** Judged on the target year's own figure: new data cannot change it, so none is "due". */
+  final = false,
 ): TargetStatus {
   const higher = wantsHigher(input.target, input.series!.measure.polarity);
   const due = input.series!.measure.nextUpdate;
-  const dataDue = due !== null && due < input.today ? due : null;
+  const dataDue = !final && due !== null && due < input.today ? due : null;
   return {
     ...s,
     status,

@@ -140,19 +140,20 @@ describe('value targets', () => {
     assert.match(r.reason, /No data source yet: the LA would need to collect it/);
   });
 
-  it('says new data is due once the next update date has passed', () => {
-    const r = evaluateTarget({
-      target: target({ kind: 'value', value: 56, by: 2024 }),
-      series: s,
-      strategyStart: 2020,
-      today: '2026-12-02',
-    });
-    assert.equal(r.dataDue, '2026-12-01');
-    assert.match(r.reason, /New data due since 1 December 2026/);
+  it('says new data is due once the next update date has passed, while the target is open', () => {
+    const on = (t: TargetInput['target']) =>
+      evaluateTarget({ target: t, series: s, strategyStart: 2020, today: '2026-12-02' });
+    const open = on(target({ kind: 'value', value: 70, by: 2027 }));
+    assert.equal(open.dataDue, '2026-12-01');
+    assert.match(open.reason, /New data due since 1 December 2026/);
     assert.equal(
-      judge({ target: target({ kind: 'value', value: 56, by: 2024 }), series: s }).dataDue,
+      judge({ target: target({ kind: 'value', value: 70, by: 2027 }), series: s }).dataDue,
       null,
     );
+    // Judged on the target year's own figure: newer data cannot change a met or missed target.
+    const closed = on(target({ kind: 'value', value: 56, by: 2024 }));
+    assert.equal(closed.dataDue, null);
+    assert.doesNotMatch(closed.reason, /New data due/);
   });
 
   it('gives the direction of travel by polarity', () => {
@@ -311,6 +312,8 @@ describe('trajectory, band, rank, relative and gap targets', () => {
     const r = judge({ target: narrows, series: group, other });
     assert.equal(r.status, 'off_track');
     assert.match(r.reason, /the gap widened in 2024/);
+    // 2025's gap (21) narrowed from 2024's (24): missed already, with no distance left to show.
+    assert.equal(r.distance, null);
     const better = judge({
       target: target({
         kind: 'gap',
