@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lanternError } from '../core/errors.js';
+import { targetStateNames } from '../strategy/labels.js';
 import { judgedFigures } from '../strategy/series.js';
 import {
   exportStrategy,
@@ -103,13 +104,6 @@ export function statusJson(t: JudgedTarget): Record<string, unknown> {
   };
 }
 
-const statusWords = {
-  met: 'met',
-  on_track: 'on track',
-  off_track: 'off track',
-  no_data: 'no data',
-} as const;
-
 export async function strategyStatusCommand(
   ctx: CliContext,
   o: { id: string; format: string; date?: string },
@@ -143,7 +137,7 @@ export async function strategyStatusCommand(
       ],
       status.targets.map((t) => [
         t.key,
-        statusWords[t.status],
+        targetStateNames[t.status].toLowerCase(),
         t.rag,
         judgedFigures(t).latest,
         t.latestYear ?? '–',

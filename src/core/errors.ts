@@ -14,7 +14,7 @@ export const errorCodes = {
   LANTERN_IMPORT_WOULD_REMOVE: 'An import would remove values the store holds.',
   LANTERN_MAPPING_INVALID: 'An EES mapping file has problems.',
   LANTERN_STRATEGY_INVALID: 'A strategy file or form has problems; nothing was changed.',
-  LANTERN_STRATEGY_NOT_FOUND: 'No strategy has the id given.',
+  LANTERN_STRATEGY_NOT_FOUND: 'No strategy has the id given, or it has no part with the key given.',
   LANTERN_MEASURE_NOT_FOUND: 'No measure has the code given.',
   LANTERN_AREA_NOT_FOUND: 'No local authority has the code given.',
   LANTERN_YEAR_NOT_FOUND: 'The measure has no data for the year given.',

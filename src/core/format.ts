@@ -121,3 +121,8 @@ export function formatDateTime(iso: string): string {
 export function formatCount(n: number): string {
   return n.toLocaleString('en-GB');
 }
+
+/** Today's date in England (YYYY-MM-DD): what "overdue" and "new data due" are judged on. */
+export function todayInEngland(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}

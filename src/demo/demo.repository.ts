@@ -14,9 +14,12 @@ export async function demoMeasuresExist(db: Queryable): Promise<boolean> {
 
 /**
  * Deletes the demo measures (their observations and benchmarks go with them: `on delete
- * cascade`), the demo neighbour set and the demo releases.
+ * cascade`), the demo neighbour set, the demo releases and the demo copies of the seed
+ * strategies (their priorities, measures, targets and actions cascade; an LA's own strategy,
+ * demo = false, is never touched).
  */
 export async function deleteDemoRows(tx: Queryable): Promise<void> {
+  await tx.query('delete from strategy where demo');
   await tx.query('delete from measure where code like $1', [demoMeasurePattern]);
   await tx.query('delete from statistical_neighbour_set where version = $1', [
     demoNeighbourSetVersion,

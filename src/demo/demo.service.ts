@@ -1,5 +1,8 @@
 import { disableDemoAccounts } from '../access/demo-accounts.service.js';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Database, Queryable } from '../core/db.js';
 import { refreshBenchmarks } from '../benchmarks/benchmarks.service.js';
 import { listAreas } from '../measures/areas.repository.js';
@@ -7,10 +10,20 @@ import { upsertMeasures } from '../measures/measures.repository.js';
 import { replaceNeighbourSet } from '../measures/neighbours.repository.js';
 import { upsertObservations } from '../measures/observations.repository.js';
 import { recordRelease } from '../measures/releases.repository.js';
+import type { Measure } from '../measures/measure.js';
+import { insertStrategy } from '../strategy/strategy.repository.js';
+import type { StrategyDocument } from '../strategy/strategy-schema.js';
 import { demoDefaultSeed, generateDemoData, type DemoData } from './demo-data.js';
 import { countObservations, deleteDemoRows, demoMeasuresExist } from './demo.repository.js';
+import { demoCatalogue, demoStrategy } from './demo-strategies.js';
 
 export const demoReleaseDescription = 'Lantern synthetic demo data set (not official statistics)';
+
+/** The seed strategies shipped with Lantern, from src/demo or dist/demo alike. */
+export const seedStrategiesDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../strategies',
+);
 
 export interface DemoSummary {
   releaseId: number;
@@ -18,6 +31,8 @@ export interface DemoSummary {
   measures: number;
   observations: number;
   localAuthorities: number;
+  /** Demo copies of the seed strategies loaded. */
+  strategies: number;
   topics: string[];
   milliseconds: number;
 }
@@ -31,10 +46,21 @@ function checksum(data: DemoData): string {
   return hash.digest('hex');
 }
 
+/** A demo copy of each seed strategy file, checked against the demo measures. */
+function demoStrategies(measures: Measure[], dir = seedStrategiesDir): StrategyDocument[] {
+  const catalogue = demoCatalogue(measures);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => demoStrategy(fs.readFileSync(path.join(dir, f), 'utf8'), f, catalogue));
+}
+
 /**
  * Loads the synthetic demo data set in one transaction: removes any earlier demo data, records
- * a 'demo' release, writes measures, observations and the demo neighbour set, then recomputes
- * the benchmarks. Real data already in the store is left alone.
+ * a 'demo' release, writes measures, observations and the demo neighbour set, recomputes the
+ * benchmarks and adds the demo copies of the seed strategies. Real data already in the store,
+ * real strategies among it, is left alone.
  */
 export async function loadDemo(
   db: Database,
@@ -44,6 +70,8 @@ export async function loadDemo(
   const started = now();
   const areas = await listAreas(db);
   const data = generateDemoData(areas, options.seed ?? demoDefaultSeed);
+  // Made and checked before the transaction: a copy the demo cannot hold stops the load unbegun.
+  const strategies = demoStrategies(data.measures);
   const releaseId = await db.transaction(async (tx) => {
     await removeDemoData(tx);
     const id = await recordRelease(tx, {
@@ -61,6 +89,8 @@ export async function loadDemo(
       tx,
       data.measures.map((m) => m.code),
     );
+    // Not audited one by one: they are part of the demo data set, recorded by its release.
+    for (const s of strategies) await insertStrategy(tx, s, { demo: true });
     return id;
   });
   return {
@@ -69,6 +99,7 @@ export async function loadDemo(
     measures: data.measures.length,
     observations: data.observations.length,
     localAuthorities: data.profiles.length,
+    strategies: strategies.length,
     topics: [...new Set(data.measures.map((m) => m.topic))],
     milliseconds: now() - started,
   };

@@ -8,6 +8,7 @@ import { changeBetween, changeDirection } from '../benchmarks/change.js';
 import { clean, recentTrend, yearReached, type Point } from './forecast.js';
 import { figureFor, latestFigure, type Series, type YearFigure } from './series.js';
 import { floorHeld, ragOf } from './rag.js';
+import { contextFor, readYear } from './readings.js';
 import {
   noData,
   type Direction,
@@ -19,7 +20,6 @@ import type { Target } from './strategy-schema.js';
 import {
   gapIn,
   reached,
-  readingFor,
   wantsHigher,
   yearNumberOf,
   type Reading,
@@ -62,27 +62,6 @@ function directionOf(input: TargetInput, latest: YearFigure, higher: boolean): D
   }
   const d = changeDirection(changeBetween(latest.value, prev.value), series.measure.polarity);
   return d && d !== 'no_direction' ? directionWords[d] : null;
-}
-
-function contextFor(input: TargetInput, higher: boolean): ReadingContext | { noBaseline: string } {
-  const t = input.target;
-  if (t.kind === 'trajectory') {
-    const base = figureFor(input.series!, yearNumberOf(t.from));
-    if (!base) return { noBaseline: t.from };
-    const from = base.yearNumber;
-    const by = yearNumberOf(t.by);
-    return {
-      higher,
-      trajectoryAt: (year) => base.value! + ((t.value - base.value!) * (year - from)) / (by - from),
-    };
-  }
-  return { higher };
-}
-
-/** The reading for a year, with a gap target's other group read the same year. */
-function readYear(input: TargetInput, y: YearFigure, ctx: ReadingContext): Reading | null {
-  const other = input.other ? figureFor(input.other, y.yearNumber) : undefined;
-  return readingFor(input.target, y, { ...ctx, other });
 }
 
 /** Judges one target on the figures given. */
@@ -272,6 +251,7 @@ function finish(
   };
 }
 
+export { yearReadings, type YearReading } from './readings.js';
 export type {
   Direction,
   Rag,

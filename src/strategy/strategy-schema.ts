@@ -181,7 +181,7 @@ const milestoneSchema = z.strictObject({
   done: z.boolean().default(false),
 });
 
-const updateSchema = z.strictObject({
+export const updateSchema = z.strictObject({
   date: dateSchema,
   by: text(200),
   status: z.enum(actionStatuses),

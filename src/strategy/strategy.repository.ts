@@ -19,14 +19,23 @@ export interface StrategySummary {
   periodStart: number;
   periodEnd: number;
   published: boolean;
+  /** A demo copy of a seed strategy, loaded and removed with the demo data set. */
+  demo: boolean;
   updatedAt: string;
 }
 
-/** Writes a checked strategy (keys filled) as a new strategy; returns its id. */
-export async function insertStrategy(tx: Queryable, doc: StrategyDocument): Promise<string> {
+/**
+ * Writes a checked strategy (keys filled) as a new strategy; returns its id. `demo`: a demo copy
+ * (src/demo/demo-strategies.ts), which removing the demo data removes.
+ */
+export async function insertStrategy(
+  tx: Queryable,
+  doc: StrategyDocument,
+  options: { demo?: boolean } = {},
+): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
-    `insert into strategy (la_code, title, period_start, period_end, vision, board, published)
-     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    `insert into strategy (la_code, title, period_start, period_end, vision, board, published, demo)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
     [
       doc.la,
       doc.title,
@@ -35,6 +44,7 @@ export async function insertStrategy(tx: Queryable, doc: StrategyDocument): Prom
       doc.vision ?? null,
       doc.board ?? null,
       doc.published,
+      options.demo ?? false,
     ],
   );
   const id = row!.id;
@@ -215,9 +225,10 @@ export async function listStrategies(db: Queryable): Promise<StrategySummary[]> 
     period_start: number;
     period_end: number;
     published: boolean;
+    demo: boolean;
     updated_at: Date | string;
   }>(
-    'select id, la_code, title, period_start, period_end, published, updated_at from strategy order by la_code, period_start, title',
+    'select id, la_code, title, period_start, period_end, published, demo, updated_at from strategy order by la_code, period_start, title',
   );
   return rows.map((r) => ({
     id: r.id,
@@ -226,6 +237,7 @@ export async function listStrategies(db: Queryable): Promise<StrategySummary[]> 
     periodStart: r.period_start,
     periodEnd: r.period_end,
     published: r.published,
+    demo: r.demo,
     updatedAt: new Date(r.updated_at).toISOString(),
   }));
 }

@@ -3,13 +3,21 @@
  * figures in the store now. Every change is someone's, in the audit log.
  */
 import { audit, type Actor } from '../access/audit.service.js';
+import type { Viewer } from '../access/policy.js';
+import { withScope } from '../access/row-security.js';
 import type { Database, Queryable } from '../core/db.js';
 import { lanternError } from '../core/errors.js';
 import { isUuid } from '../core/ids.js';
 import { measureCodes } from '../measures/suggestions.js';
 import { figuresReader, localSeries } from './figures.service.js';
 import { figureFor, latestFigure, type Series } from './series.js';
-import { evaluateTarget, type TargetStatus } from './status.js';
+import {
+  evaluateTarget,
+  yearReadings,
+  type TargetInput,
+  type TargetStatus,
+  type YearReading,
+} from './status.js';
 import type { MeasureCatalogue } from './strategy-checks.js';
 import { readStrategyFile, strategyToYaml } from './strategy-file.js';
 import {
@@ -118,6 +126,10 @@ export interface JudgedTarget extends TargetStatus {
   measureName: string | null;
   /** The figures' measure (units, decimal places), for wording them. */
   figures: Series['measure'];
+  /** Every year's figures the target was judged on (a gap target: the other group's too). */
+  years: Series['years'];
+  /** Each year as the target reads it (the figure judged and the line it had to reach). */
+  readings: YearReading[];
   target: Target;
 }
 
@@ -134,7 +146,35 @@ export async function strategyStatus(
   id: string,
   today: string,
 ): Promise<StrategyStatus> {
-  const doc = await requireStrategy(db, id);
+  return judgeStrategy(db, id, await requireStrategy(db, id), today);
+}
+
+/** The strategy as the viewer may see it: row security hides another LA's (then: not found). */
+export async function strategyFor(
+  db: Database,
+  viewer: Viewer,
+  id: string,
+): Promise<StrategyDocument> {
+  return withScope(db, viewer, (tx) => requireStrategy(tx, id));
+}
+
+/** The strategies of one LA that the viewer may see. */
+export async function strategiesFor(
+  db: Database,
+  viewer: Viewer,
+  laCode: number,
+): Promise<StrategySummary[]> {
+  const all = await withScope(db, viewer, (tx) => listStrategies(tx));
+  return all.filter((s) => s.laCode === laCode);
+}
+
+/** Judges a strategy already read (by `strategyFor`, under the viewer's scope). */
+export async function judgeStrategy(
+  db: Database,
+  id: string,
+  doc: StrategyDocument,
+  today: string,
+): Promise<StrategyStatus> {
   const figures = await figuresReader(db, doc.la);
   const locals = new Map(doc.localMeasures.map((m) => [m.code, localSeries(m)]));
   const seriesOf = async (code: string | undefined): Promise<Series | null> =>
@@ -146,7 +186,7 @@ export async function strategyStatus(
         const series = await seriesOf(m.measure ?? m.local);
         for (const t of m.targets) {
           const other = t.kind === 'gap' ? await seriesOf(t.compareWith) : undefined;
-          const status = evaluateTarget({
+          const input: TargetInput = {
             target: t,
             series,
             noDataSource:
@@ -156,7 +196,8 @@ export async function strategyStatus(
             cohort: await cohortOf(m, series, seriesOf),
             strategyStart: doc.period.from,
             today,
-          });
+          };
+          const status = evaluateTarget(input);
           targets.push({
             ...status,
             key: t.key!,
@@ -174,6 +215,8 @@ export async function strategyStatus(
             measure: m.measure ?? (m.local ? `local:${m.local}` : null),
             measureName: series?.measure.name ?? null,
             figures: series?.measure ?? namedOnly(m),
+            years: series?.years ?? [],
+            readings: yearReadings(input),
             target: t,
           });
         }

@@ -27,6 +27,11 @@ import { choosePasswordPage } from './pages/choose-password/choose-password.rout
 import { passwordResetPage } from './pages/password-reset/password-reset.routes.js';
 import { adminUsersPage } from './pages/admin-users/admin-users.routes.js';
 import { adminAuditPage } from './pages/admin-audit/admin-audit.routes.js';
+import { strategiesPage } from './pages/strategies/strategies.routes.js';
+import { strategyPage } from './pages/strategy/strategy.routes.js';
+import { strategyTargetPage } from './pages/strategy-target/strategy-target.routes.js';
+import { strategyActionsPage } from './pages/strategy-actions/strategy-actions.routes.js';
+import { strategyActionPage } from './pages/strategy-action/strategy-action.routes.js';
 import type { Viewer } from '../access/policy.js';
 import { accessControl, requireAccess } from './plugins/access.js';
 import { errorPages, errorResponder } from './plugins/errors.js';
@@ -87,6 +92,11 @@ const pages = [
   passwordResetPage,
   adminUsersPage,
   adminAuditPage,
+  strategiesPage,
+  strategyPage,
+  strategyTargetPage,
+  strategyActionsPage,
+  strategyActionPage,
 ];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

@@ -30,6 +30,7 @@ export const componentNames = [
   'quartile-band',
   'sortable-header',
   'table-with-downloads',
+  'target-status',
   'value',
 ] as const;
 export type ComponentName = (typeof componentNames)[number];

@@ -4,3 +4,14 @@
 export function laMeasureHref(laCode: number, measureCode: string): string {
   return `/la/${laCode}/measure/${encodeURIComponent(measureCode)}`;
 }
+
+/** An LA's strategy and its parts (pages/strategy*). Keys are the strategy file's own. */
+export const strategyHrefs = {
+  list: (laCode: number) => `/la/${laCode}/strategies`,
+  overview: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}`,
+  target: (laCode: number, id: string, key: string) =>
+    `/la/${laCode}/strategies/${id}/targets/${encodeURIComponent(key)}`,
+  actions: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}/actions`,
+  action: (laCode: number, id: string, key: string) =>
+    `/la/${laCode}/strategies/${id}/actions/${encodeURIComponent(key)}`,
+};

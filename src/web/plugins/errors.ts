@@ -15,6 +15,7 @@ const notFoundCodes: ErrorCode[] = [
   'LANTERN_YEAR_NOT_FOUND',
   'LANTERN_NO_DATA',
   'LANTERN_USER_NOT_FOUND',
+  'LANTERN_STRATEGY_NOT_FOUND',
 ];
 
 type AnyError = Error & { statusCode?: number; code?: string };

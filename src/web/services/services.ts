@@ -15,6 +15,7 @@ import { createLaPagesService } from './la-pages.service.js';
 import { createComparisonService } from './comparison.service.js';
 import { createFindService } from './find.service.js';
 import { createAccessService, type MailSettings } from './access.service.js';
+import { createStrategiesService } from './strategies.service.js';
 
 export interface SiteStatus {
   demo: boolean;
@@ -75,6 +76,8 @@ export function createServices(
     /** LA scorecard history and LA-measure time series. */
     laPages: createLaPagesService(db, cache, scorecard),
     site: siteService(db, cache),
+    /** The strategy tracker: restricted, read under row security, every read audited. */
+    strategies: createStrategiesService(db, cache),
   };
 }
 

@@ -126,3 +126,11 @@ export function tableNotes(
     `Values unrounded. Rank 1 = best; band A = best 25%. How this is calculated: ${methodPath}`,
   ];
 }
+
+/** A link with a line of small text under it (a target: its measure, then the target's sentence). */
+export function linkWithNoteCell(text: string, href: string, note: string): DataCell {
+  return {
+    raw: `${text}: ${note}`,
+    html: renderMacro('tables/cells.njk', 'linkWithNote', { text, href, note }),
+  };
+}

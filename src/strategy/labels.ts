@@ -1,0 +1,35 @@
+/**
+ * The words for each status, RAG and direction: the one place pages, downloads, the board
+ * report and the command line take them from, so "off track" never reads two ways.
+ */
+import type { ActionStatus } from './strategy-schema.js';
+import type { Direction, Rag, TargetState } from './status-types.js';
+
+export const targetStateNames: Record<TargetState, string> = {
+  met: 'Met',
+  on_track: 'On track',
+  off_track: 'Off track',
+  no_data: 'No data',
+};
+
+export const ragNames: Record<Rag, string> = {
+  green: 'Green',
+  amber: 'Amber',
+  red: 'Red',
+  grey: 'Grey (no data)',
+};
+
+/** Direction of travel, with the arrow boards expect beside it. */
+export const directionNames: Record<Direction, { text: string; arrow: string }> = {
+  improving: { text: 'Improving', arrow: '↑' },
+  declining: { text: 'Declining', arrow: '↓' },
+  no_change: { text: 'No change', arrow: '→' },
+};
+
+export const actionStatusNames: Record<ActionStatus, string> = {
+  not_started: 'Not started',
+  on_track: 'On track',
+  at_risk: 'At risk',
+  off_track: 'Off track',
+  done: 'Done',
+};

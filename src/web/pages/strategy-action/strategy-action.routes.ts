@@ -1,0 +1,143 @@
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import { decide } from '../../../access/policy.js';
+import { lanternError } from '../../../core/errors.js';
+import { expectedProgress, isOverdue } from '../../../strategy/actions.js';
+import { actionStatusNames } from '../../../strategy/labels.js';
+import { actionStatuses } from '../../../strategy/strategy-schema.js';
+import type { ActionUpdateForm } from '../../../strategy/actions.service.js';
+import { actorOf, csrfField, field } from '../../forms.js';
+import { needs } from '../../plugins/access.js';
+import type { Page } from '../../render.js';
+import { key, routeSchema } from '../../route-schemas.js';
+import { strategyHrefs } from '../../urls.js';
+import { formErrors, type FormProblem } from '../sign-in/sign-in.view.js';
+import {
+  loadStrategy,
+  strategyParams,
+  type LoadedStrategy,
+  type StrategyRequest,
+} from '../strategy/strategy.load.js';
+import { actionsOf } from '../strategy/strategy.view.js';
+
+type Request = StrategyRequest<{ key: string }, object, ActionUpdateForm | undefined>;
+const params = { ...strategyParams, key };
+
+function findAction(loaded: LoadedStrategy, actionKey: string) {
+  const row = actionsOf(loaded.status).find((r) => r.key === actionKey);
+  if (!row)
+    throw lanternError('LANTERN_STRATEGY_NOT_FOUND', 'The strategy has no action with that key.');
+  return row;
+}
+
+async function render(
+  page: Page,
+  request: Request,
+  reply: FastifyReply,
+  loaded: LoadedStrategy,
+  form: ActionUpdateForm = {},
+  problems: FormProblem[] = [],
+) {
+  const { la, status, today } = loaded;
+  const row = findAction(loaded, request.params.key);
+  const x = row.action;
+  const canEdit =
+    decide(request.viewer, 'edit-la-restricted', {
+      scope: { laCode: la.code },
+      publicAccess: 'signed-in',
+    }) === 'allow';
+  return page.render(
+    reply,
+    'pages/strategy-action/strategy-action.njk',
+    {
+      pageTitle: x.title,
+      crumbs: {
+        items: [
+          ...loaded.crumbs,
+          { text: 'Actions', href: strategyHrefs.actions(la.code, status.id) },
+        ],
+        collapseOnMobile: true,
+      },
+      la,
+      row,
+      x,
+      rating: actionStatusNames[x.status],
+      overdue: isOverdue(x, today),
+      expected: expectedProgress(x, today).words,
+      updates: [...x.updates]
+        .reverse()
+        .map((u) => ({ ...u, statusText: actionStatusNames[u.status] })),
+      canEdit,
+      action: strategyHrefs.action(la.code, status.id, row.key),
+      form: { date: form.date ?? today, status: form.status ?? x.status, text: form.text ?? '' },
+      statusItems: actionStatuses.map((s) => ({
+        value: s,
+        text: actionStatusNames[s],
+        checked: s === (form.status ?? x.status),
+      })),
+      ...(canEdit ? { csrf: reply.generateCsrf() } : {}),
+      ...formErrors(problems),
+    },
+    problems.length ? 400 : 200,
+  );
+}
+
+/** `/la/:code/strategies/:id/actions/:key`: one action, its updates, and (for officers) a new update. */
+export function strategyActionPage(page: Page): FastifyPluginAsync {
+  return async (app: FastifyInstance) => {
+    app.get(
+      '/la/:code/strategies/:id/actions/:key',
+      {
+        schema: routeSchema({ params }),
+        config: needs('read-la-restricted', { la: 'code' }),
+      },
+      async (request: Request, reply) =>
+        render(
+          page,
+          request,
+          reply,
+          await loadStrategy(page, request, `action ${request.params.key}`),
+        ),
+    );
+    app.post(
+      '/la/:code/strategies/:id/actions/:key',
+      {
+        schema: routeSchema({
+          params,
+          body: { date: field(20), status: key, text: field(5000), ...csrfField },
+        }),
+        config: needs('edit-la-restricted', { la: 'code' }),
+        preHandler: app.csrfProtection,
+      },
+      async (request: Request, reply) => {
+        const loaded = await loadStrategy(page, request, `action ${request.params.key}`);
+        findAction(loaded, request.params.key);
+        const form = request.body ?? {};
+        const by = request.viewer?.displayName ?? 'unknown';
+        const read = page.services.strategies.readUpdate(form, by, loaded.today);
+        if ('problems' in read)
+          return render(
+            page,
+            request,
+            reply,
+            loaded,
+            form,
+            read.problems.map((p) => ({
+              text: p.message,
+              href: `#${p.field === 'status' ? 'status' : p.field}`,
+            })),
+          );
+        await page.services.strategies.addUpdate(
+          request.viewer,
+          actorOf(request),
+          loaded.status.id,
+          request.params.key,
+          read.update,
+        );
+        return reply.redirect(
+          `${strategyHrefs.action(loaded.la.code, loaded.status.id, request.params.key)}?saved=yes`,
+          303,
+        );
+      },
+    );
+  };
+}

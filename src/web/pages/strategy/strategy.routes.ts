@@ -1,0 +1,64 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { sendRequestedTable, tableView } from '../../layouts/page-frame.js';
+import { needs } from '../../plugins/access.js';
+import type { Page } from '../../render.js';
+import { downloadQuery, routeSchema } from '../../route-schemas.js';
+import { canonicalUrl } from '../../url.js';
+import { strategyHrefs } from '../../urls.js';
+import { loadStrategy, strategyParams, type StrategyRequest } from './strategy.load.js';
+import { countsTable, priorityCounts, targetsTable } from './strategy.view.js';
+
+/** `/la/:code/strategies/:id`: are we achieving our targets, are we getting better, per priority. */
+export function strategyPage(page: Page): FastifyPluginAsync {
+  return async (app) => {
+    app.get(
+      '/la/:code/strategies/:id',
+      {
+        schema: routeSchema({ params: strategyParams, query: downloadQuery }),
+        config: needs('read-la-restricted', { la: 'code' }),
+      },
+      async (request: StrategyRequest, reply) => {
+        const loaded = await loadStrategy(page, request, 'overview');
+        const { la, status, today } = loaded;
+        const file = `lantern-strategy-${la.code}`;
+        const counts = priorityCounts(status, today);
+        const tables = [
+          countsTable(counts, `${file}-summary`),
+          ...status.strategy.priorities.map((p) =>
+            targetsTable(
+              status,
+              status.targets.filter((t) => t.priority.key === p.key),
+              {
+                id: `targets-${p.key}`,
+                caption: `Targets: ${p.title}`,
+                fileName: `${file}-${p.key}`,
+              },
+            ),
+          ),
+        ];
+        if (await sendRequestedTable(request, reply, tables)) return reply;
+        const url = canonicalUrl(request);
+        const views = tables.map((t) => tableView(url, t));
+        return page.render(reply, 'pages/strategy/strategy.njk', {
+          pageTitle: status.strategy.title,
+          crumbs: { items: loaded.crumbs.slice(0, 2), collapseOnMobile: true },
+          la,
+          strategy: status.strategy,
+          asOfText: loaded.asOfText,
+          total: counts.at(-1),
+          summary: views[0],
+          priorities: status.strategy.priorities.map((p, i) => ({
+            key: p.key,
+            title: p.title,
+            description: p.description,
+            counts: counts[i],
+            table: views[i + 1],
+            hasTargets: counts[i]!.targets > 0,
+          })),
+          actionsHref: strategyHrefs.actions(la.code, status.id),
+          overdueHref: `${strategyHrefs.actions(la.code, status.id)}?overdue=yes`,
+        });
+      },
+    );
+  };
+}

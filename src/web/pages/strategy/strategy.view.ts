@@ -1,0 +1,208 @@
+/**
+ * What the strategy pages show, from the judged strategy: counts per priority ("Are we
+ * achieving our targets?", "Are we getting better?"), the targets table and the actions table.
+ * Pure: the words come from strategy/labels.ts, the figures from strategy/series.ts.
+ */
+import { isOverdue } from '../../../strategy/actions.js';
+import {
+  actionStatusNames,
+  directionNames,
+  ragNames,
+  targetStateNames,
+} from '../../../strategy/labels.js';
+import { judgedFigures } from '../../../strategy/series.js';
+import type { Action } from '../../../strategy/strategy-schema.js';
+import type { JudgedTarget, StrategyStatus } from '../../../strategy/strategy.service.js';
+import { renderComponent } from '../../render.js';
+import type { DataCell, DataTable } from '../../tables/data-table.js';
+import { strategyHrefs } from '../../urls.js';
+import { linkCell, linkWithNoteCell } from '../../tables/cells.js';
+
+export interface PriorityCounts {
+  key: string;
+  title: string;
+  targets: number;
+  met: number;
+  onTrack: number;
+  offTrack: number;
+  noData: number;
+  improving: number;
+  declining: number;
+  noChange: number;
+  actions: number;
+  overdue: number;
+}
+
+const count = <T>(xs: T[], test: (x: T) => boolean) => xs.filter(test).length;
+
+/** Per priority, and a last row for the whole strategy. */
+export function priorityCounts(status: StrategyStatus, today: string): PriorityCounts[] {
+  const rows = status.strategy.priorities.map((p) => {
+    const ts = status.targets.filter((t) => t.priority.key === p.key);
+    const actions = p.aims.flatMap((a) => a.actions);
+    return {
+      key: p.key!,
+      title: p.title,
+      targets: ts.length,
+      met: count(ts, (t) => t.status === 'met'),
+      onTrack: count(ts, (t) => t.status === 'on_track'),
+      offTrack: count(ts, (t) => t.status === 'off_track'),
+      noData: count(ts, (t) => t.status === 'no_data'),
+      improving: count(ts, (t) => t.direction === 'improving'),
+      declining: count(ts, (t) => t.direction === 'declining'),
+      noChange: count(ts, (t) => t.direction === 'no_change'),
+      actions: actions.length,
+      overdue: count(actions, (a) => isOverdue(a, today)),
+    };
+  });
+  const total = { key: '', title: 'All priorities' } as PriorityCounts;
+  for (const field of Object.keys(rows[0] ?? {}) as (keyof PriorityCounts)[]) {
+    if (field === 'key' || field === 'title') continue;
+    total[field] = rows.reduce((sum, r) => sum + r[field], 0);
+  }
+  return [...rows, total];
+}
+
+export function countsTable(counts: PriorityCounts[], fileName: string): DataTable {
+  const n = (raw: number): DataCell => ({ raw });
+  return {
+    id: 'priorities',
+    caption: 'Targets and actions by priority',
+    fileName,
+    columns: [
+      { header: 'Priority' },
+      { header: 'Targets', numeric: true },
+      { header: 'Met', numeric: true },
+      { header: 'On track', numeric: true },
+      { header: 'Off track', numeric: true },
+      { header: 'No data', numeric: true },
+      { header: 'Improving', numeric: true },
+      { header: 'Declining', numeric: true },
+      { header: 'No change', numeric: true },
+      { header: 'Actions overdue', numeric: true },
+    ],
+    rows: counts.map((c) => [
+      c.key ? linkCell(c.title, `#${c.key}`) : { raw: c.title },
+      n(c.targets),
+      n(c.met),
+      n(c.onTrack),
+      n(c.offTrack),
+      n(c.noData),
+      n(c.improving),
+      n(c.declining),
+      n(c.noChange),
+      { raw: c.overdue, text: `${c.overdue} of ${c.actions}` },
+    ]),
+    notes: [
+      'Each target judged on the figures in Lantern today (docs/methods.md, "Strategy targets").',
+    ],
+  };
+}
+
+/** The status tag's HTML, from the one component. */
+export function statusTag(t: Pick<JudgedTarget, 'status' | 'rag'>): string {
+  return renderComponent('target-status', {
+    status: t.status,
+    rag: t.rag,
+    statusText: targetStateNames[t.status],
+    ragText: ragNames[t.rag],
+  });
+}
+
+export function directionText(t: Pick<JudgedTarget, 'direction'>): string {
+  if (!t.direction) return '–';
+  const d = directionNames[t.direction];
+  return `${d.arrow} ${d.text}`;
+}
+
+/** Every target of a priority (or of the strategy), one row each, keyed by the target's key. */
+export function targetsTable(
+  status: StrategyStatus,
+  targets: JudgedTarget[],
+  options: { id: string; caption: string; fileName: string },
+): DataTable {
+  const la = status.strategy.la;
+  return {
+    id: options.id,
+    caption: options.caption,
+    fileName: options.fileName,
+    columns: [
+      { header: 'Target' },
+      { header: 'Status' },
+      { header: 'Direction of travel' },
+      { header: 'Latest', numeric: true },
+      { header: 'Year' },
+      { header: 'Still to go', numeric: true },
+      { header: 'Why' },
+    ],
+    rows: targets.map((t) => {
+      const f = judgedFigures(t);
+      const href = strategyHrefs.target(la, status.id, t.key);
+      return [
+        linkWithNoteCell(t.measureEntry.name, href, t.sentence),
+        { raw: `${targetStateNames[t.status]} (${ragNames[t.rag]})`, html: statusTag(t) },
+        { raw: directionText(t) },
+        { raw: t.latestValue, text: f.latest },
+        { raw: t.latestYear ?? '', text: t.latestYear ?? '–' },
+        { raw: t.distance, text: f.distance },
+        { raw: t.reason, classes: 'govuk-body-s' },
+      ];
+    }),
+    notes: [
+      `${status.strategy.title}: each target judged on ${status.asOf} on the figures in Lantern (docs/methods.md, "Strategy targets").`,
+    ],
+  };
+}
+
+export interface ActionRow {
+  key: string;
+  priority: string;
+  aim: string;
+  action: Action;
+}
+
+/** The strategy's actions, with where each sits. */
+export function actionsOf(status: StrategyStatus): ActionRow[] {
+  return status.strategy.priorities.flatMap((p) =>
+    p.aims.flatMap((a) =>
+      a.actions.map((x) => ({ key: x.key!, priority: p.title, aim: a.title, action: x })),
+    ),
+  );
+}
+
+export function actionsTable(
+  status: StrategyStatus,
+  rows: ActionRow[],
+  today: string,
+  fileName: string,
+): DataTable {
+  const la = status.strategy.la;
+  return {
+    id: 'actions',
+    caption: 'Actions',
+    fileName,
+    columns: [
+      { header: 'Action' },
+      { header: 'Owner' },
+      { header: 'Due' },
+      { header: "Owner's rating" },
+      { header: 'Latest update' },
+    ],
+    rows: rows.map((r) => {
+      const x = r.action;
+      const overdue = isOverdue(x, today);
+      const latest = x.updates.at(-1);
+      return [
+        linkCell(x.title, strategyHrefs.action(la, status.id, r.key)),
+        { raw: `${x.owner.person}, ${x.owner.organisation}` },
+        {
+          raw: x.due ?? '',
+          text: `${x.due ?? '–'}${overdue ? ' (overdue)' : ''}`,
+          ...(overdue ? { classes: 'lantern-overdue' } : {}),
+        },
+        { raw: actionStatusNames[x.status] },
+        { raw: latest ? `${latest.date}: ${latest.text}` : '', classes: 'govuk-body-s' },
+      ];
+    }),
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * What the strategy pages use: each read under the viewer's row security and audited (a
+ * strategy is restricted until the board publishes it), and the status judged once per data
+ * version, strategy change and day.
+ */
+import crypto from 'node:crypto';
+import type { Actor } from '../../access/audit.service.js';
+import { audit } from '../../access/audit.service.js';
+import type { Viewer } from '../../access/policy.js';
+import type { Database } from '../../core/db.js';
+import { addActionUpdate, readActionUpdate } from '../../strategy/actions.service.js';
+import type { ActionUpdate } from '../../strategy/strategy-schema.js';
+import {
+  judgeStrategy,
+  strategiesFor,
+  strategyFor,
+  type StrategyStatus,
+} from '../../strategy/strategy.service.js';
+import type { createDataVersionCache } from './data-version-cache.js';
+
+type Cache = ReturnType<typeof createDataVersionCache>;
+
+export function createStrategiesService(db: Database, cache: Cache) {
+  return {
+    /** One LA's strategies the viewer may see (the list itself is not restricted detail). */
+    ofLa: (viewer: Viewer, laCode: number) => strategiesFor(db, viewer, laCode),
+    /** The strategy judged on today's figures; the read is recorded. */
+    async status(
+      viewer: Viewer,
+      actor: Actor,
+      id: string,
+      today: string,
+      page: string,
+    ): Promise<StrategyStatus> {
+      const doc = await strategyFor(db, viewer, id);
+      await audit(db, actor, 'read', { kind: 'strategy', id }, { page });
+      // The document's own text is in the key: an action update or re-import is a new entry.
+      const key = `strategy-status:${id}:${today}:${fingerprint(doc)}`;
+      return cache.get(key, () => judgeStrategy(db, id, doc, today));
+    },
+    readUpdate: readActionUpdate,
+    addUpdate: (
+      viewer: Viewer,
+      actor: Actor,
+      strategyId: string,
+      actionKey: string,
+      update: ActionUpdate,
+    ) => addActionUpdate(db, viewer, actor, strategyId, actionKey, update),
+  };
+}
+
+const fingerprint = (value: unknown): string =>
+  crypto.createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+
+export type StrategiesService = ReturnType<typeof createStrategiesService>;

@@ -1,0 +1,127 @@
+/**
+ * The strategy pages on the demo data: an officer sees every target's status and updates an
+ * action through the form (audited, shown at once); a board member reads but cannot update;
+ * another LA's staff and nobody signed in see nothing.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { listAuditEvents } from '../../src/access/audit.service.js';
+import { inviteUser } from '../../src/access/users.service.js';
+import type { Database } from '../../src/core/db.js';
+import { importStrategy } from '../../src/strategy/strategy.service.js';
+import { acceptedInvitation, type Visitor } from '../support/web-session.js';
+import { useDemoApp } from '../support/web.js';
+
+const admin = { id: null, label: 'command line (test@host)' };
+const password = 'a long enough test password 7';
+
+const strategy = `format: lantern-strategy/1
+la: 933
+title: Reading for all
+period: { from: 2022, to: 2027 }
+priorities:
+  - key: reading
+    title: Every child reads well
+    aims:
+      - key: ks2
+        title: Key stage 2
+        measures:
+          - key: rwm
+            name: KS2 reading, writing and maths
+            measure: DEMO_KS2_RWM
+            targets:
+              - { key: top-quartile, kind: band, band: top-quartile, by: 2027 }
+              - { key: england, kind: relative, comparator: england, by: 2025 }
+        actions:
+          - key: fluency
+            title: Reading fluency programme
+            owner: { person: Head of School Improvement, organisation: Somerset Council }
+            start: 2023-09-01
+            due: 2024-07-31
+            status: on_track
+`;
+
+async function person(db: Database, app: FastifyInstance, role: string, la: number) {
+  const email = `${role}.${la}@example.org`;
+  const { token } = await inviteUser(db, admin, { email, role, laCodes: [la] });
+  return acceptedInvitation(app, token, password);
+}
+
+describe('strategy pages', () => {
+  let db: Database;
+  let app: FastifyInstance;
+  let id = '';
+  let officer: Visitor;
+  let board: Visitor;
+  let elsewhere: Visitor;
+  useDemoApp((t) => ({ db, app } = t));
+
+  before(async () => {
+    ({ id } = await importStrategy(db, admin, strategy, 'reading.yaml'));
+    officer = await person(db, app, 'la_officer', 933);
+    board = await person(db, app, 'board_member', 933);
+    elsewhere = await person(db, app, 'la_officer', 343);
+  });
+
+  it('lists the LA’s strategies and shows each target’s status with its reason', async () => {
+    const list = await officer.get('/la/933/strategies');
+    assert.equal(list.statusCode, 200);
+    assert.match(list.body, new RegExp(`href="/la/933/strategies/${id}"`));
+    const page = await officer.get(`/la/933/strategies/${id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Are we achieving our targets\?/);
+    assert.match(page.body, /Are we getting better\?/);
+    assert.equal((page.body.match(/class="govuk-tag govuk-tag--/g) ?? []).length, 2);
+    const target = await officer.get(`/la/933/strategies/${id}/targets/top-quartile`);
+    assert.equal(target.statusCode, 200);
+    assert.match(target.body, /upper-quartile cut point/);
+    const csv = await officer.get(
+      `/la/933/strategies/${id}/targets/top-quartile?download=csv&table=figures`,
+    );
+    assert.match(csv.body, /^\uFEFF?Year,Somerset,Line to reach,Reached/);
+  });
+
+  it('lets an officer add a progress update through the form, audited and shown at once', async () => {
+    const url = `/la/933/strategies/${id}/actions/fluency`;
+    const form = await officer.get(url);
+    assert.match(form.body, /Add a progress update/);
+    assert.match(form.body, /Overdue by|overdue/i);
+    const refused = await officer.post(url, { status: 'at_risk', text: ' ', date: '' });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /Enter what has happened since the last update/);
+    const saved = await officer.post(url, {
+      status: 'at_risk',
+      text: 'Two schools withdrew.',
+      date: '2026-11-30',
+    });
+    assert.equal(saved.statusCode, 303, saved.body);
+    const after = await officer.get(url);
+    assert.match(after.body, /Two schools withdrew\./);
+    assert.match(
+      after.body,
+      /Owner&#39;s rating\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*At risk/,
+    );
+    const events = await listAuditEvents(db, { action: 'strategy.action.update' });
+    assert.ok(
+      events.some(
+        (e) => e.targetId === `${id}/fluency` && e.actor === 'la_officer.933@example.org',
+      ),
+    );
+    const reads = await listAuditEvents(db, { action: 'read' });
+    assert.ok(reads.some((e) => e.targetKind === 'strategy' && e.targetId === id));
+  });
+
+  it('lets a board member read but not update, and shows another LA’s staff and nobody nothing', async () => {
+    const url = `/la/933/strategies/${id}/actions/fluency`;
+    const read = await board.get(url);
+    assert.equal(read.statusCode, 200);
+    assert.doesNotMatch(read.body, /Add a progress update/);
+    const post = await board.post(url, { status: 'done', text: 'Finished.' });
+    assert.equal(post.statusCode, 403);
+    assert.equal((await elsewhere.get(`/la/933/strategies/${id}`)).statusCode, 403);
+    // Under their own LA's address, row security hides the strategy: not found.
+    assert.equal((await elsewhere.get(`/la/343/strategies/${id}`)).statusCode, 404);
+    assert.equal((await app.inject(`/la/933/strategies/${id}`)).statusCode, 401);
+  });
+});
