@@ -28,6 +28,7 @@ import {
 import { median, ratioResult, round, timeIt, type BenchResult } from './results.js';
 import { webLoad } from './web-load.js';
 import { webSoak } from './web-soak.js';
+import { benchBoardReport } from './board-report.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const laitDir = process.env.LANTERN_SHARED_DATA
@@ -211,7 +212,8 @@ async function main(): Promise<void> {
     const imported = await benchImport(work, log);
     results.push(imported.result, await benchEngine(imported.dataDir, log));
     dataDir ||= imported.dataDir;
-    results.push(benchCli(dataDir));
+    const cli = benchCli(dataDir);
+    results.push(cli, ...benchBoardReport(root, dataDir, cli.value));
   } else if (!dataDir) {
     dataDir = await importOnce(path.join(work, 'store-0'), log);
     buildApp();

@@ -22,6 +22,7 @@ export function buildProgram(ctx: CliContext): Command {
   addAppCommands(program, ctx);
   addAccessCommands(program, ctx);
   addStrategyCommands(program, ctx);
+  addBoardReportCommand(program, ctx);
   return program;
 }
 
@@ -225,6 +226,21 @@ function addAccessCommands(program: Command, ctx: CliContext): void {
     .option('--format <format>', 'csv or json', 'csv')
     .action(async (o: { from?: string; to?: string; format: string }) =>
       (await import('./audit.js')).auditExportCommand(ctx, o),
+    );
+}
+
+/** `report board`. */
+function addBoardReportCommand(program: Command, ctx: CliContext): void {
+  const report = program.command('report').description('reports drawn from a strategy');
+  report
+    .command('board')
+    .description("the partnership board's monitoring report for a strategy on a date")
+    .requiredOption('--strategy <id>', 'the strategy id (`lantern strategy list`)')
+    .requiredOption('--format <format>', 'html, pdf or xlsx')
+    .requiredOption('--out <file>', 'the file to write')
+    .option('--date <date>', 'the report date (YYYY-MM-DD; default today)')
+    .action(async (o: { strategy: string; format: string; out: string; date?: string }) =>
+      (await import('./report.js')).reportBoardCommand(ctx, o),
     );
 }
 

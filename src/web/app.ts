@@ -32,6 +32,7 @@ import { strategyPage } from './pages/strategy/strategy.routes.js';
 import { strategyTargetPage } from './pages/strategy-target/strategy-target.routes.js';
 import { strategyActionsPage } from './pages/strategy-actions/strategy-actions.routes.js';
 import { strategyActionPage } from './pages/strategy-action/strategy-action.routes.js';
+import { boardReportPage } from './pages/board-report/board-report.routes.js';
 import type { Viewer } from '../access/policy.js';
 import { accessControl, requireAccess } from './plugins/access.js';
 import { errorPages, errorResponder } from './plugins/errors.js';
@@ -97,6 +98,7 @@ const pages = [
   strategyTargetPage,
   strategyActionsPage,
   strategyActionPage,
+  boardReportPage,
 ];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

@@ -12,6 +12,7 @@ export const strategyHrefs = {
   target: (laCode: number, id: string, key: string) =>
     `/la/${laCode}/strategies/${id}/targets/${encodeURIComponent(key)}`,
   actions: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}/actions`,
+  report: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}/report`,
   action: (laCode: number, id: string, key: string) =>
     `/la/${laCode}/strategies/${id}/actions/${encodeURIComponent(key)}`,
 };

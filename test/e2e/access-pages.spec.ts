@@ -3,9 +3,8 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { createAdministrator } from '../../src/access/users.service.js';
 import {
-  axeViolations,
+  checkPage,
   browserSkip as skip,
-  screenshot,
   type TestSite,
   useBrowserSuite,
 } from '../support/browser.js';
@@ -18,10 +17,7 @@ describe('sign-in, account and administration pages in a browser', { skip }, () 
   let page: Page;
   useBrowserSuite((s) => ({ site, page } = s));
 
-  const check = async (name: string) => {
-    await screenshot(page, name);
-    assert.deepEqual(await axeViolations(page), [], name);
-  };
+  const check = (name: string) => checkPage(page, name);
 
   it('accepts an invitation and lands on the account page', async () => {
     const { token } = await createAdministrator(

@@ -3,6 +3,7 @@
  * with the WCAG 2.2 AA tags, full-page screenshots in test-output/screenshots, and a server on
  * a fresh store (demo data, or the real LAIT files when present).
  */
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before } from 'node:test';
 import path from 'node:path';
@@ -61,6 +62,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
 /** Full-page screenshot at test-output/screenshots/<name>.png, for a person to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
+}
+
+/** Photographs the page and checks it with axe: no WCAG 2.2 AA violation. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  assert.deepEqual(await axeViolations(page), [], name);
 }
 
 /** The href or text of the focused element. */

@@ -1,14 +1,7 @@
-/**
- * CSV for spreadsheets. Text cells that a spreadsheet would run as a formula (starting with
- * =, +, -, @, tab or carriage return) get a leading apostrophe; plain numbers are left alone.
- */
-const formulaStart = /^[=+\-@\t\r]/;
-const plainNumber = /^-?\d+(\.\d+)?$/;
+/** CSV for spreadsheets, text cells neutralised (core/spreadsheet-cell.ts). */
+import { neutraliseCell } from '../../core/spreadsheet-cell.js';
 
-export function neutraliseCell(value: string): string {
-  if (plainNumber.test(value)) return value;
-  return formulaStart.test(value) ? `'${value}` : value;
-}
+export { neutraliseCell };
 
 function quote(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

@@ -29,9 +29,11 @@ export async function loadStrategy(
   page: Page,
   request: StrategyRequest<object, object, unknown>,
   pageName: string,
+  /** The date to judge on (the board report's); today in England otherwise. */
+  date?: string,
 ): Promise<LoadedStrategy> {
   const la = await page.services.areas.resolveLa(request.params.code);
-  const today = todayInEngland();
+  const today = date ?? todayInEngland();
   const status = await page.services.strategies.status(
     request.viewer,
     actorOf(request),

@@ -56,6 +56,7 @@ export function strategyPage(page: Page): FastifyPluginAsync {
             hasTargets: counts[i]!.targets > 0,
           })),
           actionsHref: strategyHrefs.actions(la.code, status.id),
+          reportHref: strategyHrefs.report(la.code, status.id),
           overdueHref: `${strategyHrefs.actions(la.code, status.id)}?overdue=yes`,
         });
       },

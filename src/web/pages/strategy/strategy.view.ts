@@ -4,6 +4,7 @@
  * Pure: the words come from strategy/labels.ts, the figures from strategy/series.ts.
  */
 import { isOverdue } from '../../../strategy/actions.js';
+import { strategyCounts, type StrategyCounts } from '../../../strategy/counts.js';
 import {
   actionStatusNames,
   directionNames,
@@ -18,49 +19,27 @@ import type { DataCell, DataTable } from '../../tables/data-table.js';
 import { strategyHrefs } from '../../urls.js';
 import { linkCell, linkWithNoteCell } from '../../tables/cells.js';
 
-export interface PriorityCounts {
+export interface PriorityCounts extends StrategyCounts {
   key: string;
   title: string;
-  targets: number;
-  met: number;
-  onTrack: number;
-  offTrack: number;
-  noData: number;
-  improving: number;
-  declining: number;
-  noChange: number;
-  actions: number;
-  overdue: number;
 }
-
-const count = <T>(xs: T[], test: (x: T) => boolean) => xs.filter(test).length;
 
 /** Per priority, and a last row for the whole strategy. */
 export function priorityCounts(status: StrategyStatus, today: string): PriorityCounts[] {
-  const rows = status.strategy.priorities.map((p) => {
-    const ts = status.targets.filter((t) => t.priority.key === p.key);
-    const actions = p.aims.flatMap((a) => a.actions);
-    return {
-      key: p.key!,
-      title: p.title,
-      targets: ts.length,
-      met: count(ts, (t) => t.status === 'met'),
-      onTrack: count(ts, (t) => t.status === 'on_track'),
-      offTrack: count(ts, (t) => t.status === 'off_track'),
-      noData: count(ts, (t) => t.status === 'no_data'),
-      improving: count(ts, (t) => t.direction === 'improving'),
-      declining: count(ts, (t) => t.direction === 'declining'),
-      noChange: count(ts, (t) => t.direction === 'no_change'),
-      actions: actions.length,
-      overdue: count(actions, (a) => isOverdue(a, today)),
-    };
-  });
-  const total = { key: '', title: 'All priorities' } as PriorityCounts;
-  for (const field of Object.keys(rows[0] ?? {}) as (keyof PriorityCounts)[]) {
-    if (field === 'key' || field === 'title') continue;
-    total[field] = rows.reduce((sum, r) => sum + r[field], 0);
-  }
-  return [...rows, total];
+  const rows = status.strategy.priorities.map((p) => ({
+    key: p.key!,
+    title: p.title,
+    ...strategyCounts(
+      status.targets.filter((t) => t.priority.key === p.key),
+      p.aims.flatMap((a) => a.actions),
+      today,
+    ),
+  }));
+  const all = status.strategy.priorities.flatMap((p) => p.aims.flatMap((a) => a.actions));
+  return [
+    ...rows,
+    { key: '', title: 'All priorities', ...strategyCounts(status.targets, all, today) },
+  ];
 }
 
 export function countsTable(counts: PriorityCounts[], fileName: string): DataTable {

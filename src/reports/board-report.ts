@@ -1,0 +1,154 @@
+/**
+ * The partnership board's monitoring report for a strategy on a date, as plain data: the
+ * summary, each priority's targets (status, RAG, direction, latest figure against England,
+ * region and neighbours, the reason) and actions (owner's rating, latest update), and the
+ * exceptions. The HTML page, the PDF and the XLSX are all drawn from this one object, so they
+ * cannot disagree. Pure.
+ */
+import { formatDate } from '../core/format.js';
+import { isOverdue } from '../strategy/actions.js';
+import { strategyCounts, type StrategyCounts } from '../strategy/counts.js';
+import {
+  actionStatusNames,
+  directionNames,
+  ragNames,
+  targetStateNames,
+} from '../strategy/labels.js';
+import { judgedFigures, valueText, type YearFigure } from '../strategy/series.js';
+import type { Rag, TargetState } from '../strategy/status-types.js';
+import type { JudgedTarget, StrategyStatus } from '../strategy/strategy.service.js';
+
+export interface ReportTarget {
+  key: string;
+  measure: string;
+  target: string;
+  status: TargetState;
+  rag: Rag;
+  statusText: string;
+  ragText: string;
+  direction: string;
+  latest: string;
+  latestYear: string;
+  england: string;
+  region: string;
+  neighbours: string;
+  stillToGo: string;
+  reason: string;
+}
+
+export interface ReportAction {
+  key: string;
+  title: string;
+  owner: string;
+  due: string;
+  overdue: boolean;
+  rating: string;
+  latestUpdate: string;
+}
+
+export interface ReportPriority {
+  key: string;
+  title: string;
+  targets: ReportTarget[];
+  actions: ReportAction[];
+}
+
+export interface BoardReport {
+  strategyId: string;
+  title: string;
+  laCode: number;
+  laName: string;
+  board: string | null;
+  period: string;
+  /** The date the report is for (ISO), and in words. */
+  date: string;
+  dateText: string;
+  summary: StrategyCounts;
+  priorities: ReportPriority[];
+  exceptions: { targets: ReportTarget[]; actions: ReportAction[] };
+  /** Where the figures come from: each release the targets rest on, once. */
+  sources: string[];
+}
+
+const dash = '–';
+
+function comparatorText(t: JudgedTarget, pick: (y: YearFigure) => number | null): string {
+  // A gap or rank is not on the comparators' scale: they are shown for the LA's own figures only.
+  if (t.kind === 'gap' || t.kind === 'rank' || !t.latestYear) return dash;
+  const y = t.years.find((x) => x.yearLabel === t.latestYear);
+  const v = y ? pick(y) : null;
+  return v === null ? dash : valueText(t.figures, v);
+}
+
+function reportTarget(t: JudgedTarget): ReportTarget {
+  const f = judgedFigures(t);
+  return {
+    key: t.key,
+    measure: t.measureEntry.name,
+    target: t.sentence,
+    status: t.status,
+    rag: t.rag,
+    statusText: targetStateNames[t.status],
+    ragText: ragNames[t.rag],
+    direction: t.direction ? directionNames[t.direction].text : dash,
+    latest: f.latest,
+    latestYear: t.latestYear ?? dash,
+    england: comparatorText(t, (y) => y.england),
+    region: comparatorText(t, (y) => y.region),
+    neighbours: comparatorText(t, (y) => y.neighbours),
+    stillToGo: f.distance,
+    reason: t.reason,
+  };
+}
+
+function reportAction(
+  a: StrategyStatus['strategy']['priorities'][number]['aims'][number]['actions'][number],
+  date: string,
+): ReportAction {
+  const latest = a.updates.filter((u) => u.date <= date).at(-1);
+  return {
+    key: a.key!,
+    title: a.title,
+    owner: `${a.owner.person}, ${a.owner.organisation}`,
+    due: a.due ? formatDate(a.due) : dash,
+    overdue: isOverdue(a, date),
+    rating: actionStatusNames[latest?.status ?? a.status],
+    latestUpdate: latest
+      ? `${formatDate(latest.date)} (${latest.by}): ${latest.text}`
+      : 'No update yet.',
+  };
+}
+
+export function boardReport(status: StrategyStatus, laName: string): BoardReport {
+  const doc = status.strategy;
+  const date = status.asOf;
+  const priorities = doc.priorities.map((p) => ({
+    key: p.key!,
+    title: p.title,
+    targets: status.targets.filter((t) => t.priority.key === p.key).map(reportTarget),
+    actions: p.aims.flatMap((a) => a.actions).map((a) => reportAction(a, date)),
+  }));
+  const targets = priorities.flatMap((p) => p.targets);
+  const actions = priorities.flatMap((p) => p.actions);
+  return {
+    strategyId: status.id,
+    title: doc.title,
+    laCode: doc.la,
+    laName,
+    board: doc.board ?? null,
+    period: `${doc.period.from} to ${doc.period.to}`,
+    date,
+    dateText: formatDate(date),
+    summary: strategyCounts(
+      status.targets,
+      doc.priorities.flatMap((p) => p.aims.flatMap((a) => a.actions)),
+      date,
+    ),
+    priorities,
+    exceptions: {
+      targets: targets.filter((t) => t.status === 'off_track'),
+      actions: actions.filter((a) => a.overdue),
+    },
+    sources: [...new Set(status.targets.map((t) => t.source).filter((s): s is string => !!s))],
+  };
+}

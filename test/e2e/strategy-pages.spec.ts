@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { inviteUser } from '../../src/access/users.service.js';
+import { strategies } from '../../src/strategy/strategy.service.js';
+import {
+  checkPage,
+  browserSkip as skip,
+  type TestSite,
+  useBrowserSuite,
+} from '../support/browser.js';
+
+const password = 'four words make a password';
+
+/**
+ * The strategy tracker on the demo copy of Somerset's strategy, used as an LA officer would:
+ * the overview, a target, the action tracker, updating an action through the form, the board
+ * report. Every page checked with axe and photographed.
+ */
+describe('strategy pages in a browser', { skip }, () => {
+  let site: TestSite;
+  let page: Page;
+  let base = '';
+  useBrowserSuite((s) => ({ site, page } = s));
+
+  const check = (name: string) => checkPage(page, name);
+
+  it('signs an officer in and shows the strategy overview', async () => {
+    const id = (await strategies(site.db)).find((s) => s.laCode === 933 && s.demo)!.id;
+    base = `${site.url}la/933/strategies/${id}`;
+    const { token } = await inviteUser(
+      site.db,
+      { id: null, label: 'test' },
+      {
+        email: 'officer@example.org',
+        role: 'la_officer',
+        laCodes: [933],
+        displayName: 'Sam Officer',
+      },
+    );
+    await page.goto(`${site.url}invitation/${token}`);
+    await page.getByLabel('New password', { exact: true }).fill(password);
+    await page.getByLabel('Type the new password again').fill(password);
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await page.waitForURL(/\/account/);
+    await page.goto(`${site.url}la/933/strategies`);
+    await check('strategy-list');
+    await page.goto(base);
+    assert.match(await page.locator('h1').innerText(), /\(demo copy\)/);
+    assert.ok((await page.locator('.lantern-rag').count()) > 5);
+    await check('strategy-overview');
+  });
+
+  it('opens a target from the overview, with its chart and table', async () => {
+    await page
+      .locator(
+        'table[id^="targets-"] tr:has(.lantern-rag--red, .lantern-rag--green, .lantern-rag--amber) a',
+      )
+      .first()
+      .click();
+    await page.waitForSelector('#figures');
+    await check('strategy-target');
+  });
+
+  it('filters the action tracker and updates an action through the form', async () => {
+    await page.goto(`${base}/actions`);
+    await check('strategy-actions');
+    await page.locator('#actions a').first().click();
+    await page.waitForSelector('h2#add-update');
+    await page.getByRole('button', { name: 'Save update' }).click();
+    await page.waitForSelector('.govuk-error-summary');
+    await check('strategy-action-errors');
+    await page.getByLabel('At risk').check();
+    await page.getByLabel('What has happened since the last update').fill('Two schools withdrew.');
+    await page.getByRole('button', { name: 'Save update' }).click();
+    await page.waitForURL(/\?saved=yes$/);
+    assert.match(await page.locator('main').innerText(), /Two schools withdrew\./);
+    await check('strategy-action');
+  });
+
+  it('shows the board report, and prints it without the controls', async () => {
+    await page.goto(`${base}/report?date=2026-06-01`);
+    assert.match(await page.locator('h1').innerText(), /board monitoring report, 1 June 2026/);
+    await check('strategy-board-report');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.lantern-report-controls').isVisible(), false);
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
