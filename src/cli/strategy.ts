@@ -18,7 +18,13 @@ import { commandLineActor } from './users.js';
 /** Today's date (UTC) unless a command is told to judge as of another day. */
 export function statusDate(text: string | undefined): string {
   if (text === undefined) return new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
+  const day = new Date(`${text}T00:00:00Z`);
+  // A day that does not exist (2026-02-30) is refused, as in strategy files, not rolled over.
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(text) ||
+    Number.isNaN(day.getTime()) ||
+    day.toISOString().slice(0, 10) !== text
+  ) {
     throw new CliUsageError(`--date "${text}" is not a date: write it as YYYY-MM-DD.`);
   }
   return text;
@@ -41,11 +47,15 @@ export async function strategyImportCommand(ctx: CliContext, o: { file: string }
     .flatMap((a) => a.measures)
     .reduce((n, m) => n + m.targets.length, 0);
   ctx.stdout(
-    `Imported "${strategy.title}" (LA ${strategy.la}, ${strategy.period.from}–${strategy.period.to}): ${strategy.priorities.length} priorities, ${targets} targets.\n${id}\n`,
+    `Imported "${strategy.title}" (LA ${strategy.la}, ${strategy.period.from}–${strategy.period.to}): ${plural(strategy.priorities.length, 'priority', 'priorities')}, ${plural(targets, 'target', 'targets')}.\n${id}\n`,
   );
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 export async function strategyListCommand(ctx: CliContext, o: { format: string }): Promise<void> {
+  if (o.format !== 'table' && o.format !== 'json')
+    throw new CliUsageError(`Unknown --format "${o.format}": use table or json.`);
   const list = await withDb(ctx, (db) => strategies(db));
   if (o.format === 'json') return ctx.stdout(renderJson(list));
   ctx.stdout(

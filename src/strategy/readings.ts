@@ -69,8 +69,12 @@ export function yearReadings(input: TargetInput): YearReading[] {
 
 /** "Narrows each year": each year's gap, against the year before's. */
 function narrowingReadings(input: TargetInput, higher: boolean): YearReading[] {
+  const t = input.target as Extract<TargetInput['target'], { kind: 'gap' }>;
+  const from = t.from ? yearNumberOf(t.from) : input.strategyStart;
+  const by = yearNumberOf(t.by);
   const out: YearReading[] = [];
-  for (const y of input.series!.years) {
+  // The years the judgement counts (from the start to the target year), as judgeNarrowing.
+  for (const y of input.series!.years.filter((x) => x.yearNumber >= from && x.yearNumber <= by)) {
     const gap = gapIn(y, figureFor(input.other!, y.yearNumber), higher);
     if (gap === null) continue;
     const before = out.at(-1)?.figure;

@@ -73,6 +73,14 @@ export function distanceText(measure: SeriesMeasure, distance: number): string {
   return `${n} ${isPercentage(measure) ? 'percentage point' : 'point'}${n === formatNumber(1, measure.decimalPlaces) ? '' : 's'}`;
 }
 
+/**
+ * "4.0 percentage points", or "-2.0 percentage points" where the group is ahead: a gap keeps its
+ * sign (a distance never has one).
+ */
+export function gapText(measure: SeriesMeasure, gap: number): string {
+  return `${gap < 0 ? '-' : ''}${distanceText(measure, gap)}`;
+}
+
 /** A judged target's latest figure and distance as text: "57.0%", "9.0 percentage points", "98 places". */
 export function judgedFigures(t: {
   kind: string;
@@ -80,7 +88,13 @@ export function judgedFigures(t: {
   distance: number | null;
   figures: SeriesMeasure;
 }): { latest: string; distance: string } {
-  const latest = t.latestValue === null ? '–' : valueText(t.figures, t.latestValue);
+  // A gap target's figure is the gap, in points; any other's is the measure's value.
+  const latest =
+    t.latestValue === null
+      ? '–'
+      : t.kind === 'gap'
+        ? gapText(t.figures, t.latestValue)
+        : valueText(t.figures, t.latestValue);
   const distance =
     t.distance === null
       ? '–'

@@ -41,6 +41,8 @@ export interface TargetInput {
   /** null: the strategy names no data source for this measure. */
   series: Series | null;
   noDataSource?: string | undefined;
+  /** The Lantern measure code, when the strategy names one but this store holds none of its figures. */
+  notImported?: string | undefined;
   /** Gap targets: the other group's measure. */
   other?: Series | null | undefined;
   /** The cohort behind a percentage, from a count measure, for "what would it take" in pupils. */

@@ -4,7 +4,7 @@
  */
 import { quartileBand } from '../benchmarks/bands.js';
 import { formatCount, formatDate } from '../core/format.js';
-import { distanceText, isPercentage, valueText, type YearFigure } from './series.js';
+import { distanceText, gapText, isPercentage, valueText, type YearFigure } from './series.js';
 import type { TargetForecast, TargetInput } from './status-types.js';
 import type { Target } from './strategy-schema.js';
 import { ordinal, reached, wantsHigher, type Reading } from './target-terms.js';
@@ -42,7 +42,7 @@ function lineWords(input: TargetInput, y: YearFigure, r: Reading): string {
         ? `${valueText(m, r.line)}, the ${comparatorNames[t.comparator]} (${valueText(m, r.line + (higher ? t.within : -t.within))}) ${higher ? 'less' : 'plus'} the ${distanceText(m, t.within)} allowed`
         : `the ${comparatorNames[t.comparator]} of ${valueText(m, r.line)}`;
     case 'gap':
-      return `the ${distanceText(m, r.line)} allowed`;
+      return `the ${gapText(m, r.line)} allowed`;
   }
 }
 
@@ -53,7 +53,7 @@ function figureWords(input: TargetInput, y: YearFigure, r: Reading): string {
   if (t.kind === 'rank')
     return `ranked ${ordinal(y.rank!)} of ${y.rankOf ?? '?'} in ${y.yearLabel}`;
   if (t.kind === 'gap') {
-    return `a gap of ${distanceText(m, t.atMost! - r.margin)} in ${y.yearLabel}`;
+    return `a gap of ${gapText(m, t.atMost! - r.margin)} in ${y.yearLabel}`;
   }
   const band = t.kind === 'band' ? quartileBand(y.value, y.cutPoints, m.polarity) : null;
   return `${valueText(m, y.value!)} in ${y.yearLabel}${band ? ` (band ${band})` : ''}`;
@@ -126,7 +126,7 @@ export function narrowingWords(
   widened: { y: YearFigure; gap: number } | undefined,
 ): string {
   const m = input.series!.measure;
-  const list = gaps.map((g) => `${distanceText(m, g.gap)} in ${g.y.yearLabel}`).join(', ');
+  const list = gaps.map((g) => `${gapText(m, g.gap)} in ${g.y.yearLabel}`).join(', ');
   if (widened) {
     const before = gaps[gaps.indexOf(widened) - 1]!;
     const how = widened.gap === before.gap ? 'did not narrow' : 'widened';

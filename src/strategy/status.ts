@@ -67,12 +67,7 @@ function directionOf(input: TargetInput, latest: YearFigure, higher: boolean): D
 /** Judges one target on the figures given. */
 export function evaluateTarget(input: TargetInput): TargetStatus {
   const t = input.target;
-  if (!input.series) {
-    return noData(
-      input,
-      `No data source yet: ${(input.noDataSource ?? 'no published file holds this measure').replace(/\.+$/, '')}.`,
-    );
-  }
+  if (!input.series) return noData(input, noSeriesReason(input));
   if (t.kind === 'gap' && !input.other)
     return noData(input, `No figures for ${t.compareWith}, the group the gap is measured against.`);
   const higher = wantsHigher(t, input.series.measure.polarity);
@@ -105,8 +100,7 @@ export function evaluateTarget(input: TargetInput): TargetStatus {
       true,
     );
   }
-  const todayYear = Number(input.today.slice(0, 4));
-  if (latest.yearNumber > by || by <= todayYear - 3) {
+  if (targetYearGone(latest, by, input.today)) {
     return {
       ...noData(input, `No figure for ${t.by}, the year this target is judged on.`),
       latestValue: latest.value,
@@ -214,6 +208,9 @@ function judgeNarrowing(input: TargetInput, latest: YearFigure, higher: boolean)
   const widened = gaps.find((g, i) => i > 0 && g.gap >= gaps[i - 1]!.gap);
   const last = gaps[gaps.length - 1]!;
   const done = last.y.yearNumber >= by;
+  // Not missed yet, but the target year's gap will never come: no data, never met or on track.
+  if (!widened && !done && targetYearGone(latest, by, input.today))
+    return noData(input, `No gap for ${t.by}, the year this target is judged on.`);
   const status: TargetState = widened ? 'off_track' : done ? 'met' : 'on_track';
   const base: TargetStatus = {
     ...noData(input, ''),
@@ -225,6 +222,23 @@ function judgeNarrowing(input: TargetInput, latest: YearFigure, higher: boolean)
     distance: widened ? distanceIfWider(last.gap, gaps[gaps.length - 2]!.gap) : 0,
   };
   return finish(input, base, status, narrowingWords(input, gaps, widened), done);
+}
+
+/** Why a target has no figures at all: no source yet, or its data not imported here. */
+function noSeriesReason(input: TargetInput): string {
+  if (input.notImported)
+    return `No figures for ${input.notImported} in Lantern yet: import its data (lantern import).`;
+  const why = (input.noDataSource ?? 'no published file holds this measure').replace(/\.+$/, '');
+  // "No published file…" reads on after the colon as "no published file…" (not "KS3…": kept).
+  return `No data source yet: ${/^[A-Z][a-z]/.test(why) ? why[0]!.toLowerCase() + why.slice(1) : why}.`;
+}
+
+/**
+ * The target year's figures will not come: newer years are in, or it is three years past (no
+ * DfE release comes that late).
+ */
+function targetYearGone(latest: YearFigure, by: number, today: string): boolean {
+  return latest.yearNumber > by || by <= Number(today.slice(0, 4)) - 3;
 }
 
 function distanceIfWider(gap: number, before: number): number | null {

@@ -64,6 +64,13 @@ export function strategyProblems(
     problems.push({ path: ['period', 'to'], message: 'is before "from"' });
   }
   const locals = new Map(doc.localMeasures.map((m) => [m.code, m]));
+  doc.localMeasures.forEach((m, i) =>
+    duplicates(
+      m.values.map((v, j) => ({ path: ['localMeasures', i, 'values', j, 'year'], key: v.year })),
+      'year',
+      problems,
+    ),
+  );
   duplicates(
     doc.localMeasures.map((m, i) => ({ path: ['localMeasures', i, 'code'], key: m.code })),
     'local measure code',

@@ -30,7 +30,12 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
   ) {
     return 'must be one of value, trajectory, band, rank, relative, gap';
   }
-  const got = 'input' in issue && issue.input !== undefined ? `, got ${describe(issue.input)}` : '';
+  // A check across fields (due before start) is about the fields, not the whole entry's value.
+  const across = issue.code === 'custom' && typeof issue.input === 'object';
+  const got =
+    'input' in issue && issue.input !== undefined && !across
+      ? `, got ${describe(issue.input)}`
+      : '';
   return `${issue.message}${got}`;
 }
 

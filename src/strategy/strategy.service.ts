@@ -189,9 +189,9 @@ export async function judgeStrategy(
           const input: TargetInput = {
             target: t,
             series,
-            noDataSource:
-              m.noDataSource ??
-              (series ? undefined : `the store holds no figures for "${m.measure ?? m.local}"`),
+            noDataSource: m.noDataSource,
+            // A Lantern measure whose data has not been imported into this store.
+            notImported: !series && m.measure !== undefined ? m.measure : undefined,
             other,
             cohort: await cohortOf(m, series, seriesOf),
             strategyStart: doc.period.from,

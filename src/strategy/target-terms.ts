@@ -7,7 +7,7 @@
 import type { QuartileBand } from '../benchmarks/benchmark.js';
 import { parseYearLabel } from '../sources/lait/year-label.js';
 import { clean } from './forecast.js';
-import { distanceText, valueText, type SeriesMeasure, type YearFigure } from './series.js';
+import { distanceText, gapText, valueText, type SeriesMeasure, type YearFigure } from './series.js';
 import type { BandGoal, Target } from './strategy-schema.js';
 
 export const yearNumberOf = (label: string): number => parseYearLabel(label)!.yearNumber;
@@ -146,7 +146,7 @@ export function targetSentence(t: Target, measure: SeriesMeasure, otherName?: st
       const versus = otherName ?? t.compareWith;
       sentence =
         t.atMost !== undefined
-          ? `The gap between ${measure.name} and ${versus}: ${distanceText(measure, t.atMost)} or less in ${t.by}`
+          ? `The gap between ${measure.name} and ${versus}: ${gapText(measure, t.atMost)} or less in ${t.by}`
           : `The gap between ${measure.name} and ${versus}: narrowing every year${t.from ? ` from ${t.from}` : ''} to ${t.by}`;
       break;
     }
@@ -165,7 +165,7 @@ function floorWords(t: Target, measure: SeriesMeasure): string {
     case 'relative':
       return `; floor: ${distanceText(measure, t.floor)} ${higher ? 'below' : 'above'} ${comparatorWords[t.comparator]}`;
     case 'gap':
-      return `; floor: a gap of ${distanceText(measure, t.floor)}`;
+      return `; floor: a gap of ${gapText(measure, t.floor)}`;
     default:
       return `; floor: ${higher ? 'at least' : 'at most'} ${valueText(measure, t.floor)}`;
   }

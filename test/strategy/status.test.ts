@@ -327,4 +327,55 @@ describe('trajectory, band, rank, relative and gap targets', () => {
     });
     assert.equal(better.status, 'met');
   });
+
+  it('is no data, not on track, when a narrowing target’s year has gone by without a figure', () => {
+    const group = series({ 2017: 40, 2018: 42, 2019: 44, 2022: 46 });
+    const other = series({ 2017: 64, 2018: 64, 2019: 64, 2022: 64 });
+    const narrows = target({ kind: 'gap', compareWith: 'OTHER', narrows: 'each-year', by: 2020 });
+    const r = evaluateTarget({
+      target: narrows,
+      series: group,
+      other,
+      strategyStart: 2017,
+      today: '2026-12-01',
+    });
+    assert.equal(r.status, 'no_data');
+    assert.match(r.reason, /No gap for 2020/);
+  });
+
+  it('keeps a gap’s sign where the group is ahead', () => {
+    const group = series({ 2024: 66, 2025: 68 });
+    const other = series({ 2024: 64, 2025: 65 });
+    const r = judge({
+      target: target({ kind: 'gap', compareWith: 'OTHER', atMost: 2, by: 2025 }),
+      series: group,
+      other,
+    });
+    assert.equal(r.status, 'met');
+    assert.equal(r.latestValue, -3);
+    assert.match(r.reason, /-3\.0 percentage points/);
+  });
+});
+
+describe('targets with no figures', () => {
+  it('says a Lantern measure’s data is not imported, and words a stated reason after the colon', () => {
+    const t = target({ kind: 'value', value: 60, by: 2026 });
+    const missing = judge({ target: t, series: null, notImported: 'KS2RWM_Expected_STD' });
+    assert.equal(
+      missing.reason,
+      'No figures for KS2RWM_Expected_STD in Lantern yet: import its data (lantern import).',
+    );
+    const none = judge({
+      target: t,
+      series: null,
+      noDataSource: 'No published file holds KS3 results.',
+    });
+    assert.equal(none.reason, 'No data source yet: no published file holds KS3 results.');
+    const acronym = judge({
+      target: t,
+      series: null,
+      noDataSource: 'KS3 results are not published',
+    });
+    assert.equal(acronym.reason, 'No data source yet: KS3 results are not published.');
+  });
 });

@@ -173,4 +173,21 @@ describe('strategy files', () => {
       problems.join('\n'),
     );
   });
+
+  it('refuses a year a local measure gives twice, and says what is wrong with two dates plainly', () => {
+    const twice = good.replace(
+      'priorities:',
+      'localMeasures:\n  - code: clubs\n    name: Reading clubs\n    unit: pupils\n    period: academic year\n    values:\n      - { year: "2023/24", value: 10 }\n      - { year: "2023/24", value: 12 }\npriorities:',
+    );
+    const problems = refusal(twice);
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.match(
+      problems[0]!,
+      /localMeasures\[1\]\.values\[2\]\.year: repeats the year "2023\/24", already used by localMeasures\[1\]\.values\[1\]$/,
+    );
+    const dates = refusal(good.replace('due: 2017-07-31', 'due: 2016-08-01'));
+    assert.deepEqual(dates, [
+      's.yaml, line 21, column 18, priorities[1].aims[1].actions[1].due: is before the start date',
+    ]);
+  });
 });

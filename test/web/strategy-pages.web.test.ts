@@ -11,36 +11,11 @@ import { inviteUser } from '../../src/access/users.service.js';
 import type { Database } from '../../src/core/db.js';
 import { importStrategy } from '../../src/strategy/strategy.service.js';
 import { acceptedInvitation, type Visitor } from '../support/web-session.js';
+import { readingStrategy } from '../support/strategy-fixture.js';
 import { useDemoApp } from '../support/web.js';
 
 const admin = { id: null, label: 'command line (test@host)' };
 const password = 'a long enough test password 7';
-
-const strategy = `format: lantern-strategy/1
-la: 933
-title: Reading for all
-period: { from: 2022, to: 2027 }
-priorities:
-  - key: reading
-    title: Every child reads well
-    aims:
-      - key: ks2
-        title: Key stage 2
-        measures:
-          - key: rwm
-            name: KS2 reading, writing and maths
-            measure: DEMO_KS2_RWM
-            targets:
-              - { key: top-quartile, kind: band, band: top-quartile, by: 2027 }
-              - { key: england, kind: relative, comparator: england, by: 2025 }
-        actions:
-          - key: fluency
-            title: Reading fluency programme
-            owner: { person: Head of School Improvement, organisation: Somerset Council }
-            start: 2023-09-01
-            due: 2024-07-31
-            status: on_track
-`;
 
 async function person(db: Database, app: FastifyInstance, role: string, la: number) {
   const email = `${role}.${la}@example.org`;
@@ -58,7 +33,7 @@ describe('strategy pages', () => {
   useDemoApp((t) => ({ db, app } = t));
 
   before(async () => {
-    ({ id } = await importStrategy(db, admin, strategy, 'reading.yaml'));
+    ({ id } = await importStrategy(db, admin, readingStrategy, 'reading.yaml'));
     officer = await person(db, app, 'la_officer', 933);
     board = await person(db, app, 'board_member', 933);
     elsewhere = await person(db, app, 'la_officer', 343);
