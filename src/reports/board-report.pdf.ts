@@ -163,6 +163,13 @@ export function boardReportPdf(r: BoardReport): Promise<Buffer> {
   for (const p of r.priorities) {
     doc.addPage();
     heading(pdf, p.title, 'H2', 14);
+    if (p.commentary) {
+      const c = p.commentary;
+      const state = c.status === 'draft' ? ' (draft, not yet approved)' : '';
+      heading(pdf, `Commentary${state}`, 'H3', 11);
+      paragraph(pdf, c.body);
+      paragraph(pdf, `By ${c.author}${c.approvedBy ? `; approved by ${c.approvedBy}` : ''}.`, 9);
+    }
     heading(pdf, 'Targets', 'H3', 11);
     if (p.targets.length) targetsTable(pdf, p.targets);
     else paragraph(pdf, 'This priority sets no targets on figures.');

@@ -46,9 +46,18 @@ export interface ReportAction {
   latestUpdate: string;
 }
 
+/** A priority's commentary for the board: its owner's words, drafted then approved by the lead. */
+export interface ReportCommentary {
+  body: string;
+  author: string;
+  status: 'draft' | 'approved';
+  approvedBy: string | null;
+}
+
 export interface ReportPriority {
   key: string;
   title: string;
+  commentary: ReportCommentary | null;
   targets: ReportTarget[];
   actions: ReportAction[];
 }
@@ -119,12 +128,17 @@ function reportAction(
   };
 }
 
-export function boardReport(status: StrategyStatus, laName: string): BoardReport {
+export function boardReport(
+  status: StrategyStatus,
+  laName: string,
+  commentary: ReadonlyMap<string, ReportCommentary> = new Map(),
+): BoardReport {
   const doc = status.strategy;
   const date = status.asOf;
   const priorities = doc.priorities.map((p) => ({
     key: p.key!,
     title: p.title,
+    commentary: commentary.get(p.key!) ?? null,
     targets: status.targets.filter((t) => t.priority.key === p.key).map(reportTarget),
     actions: p.aims.flatMap((a) => a.actions).map((a) => reportAction(a, date)),
   }));

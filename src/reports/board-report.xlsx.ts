@@ -105,6 +105,24 @@ export async function boardReportXlsx(r: BoardReport): Promise<Buffer> {
     actionHeader,
     r.priorities.flatMap((p) => p.actions.map((a) => actionRow(p.title, a))),
   );
+  sheet(
+    workbook,
+    'Commentary',
+    ['Priority', 'Status', 'Commentary', 'By', 'Approved by'],
+    r.priorities.flatMap((p) =>
+      p.commentary
+        ? [
+            [
+              p.title,
+              p.commentary.status === 'draft' ? 'Draft' : 'Approved',
+              p.commentary.body,
+              p.commentary.author,
+              p.commentary.approvedBy ?? '',
+            ],
+          ]
+        : [],
+    ),
+  );
   const priorityOf = new Map(
     r.priorities.flatMap((p) => [...p.targets, ...p.actions].map((x) => [x.key, p.title])),
   );

@@ -175,6 +175,7 @@ export function strategyToYaml(given: StrategyDocument): string {
     period: doc.period,
     vision: doc.vision,
     board: doc.board,
+    lead: doc.lead,
     published: doc.published,
     localMeasures: doc.localMeasures.map((m) => ({
       ...m,

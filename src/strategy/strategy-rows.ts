@@ -31,6 +31,7 @@ export function strategyFromRows(rows: StrategyRows): StrategyDocument {
     period: { from: s.period_start as number, to: s.period_end as number },
     vision: opt(s.vision as string | null),
     board: opt(s.board as string | null),
+    lead: opt(s.lead as string | null),
     published: s.published as boolean,
     localMeasures: rows.locals.map((m) => ({
       code: m.code as string,

@@ -275,6 +275,8 @@ export const strategySchema = z.strictObject({
   }),
   vision: optionalText(10000),
   board: optionalText(300),
+  /** The strategy lead's e-mail address: who approves the board report's commentary and issues it. */
+  lead: optionalText(320),
   published: z.boolean().default(false),
   localMeasures: z.array(localMeasureSchema).max(100).default([]),
   priorities: z.array(prioritySchema).min(1, 'a strategy has at least one priority').max(30),

@@ -34,8 +34,8 @@ export async function insertStrategy(
   options: { demo?: boolean } = {},
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
-    `insert into strategy (la_code, title, period_start, period_end, vision, board, published, demo)
-     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+    `insert into strategy (la_code, title, period_start, period_end, vision, board, published, demo, lead)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
     [
       doc.la,
       doc.title,
@@ -45,6 +45,7 @@ export async function insertStrategy(
       doc.board ?? null,
       doc.published,
       options.demo ?? false,
+      doc.lead ?? null,
     ],
   );
   const id = row!.id;

@@ -83,7 +83,22 @@ describe('strategy pages in a browser', { skip }, () => {
     assert.match(await page.locator('h1').innerText(), /board monitoring report, 1 June 2026/);
     await check('strategy-board-report');
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.locator('.lantern-report-controls').isVisible(), false);
+    assert.equal(await page.locator('.lantern-report-controls:visible').count(), 0);
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('drafts, approves and issues the report, then shows the issued edition', async () => {
+    // The demo copies name no lead, so any LA officer of the LA approves and issues.
+    await page.locator('.govuk-details__summary').first().click();
+    await page.getByLabel('Commentary for the board').first().fill('Most schools improved.');
+    await page.getByRole('button', { name: 'Save draft' }).first().click();
+    await page.waitForSelector('text=Draft, not yet approved');
+    await page.locator('.govuk-details__summary').first().click();
+    await check('strategy-report-draft');
+    await page.getByRole('button', { name: 'Approve this commentary' }).click();
+    await page.getByRole('button', { name: /Issue the report for/ }).click();
+    const banner = page.getByRole('region', { name: 'Issued edition' });
+    assert.match(await banner.innerText(), /It never changes/);
+    await check('strategy-report-edition');
   });
 });

@@ -116,7 +116,10 @@ describe('the board monitoring report', () => {
 
     const xlsx = await officer.get(`${base}&format=xlsx`);
     const sheets = await xlsxSheets(xlsx.rawPayload);
-    assert.deepEqual([...sheets.keys()], ['Summary', 'Targets', 'Actions', 'Exceptions']);
+    assert.deepEqual(
+      [...sheets.keys()],
+      ['Summary', 'Targets', 'Actions', 'Commentary', 'Exceptions'],
+    );
     const summary = new Map(sheets.get('Summary')!.map(([k, v]) => [k, v]));
     assert.equal(summary.get('Off track'), String(s.offTrack));
     assert.equal(summary.get('Met'), String(s.met));

@@ -8,6 +8,17 @@ import type { Actor } from '../../access/audit.service.js';
 import { audit } from '../../access/audit.service.js';
 import type { Viewer } from '../../access/policy.js';
 import type { Database } from '../../core/db.js';
+import { boardReport, type BoardReport } from '../../reports/board-report.js';
+import {
+  approveCommentary,
+  commentaryOn,
+  editionOn,
+  editionsOf,
+  issueEdition,
+  mayApprove,
+  saveCommentary,
+  type SignOff,
+} from '../../reports/editions.service.js';
 import { addActionUpdate, readActionUpdate } from '../../strategy/actions.service.js';
 import type { ActionUpdate } from '../../strategy/strategy-schema.js';
 import {
@@ -46,6 +57,8 @@ export function createStrategiesService(db: Database, cache: Cache) {
       actionKey: string,
       update: ActionUpdate,
     ) => addActionUpdate(db, viewer, actor, strategyId, actionKey, update),
+    /** The board report: the issued edition for the date, or the live one with its commentary. */
+    report: boardReports(db),
   };
 }
 
@@ -53,3 +66,32 @@ const fingerprint = (value: unknown): string =>
   crypto.createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
 export type StrategiesService = ReturnType<typeof createStrategiesService>;
+
+/** The board report and its sign-off (reports/editions.service.ts). */
+function boardReports(db: Database) {
+  return {
+    async on(viewer: Viewer, status: StrategyStatus, laName: string) {
+      const edition = await editionOn(db, viewer, status.id, status.asOf);
+      if (edition) return { report: edition.report, edition };
+      const commentary = await commentaryOn(db, viewer, status.id, status.asOf);
+      return { report: boardReport(status, laName, commentary), edition: undefined };
+    },
+    editions: (viewer: Viewer, id: string) => editionsOf(db, viewer, id),
+    mayApprove,
+    /** Drafting, approving and issuing, each as `viewer` on the strategy judged for its date. */
+    signOff: (viewer: Viewer, actor: Actor, status: StrategyStatus) => {
+      const step: SignOff = {
+        db,
+        viewer,
+        actor,
+        doc: { ...status.strategy, id: status.id },
+        date: status.asOf,
+      };
+      return {
+        saveCommentary: (priority: string, body: string) => saveCommentary(step, priority, body),
+        approve: (priority: string) => approveCommentary(step, priority),
+        issue: (report: BoardReport) => issueEdition(step, report),
+      };
+    },
+  };
+}

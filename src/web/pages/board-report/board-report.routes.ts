@@ -1,22 +1,26 @@
 import contentDisposition from 'content-disposition';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { decide } from '../../../access/policy.js';
 import { lanternError } from '../../../core/errors.js';
-import { todayInEngland } from '../../../core/format.js';
-import {
-  boardReportFileName,
-  boardReportFiles,
-  boardReportFrom,
-} from '../../../reports/board-report.service.js';
+import { formatDateTime, todayInEngland } from '../../../core/format.js';
+import { boardReportFileName, boardReportFiles } from '../../../reports/board-report.service.js';
+import { actorOf, csrfField, field } from '../../forms.js';
 import { needs } from '../../plugins/access.js';
 import type { Page } from '../../render.js';
 import { key, routeSchema } from '../../route-schemas.js';
 import { strategyHrefs } from '../../urls.js';
-import { loadStrategy, strategyParams, type StrategyRequest } from '../strategy/strategy.load.js';
+import {
+  loadStrategy,
+  strategyParams,
+  type LoadedStrategy,
+  type StrategyRequest,
+} from '../strategy/strategy.load.js';
 
 type Query = { date?: string; format?: string };
+type Body = { date?: string; priority?: string; body?: string };
 
 /** A date the report can be for: a real day, written year-month-day. */
-function reportDate(text: string | undefined): string {
+export function reportDate(text: string | undefined): string {
   const t = text?.trim();
   if (!t) return todayInEngland();
   const d = new Date(`${t}T00:00:00Z`);
@@ -32,7 +36,56 @@ function reportDate(text: string | undefined): string {
   return t;
 }
 
-/** `/la/:code/strategies/:id/report?date=&format=pdf|xlsx`: the board's monitoring report. */
+const reportHref = (l: LoadedStrategy, date: string) =>
+  `${strategyHrefs.report(l.la.code, l.status.id)}?date=${encodeURIComponent(date)}`;
+
+async function show(
+  page: Page,
+  request: StrategyRequest<object, Query>,
+  reply: FastifyReply,
+  loaded: LoadedStrategy,
+) {
+  const reports = page.services.strategies.report;
+  const { report, edition } = await reports.on(request.viewer, loaded.status, loaded.la.name);
+  const format = request.query.format;
+  if (format === 'pdf' || format === 'xlsx') {
+    const file = boardReportFiles[format];
+    return reply
+      .type(file.contentType)
+      .header('content-disposition', contentDisposition(`${boardReportFileName(report)}.${format}`))
+      .send(await file.write(report));
+  }
+  if (format) throw lanternError('LANTERN_USAGE', `Unknown format "${format}": use pdf or xlsx.`);
+  const canEdit =
+    !edition &&
+    decide(request.viewer, 'edit-la-restricted', {
+      scope: { laCode: loaded.la.code },
+      publicAccess: 'signed-in',
+    }) === 'allow';
+  const canApprove = !edition && reports.mayApprove(request.viewer, loaded.status.strategy);
+  const href = reportHref(loaded, report.date);
+  return page.render(reply, 'pages/board-report/board-report.njk', {
+    pageTitle: `${report.title}: board monitoring report`,
+    crumbs: { items: loaded.crumbs, collapseOnMobile: true },
+    report,
+    edition: edition && {
+      issuedAt: formatDateTime(edition.issuedAt),
+      issuedBy: edition.issuedBy,
+      newerFigures: edition.newerFigures,
+    },
+    editions: await reports.editions(request.viewer, loaded.status.id),
+    base: strategyHrefs.report(loaded.la.code, loaded.status.id),
+    pdfHref: `${href}&format=pdf`,
+    xlsxHref: `${href}&format=xlsx`,
+    canEdit,
+    canApprove,
+    lead: loaded.status.strategy.lead,
+    drafts: report.priorities.filter((p) => p.commentary?.status === 'draft').length,
+    ...(canEdit ? { csrf: reply.generateCsrf() } : {}),
+  });
+}
+
+/** `/la/:code/strategies/:id/report?date=&format=pdf|xlsx`: the board's monitoring report, and its sign-off. */
 export function boardReportPage(page: Page): FastifyPluginAsync {
   return async (app) => {
     app.get(
@@ -43,32 +96,46 @@ export function boardReportPage(page: Page): FastifyPluginAsync {
       },
       async (request: StrategyRequest<object, Query>, reply) => {
         const date = reportDate(request.query.date);
-        const loaded = await loadStrategy(page, request, 'board report', date);
-        const report = boardReportFrom(loaded.status, loaded.la.name);
-        const format = request.query.format;
-        if (format === 'pdf' || format === 'xlsx') {
-          const file = boardReportFiles[format];
-          return reply
-            .type(file.contentType)
-            .header(
-              'content-disposition',
-              contentDisposition(`${boardReportFileName(report)}.${format}`),
-            )
-            .send(await file.write(report));
-        }
-        if (format)
-          throw lanternError('LANTERN_USAGE', `Unknown format "${format}": use pdf or xlsx.`);
-        const base = strategyHrefs.report(loaded.la.code, loaded.status.id);
-        const q = `date=${encodeURIComponent(date)}`;
-        return page.render(reply, 'pages/board-report/board-report.njk', {
-          pageTitle: `${report.title}: board monitoring report`,
-          crumbs: { items: loaded.crumbs, collapseOnMobile: true },
-          report,
-          base,
-          pdfHref: `${base}?${q}&format=pdf`,
-          xlsxHref: `${base}?${q}&format=xlsx`,
-        });
+        return show(page, request, reply, await loadStrategy(page, request, 'board report', date));
       },
     );
+    // Sign-off, each step a form that works without JavaScript and returns to the report.
+    const steps = {
+      commentary: 'draft commentary',
+      approve: 'approve commentary',
+      issue: 'issue the report',
+    } as const;
+    for (const step of Object.keys(steps) as (keyof typeof steps)[]) {
+      app.post(
+        `/la/:code/strategies/:id/report/${step}`,
+        {
+          schema: routeSchema({
+            params: strategyParams,
+            body: { date: field(20), priority: key, body: field(5000), ...csrfField },
+          }),
+          config: needs('edit-la-restricted', { la: 'code' }),
+          preHandler: app.csrfProtection,
+        },
+        async (request: StrategyRequest<object, object, Body | undefined>, reply) => {
+          const form = request.body ?? {};
+          const date = reportDate(form.date);
+          const loaded = await loadStrategy(page, request, steps[step], date);
+          const reports = page.services.strategies.report;
+          const signOff = reports.signOff(request.viewer, actorOf(request), loaded.status);
+          if (step === 'commentary') {
+            const body = form.body?.trim() ?? '';
+            if (!body)
+              throw lanternError('LANTERN_USAGE', 'Write the commentary before saving it.');
+            await signOff.saveCommentary(form.priority ?? '', body);
+          } else if (step === 'approve') {
+            await signOff.approve(form.priority ?? '');
+          } else {
+            const { report } = await reports.on(request.viewer, loaded.status, loaded.la.name);
+            await signOff.issue(report);
+          }
+          return reply.redirect(reportHref(loaded, date), 303);
+        },
+      );
+    }
   };
 }
