@@ -55,7 +55,11 @@ export async function selectAuditEvents(db: Queryable, f: AuditFilter = {}): Pro
       limit $5`,
     [f.from ?? null, f.to ?? null, f.action ?? null, f.actor ?? null, f.limit ?? null],
   );
-  return rows.map((r) => ({
+  return rows.map(eventOf);
+}
+
+function eventOf(r: Record<string, unknown>): AuditEvent {
+  return {
     id: Number(r.id),
     at: new Date(r.at as string).toISOString(),
     actorId: (r.actor_id as string | null) ?? null,
@@ -69,5 +73,26 @@ export async function selectAuditEvents(db: Queryable, f: AuditFilter = {}): Pro
     >,
     ip: (r.ip as string | null) ?? null,
     userAgent: (r.user_agent as string | null) ?? null,
-  }));
+  };
+}
+
+/**
+ * The changes recorded on a record and its parts (a strategy, its actions `<id>/<key>`, its report
+ * editions), newest first: every event about it but the reads, which say who looked, not what changed.
+ */
+export async function selectChangesOf(
+  db: Queryable,
+  targetId: string,
+  limit: number,
+): Promise<AuditEvent[]> {
+  const rows = await db.query<Record<string, unknown>>(
+    `select id, at, actor_id, actor, action, target_kind, target_id, details, ip, user_agent
+       from audit_event
+      where (target_id = $1 or target_id like $1 || '/%' or details ->> 'strategy' = $1)
+        and action <> 'read'
+      order by id desc
+      limit $2`,
+    [targetId, limit],
+  );
+  return rows.map(eventOf);
 }

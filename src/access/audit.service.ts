@@ -2,6 +2,7 @@ import type { Queryable } from '../core/db.js';
 import {
   insertAuditEvent,
   selectAuditEvents,
+  selectChangesOf,
   type AuditEvent,
   type AuditFilter,
 } from './audit.repository.js';
@@ -45,3 +46,8 @@ export function listAuditEvents(db: Queryable, filter: AuditFilter = {}): Promis
 }
 
 export type { AuditEvent, AuditFilter };
+
+/** The changes to a record and its parts, newest first (reads left out): a record's history. */
+export function listChangesOf(db: Queryable, targetId: string, limit = 500): Promise<AuditEvent[]> {
+  return selectChangesOf(db, targetId, limit);
+}

@@ -33,3 +33,12 @@ export const actionStatusNames: Record<ActionStatus, string> = {
   off_track: 'Off track',
   done: 'Done',
 };
+
+/** Each kind of change to a strategy, as its history page names it (the audit log's actions). */
+export const strategyChangeNames: Record<string, string> = {
+  'strategy.import': 'Strategy imported from a file',
+  'strategy.action.update': 'Progress update on an action',
+  'report.commentary.draft': 'Board report commentary drafted',
+  'report.commentary.approve': 'Board report commentary approved',
+  'report.issue': 'Board report issued',
+};

@@ -33,6 +33,7 @@ import { strategyTargetPage } from './pages/strategy-target/strategy-target.rout
 import { strategyActionsPage } from './pages/strategy-actions/strategy-actions.routes.js';
 import { strategyActionPage } from './pages/strategy-action/strategy-action.routes.js';
 import { boardReportPage } from './pages/board-report/board-report.routes.js';
+import { strategyHistoryPage } from './pages/strategy-history/strategy-history.routes.js';
 import type { Viewer } from '../access/policy.js';
 import { accessControl, requireAccess } from './plugins/access.js';
 import { errorPages, errorResponder } from './plugins/errors.js';
@@ -99,6 +100,7 @@ const pages = [
   strategyActionsPage,
   strategyActionPage,
   boardReportPage,
+  strategyHistoryPage,
 ];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

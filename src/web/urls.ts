@@ -13,6 +13,7 @@ export const strategyHrefs = {
     `/la/${laCode}/strategies/${id}/targets/${encodeURIComponent(key)}`,
   actions: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}/actions`,
   report: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}/report`,
+  history: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}/history`,
   action: (laCode: number, id: string, key: string) =>
     `/la/${laCode}/strategies/${id}/actions/${encodeURIComponent(key)}`,
 };

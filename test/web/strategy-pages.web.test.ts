@@ -83,6 +83,13 @@ describe('strategy pages', () => {
         (e) => e.targetId === `${id}/fluency` && e.actor === 'la_officer.933@example.org',
       ),
     );
+    const history = await officer.get(`/la/933/strategies/${id}/history`);
+    assert.equal(history.statusCode, 200);
+    assert.match(history.body, /Progress update on an action/);
+    assert.match(history.body, /fluency: on_track → at_risk \(update of 2026-11-30\)/);
+    assert.match(history.body, /Strategy imported from a file/);
+    // Who looked is in the audit log, but a strategy's history shows only what changed.
+    assert.doesNotMatch(history.body, /<td class="govuk-table__cell">read<\/td>/);
     const reads = await listAuditEvents(db, { action: 'read' });
     assert.ok(reads.some((e) => e.targetKind === 'strategy' && e.targetId === id));
   });

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Actor } from '../../access/audit.service.js';
-import { audit } from '../../access/audit.service.js';
+import { audit, listChangesOf } from '../../access/audit.service.js';
 import type { Viewer } from '../../access/policy.js';
 import type { Database } from '../../core/db.js';
 import { boardReport, type BoardReport } from '../../reports/board-report.js';
@@ -50,6 +50,8 @@ export function createStrategiesService(db: Database, cache: Cache) {
       return cache.get(key, () => judgeStrategy(db, id, doc, today));
     },
     readUpdate: readActionUpdate,
+    /** Who changed what and when: the audit log's events on the strategy and its parts. */
+    history: (id: string) => listChangesOf(db, id),
     addUpdate: (
       viewer: Viewer,
       actor: Actor,

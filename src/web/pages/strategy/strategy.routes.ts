@@ -57,6 +57,7 @@ export function strategyPage(page: Page): FastifyPluginAsync {
           })),
           actionsHref: strategyHrefs.actions(la.code, status.id),
           reportHref: strategyHrefs.report(la.code, status.id),
+          historyHref: strategyHrefs.history(la.code, status.id),
           overdueHref: `${strategyHrefs.actions(la.code, status.id)}?overdue=yes`,
         });
       },
