@@ -7,7 +7,9 @@ import type { Viewer } from '../access/policy.js';
 import { withScope } from '../access/row-security.js';
 import type { Database } from '../core/db.js';
 import { lanternError } from '../core/errors.js';
-import { findAction, setActionStatus } from './actions.repository.js';
+import { findAction, saveLocalValue, setActionStatus } from './actions.repository.js';
+import type { LocalValue } from './local-values.js';
+import type { StrategyDocument } from './strategy-schema.js';
 import { insertActionUpdate } from './strategy.repository.js';
 import { updateSchema, type ActionUpdate } from './strategy-schema.js';
 
@@ -76,6 +78,39 @@ export async function addActionUpdate(
       'strategy.action.update',
       { kind: 'strategy-action', id: `${strategyId}/${actionKey}` },
       { status: update.status, was: action.status, date: update.date },
+    );
+  });
+}
+
+/** Records a local measure's values (new years added, given years replaced), audited with what changed. */
+export async function addLocalValues(
+  db: Database,
+  viewer: Viewer,
+  actor: Actor,
+  doc: StrategyDocument & { id: string },
+  code: string,
+  values: LocalValue[],
+): Promise<void> {
+  if (!doc.localMeasures.some((m) => m.code === code))
+    throw lanternError(
+      'LANTERN_STRATEGY_NOT_FOUND',
+      `The strategy has no local measure "${code}".`,
+    );
+  await withScope(db, viewer, async (tx) => {
+    const changes: { year: string; value: number; was: number | null }[] = [];
+    for (const v of values) {
+      const was = await saveLocalValue(tx, doc.id, doc.la, code, {
+        ...v,
+        yearNumber: Number(v.year.slice(0, 4)),
+      });
+      changes.push({ year: v.year, value: v.value, was });
+    }
+    await audit(
+      tx,
+      actor,
+      'strategy.local-values',
+      { kind: 'strategy-local-measure', id: `${doc.id}/${code}` },
+      { values: changes },
     );
   });
 }

@@ -38,6 +38,7 @@ export const actionStatusNames: Record<ActionStatus, string> = {
 export const strategyChangeNames: Record<string, string> = {
   'strategy.import': 'Strategy imported from a file',
   'strategy.action.update': 'Progress update on an action',
+  'strategy.local-values': 'Local measure values entered',
   'report.commentary.draft': 'Board report commentary drafted',
   'report.commentary.approve': 'Board report commentary approved',
   'report.issue': 'Board report issued',

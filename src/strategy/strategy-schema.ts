@@ -243,7 +243,7 @@ const prioritySchema = z.strictObject({
 });
 export type Priority = z.output<typeof prioritySchema>;
 
-const localValueSchema = z.strictObject({
+export const localValueSchema = z.strictObject({
   year: yearSchema,
   value: finite,
   note: optionalText(500),

@@ -34,6 +34,7 @@ import { strategyActionsPage } from './pages/strategy-actions/strategy-actions.r
 import { strategyActionPage } from './pages/strategy-action/strategy-action.routes.js';
 import { boardReportPage } from './pages/board-report/board-report.routes.js';
 import { strategyHistoryPage } from './pages/strategy-history/strategy-history.routes.js';
+import { strategyLocalMeasurePage } from './pages/strategy-local-measure/strategy-local-measure.routes.js';
 import type { Viewer } from '../access/policy.js';
 import { accessControl, requireAccess } from './plugins/access.js';
 import { errorPages, errorResponder } from './plugins/errors.js';
@@ -101,6 +102,7 @@ const pages = [
   strategyActionPage,
   boardReportPage,
   strategyHistoryPage,
+  strategyLocalMeasurePage,
 ];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

@@ -35,6 +35,16 @@ export function localPath(next: unknown, fallback = '/account'): string {
 /** A text field of a form: any characters but controls, at most `max`. */
 export const field = (max = 320): Schema => words(max);
 
+/**
+ * A textarea: lines of text (line breaks and tabs allowed, no other control character), at most
+ * `max` characters.
+ */
+export const textareaField = (max: number): Schema => ({
+  type: 'string',
+  maxLength: max,
+  pattern: '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$',
+});
+
 /** A password field: anything, up to a length no real password reaches (argon2 cost is bounded). */
 export const passwordField: Schema = { type: 'string', maxLength: 1000 };
 

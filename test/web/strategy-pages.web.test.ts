@@ -67,7 +67,8 @@ describe('strategy pages', () => {
     assert.match(refused.body, /Enter what has happened since the last update/);
     const saved = await officer.post(url, {
       status: 'at_risk',
-      text: 'Two schools withdrew.',
+      // Lines, as a textarea sends them.
+      text: 'Two schools withdrew.\r\nA third joined.',
       date: '2026-11-30',
     });
     assert.equal(saved.statusCode, 303, saved.body);
@@ -105,5 +106,38 @@ describe('strategy pages', () => {
     // Under their own LA's address, row security hides the strategy: not found.
     assert.equal((await elsewhere.get(`/la/343/strategies/${id}`)).statusCode, 404);
     assert.equal((await app.inject(`/la/933/strategies/${id}`)).statusCode, 401);
+  });
+
+  it('lets an officer enter a local measure’s values, naming the line of a mistake', async () => {
+    const file = readingStrategy
+      .replace(
+        'priorities:',
+        'localMeasures:\n  - { code: clubs, name: Pupils in reading clubs, unit: pupils, polarity: high, period: academic year, decimalPlaces: 0 }\npriorities:',
+      )
+      .replace(
+        '            targets:\n              - { key: top-quartile',
+        '            targets:\n              - { key: top-quartile',
+      )
+      .replace(
+        '      - key: ks2\n',
+        '      - key: clubs-aim\n        title: Reading clubs\n        measures:\n          - { key: clubs-m, name: Pupils in reading clubs, local: clubs, targets: [{ key: clubs-500, kind: value, value: 500, by: "2025/26" }] }\n      - key: ks2\n',
+      );
+    const local = (await importStrategy(db, admin, file, 'clubs.yaml')).id;
+    const url = `/la/933/strategies/${local}/local-measures/clubs`;
+    const page = await officer.get(url);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /No values entered yet/);
+    const bad = await officer.post(url, { values: '2023/24, 310\n2024/25, lots' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Line 2, value: &quot;lots&quot; is not a number/);
+    const ok = await officer.post(url, { values: '2023/24, 310\n2024/25, 420, Summer count' });
+    assert.equal(ok.statusCode, 303, ok.body);
+    const after = await officer.get(url);
+    assert.match(after.body, /Summer count/);
+    const target = await officer.get(`/la/933/strategies/${local}/targets/clubs-500`);
+    assert.match(target.body, /420 in 2024\/25/);
+    assert.equal((await board.post(url, { values: '2025/26, 900' })).statusCode, 403);
+    const history = await officer.get(`/la/933/strategies/${local}/history`);
+    assert.match(history.body, /Local measure values entered/);
   });
 });

@@ -19,7 +19,12 @@ import {
   saveCommentary,
   type SignOff,
 } from '../../reports/editions.service.js';
-import { addActionUpdate, readActionUpdate } from '../../strategy/actions.service.js';
+import {
+  addActionUpdate,
+  addLocalValues,
+  readActionUpdate,
+} from '../../strategy/actions.service.js';
+import { readLocalValues, type LocalValue } from '../../strategy/local-values.js';
 import type { ActionUpdate } from '../../strategy/strategy-schema.js';
 import {
   judgeStrategy,
@@ -50,6 +55,17 @@ export function createStrategiesService(db: Database, cache: Cache) {
       return cache.get(key, () => judgeStrategy(db, id, doc, today));
     },
     readUpdate: readActionUpdate,
+    /** A local measure's values, typed or pasted one per line, checked then recorded. */
+    localValues: {
+      read: readLocalValues,
+      add: (
+        viewer: Viewer,
+        actor: Actor,
+        status: StrategyStatus,
+        code: string,
+        values: LocalValue[],
+      ) => addLocalValues(db, viewer, actor, { ...status.strategy, id: status.id }, code, values),
+    },
     /** Who changed what and when: the audit log's events on the strategy and its parts. */
     history: (id: string) => listChangesOf(db, id),
     addUpdate: (

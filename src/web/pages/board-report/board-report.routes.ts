@@ -4,7 +4,7 @@ import { decide } from '../../../access/policy.js';
 import { lanternError } from '../../../core/errors.js';
 import { formatDateTime, todayInEngland } from '../../../core/format.js';
 import { boardReportFileName, boardReportFiles } from '../../../reports/board-report.service.js';
-import { actorOf, csrfField, field } from '../../forms.js';
+import { actorOf, csrfField, field, textareaField } from '../../forms.js';
 import { needs } from '../../plugins/access.js';
 import type { Page } from '../../render.js';
 import { key, routeSchema } from '../../route-schemas.js';
@@ -111,7 +111,7 @@ export function boardReportPage(page: Page): FastifyPluginAsync {
         {
           schema: routeSchema({
             params: strategyParams,
-            body: { date: field(20), priority: key, body: field(5000), ...csrfField },
+            body: { date: field(20), priority: key, body: textareaField(5000), ...csrfField },
           }),
           config: needs('edit-la-restricted', { la: 'code' }),
           preHandler: app.csrfProtection,

@@ -5,7 +5,7 @@ import { expectedProgress, isOverdue } from '../../../strategy/actions.js';
 import { actionStatusNames } from '../../../strategy/labels.js';
 import { actionStatuses } from '../../../strategy/strategy-schema.js';
 import type { ActionUpdateForm } from '../../../strategy/actions.service.js';
-import { actorOf, csrfField, field } from '../../forms.js';
+import { actorOf, csrfField, field, textareaField } from '../../forms.js';
 import { needs } from '../../plugins/access.js';
 import type { Page } from '../../render.js';
 import { key, routeSchema } from '../../route-schemas.js';
@@ -103,7 +103,7 @@ export function strategyActionPage(page: Page): FastifyPluginAsync {
       {
         schema: routeSchema({
           params,
-          body: { date: field(20), status: key, text: field(5000), ...csrfField },
+          body: { date: field(20), status: key, text: textareaField(5000), ...csrfField },
         }),
         config: needs('edit-la-restricted', { la: 'code' }),
         preHandler: app.csrfProtection,

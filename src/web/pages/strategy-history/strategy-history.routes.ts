@@ -25,6 +25,13 @@ function about(e: AuditEvent): string {
     return `Report for ${d.date ?? '?'}, priority ${d.priority ?? '?'}`;
   if (e.action === 'report.issue') return `Report for ${d.date ?? '?'}`;
   if (e.action === 'strategy.import') return d.file ? `From ${d.file}` : '';
+  if (e.action === 'strategy.local-values') {
+    const values =
+      (e.details as { values?: { year: string; value: number; was: number | null }[] }).values ??
+      [];
+    const code = e.targetId?.split('/')[1] ?? '';
+    return `${code}: ${values.map((v) => `${v.year} ${v.was === null ? '' : `${v.was} → `}${v.value}`).join('; ')}`;
+  }
   return '';
 }
 

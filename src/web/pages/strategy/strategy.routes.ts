@@ -58,6 +58,11 @@ export function strategyPage(page: Page): FastifyPluginAsync {
           actionsHref: strategyHrefs.actions(la.code, status.id),
           reportHref: strategyHrefs.report(la.code, status.id),
           historyHref: strategyHrefs.history(la.code, status.id),
+          localMeasures: status.strategy.localMeasures.map((m) => ({
+            name: m.name,
+            values: m.values.length,
+            href: strategyHrefs.localMeasure(la.code, status.id, m.code),
+          })),
           overdueHref: `${strategyHrefs.actions(la.code, status.id)}?overdue=yes`,
         });
       },
