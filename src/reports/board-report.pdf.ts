@@ -152,7 +152,7 @@ export function boardReportPdf(r: BoardReport): Promise<Buffer> {
   heading(pdf, title, 'H1', 18);
   paragraph(
     pdf,
-    `${r.laName}. ${r.period}.${r.board ? ` For ${r.board}.` : ''} Each target judged on the figures in Lantern on ${r.dateText}.`,
+    `${r.laName}. ${r.period}.${r.board ? ` For ${r.board}.` : ''} Each target is judged as at ${r.dateText}, on the figures Lantern held when this report was made.`,
   );
   summary(pdf, r);
   heading(pdf, 'Exceptions', 'H2', 14);

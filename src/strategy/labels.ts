@@ -16,7 +16,7 @@ export const ragNames: Record<Rag, string> = {
   green: 'Green',
   amber: 'Amber',
   red: 'Red',
-  grey: 'Grey (no data)',
+  grey: 'Grey',
 };
 
 /** Direction of travel, with the arrow boards expect beside it. */

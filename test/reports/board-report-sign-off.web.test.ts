@@ -54,6 +54,9 @@ describe('signing off the board report', () => {
     assert.match(page.body, /Reading rose in most schools\./);
     assert.match(page.body, /Draft, not yet approved/);
     assert.doesNotMatch(page.body, /Approve this commentary/);
+    // Not yet for the board: a draft is shown to the officers writing and approving it.
+    assert.doesNotMatch((await board.get(`${report}?date=${date}`)).body, /Reading rose/);
+    assert.match(page.body, /Not yet issued/);
     const refused = await officer.post(`${report}/approve`, { date, priority: 'reading' });
     assert.equal(refused.statusCode, 403);
     assert.match(refused.body, /Only the strategy(&#39;|')s lead \(lead@example.org\)/);
@@ -79,7 +82,7 @@ describe('signing off the board report', () => {
     assert.equal(issued.statusCode, 303, issued.body);
     const edition = await board.get(`${report}?date=${date}`);
     assert.match(edition.body, /Issued edition/);
-    assert.match(edition.body, /issued on .* by Lee Lead/);
+    assert.match(edition.body, /issued at .* by Lee Lead/);
     assert.match(edition.body, /approved by Lee Lead/);
     assert.doesNotMatch(edition.body, /Newer figures have been imported/);
     const again = await lead.post(`${report}/issue`, { date });

@@ -72,8 +72,11 @@ describe('strategy pages', () => {
       date: '2026-11-30',
     });
     assert.equal(saved.statusCode, 303, saved.body);
+    const confirmed = await officer.get(String(saved.headers.location));
+    assert.match(confirmed.body, /Update saved/);
     const after = await officer.get(url);
     assert.match(after.body, /Two schools withdrew\./);
+    assert.doesNotMatch(after.body, /Update saved/);
     assert.match(
       after.body,
       /Owner&#39;s rating\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*At risk/,

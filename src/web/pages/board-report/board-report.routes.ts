@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { decide } from '../../../access/policy.js';
 import { lanternError } from '../../../core/errors.js';
 import { formatDateTime, todayInEngland } from '../../../core/format.js';
+import type { BoardReport } from '../../../reports/board-report.js';
 import { boardReportFileName, boardReportFiles } from '../../../reports/board-report.service.js';
 import { actorOf, csrfField, field, textareaField } from '../../forms.js';
 import { needs } from '../../plugins/access.js';
@@ -36,6 +37,15 @@ export function reportDate(text: string | undefined): string {
   return t;
 }
 
+function withoutDrafts(r: BoardReport): BoardReport {
+  return {
+    ...r,
+    priorities: r.priorities.map((p) =>
+      p.commentary?.status === 'draft' ? { ...p, commentary: null } : p,
+    ),
+  };
+}
+
 const reportHref = (l: LoadedStrategy, date: string) =>
   `${strategyHrefs.report(l.la.code, l.status.id)}?date=${encodeURIComponent(date)}`;
 
@@ -46,7 +56,15 @@ async function show(
   loaded: LoadedStrategy,
 ) {
   const reports = page.services.strategies.report;
-  const { report, edition } = await reports.on(request.viewer, loaded.status, loaded.la.name);
+  const found = await reports.on(request.viewer, loaded.status, loaded.la.name);
+  const { edition } = found;
+  const mayEdit =
+    decide(request.viewer, 'edit-la-restricted', {
+      scope: { laCode: loaded.la.code },
+      publicAccess: 'signed-in',
+    }) === 'allow';
+  // Draft commentary is for the officers writing and approving it, not yet for the board.
+  const report = mayEdit || edition ? found.report : withoutDrafts(found.report);
   const format = request.query.format;
   if (format === 'pdf' || format === 'xlsx') {
     const file = boardReportFiles[format];
@@ -56,12 +74,7 @@ async function show(
       .send(await file.write(report));
   }
   if (format) throw lanternError('LANTERN_USAGE', `Unknown format "${format}": use pdf or xlsx.`);
-  const canEdit =
-    !edition &&
-    decide(request.viewer, 'edit-la-restricted', {
-      scope: { laCode: loaded.la.code },
-      publicAccess: 'signed-in',
-    }) === 'allow';
+  const canEdit = !edition && mayEdit;
   const canApprove = !edition && reports.mayApprove(request.viewer, loaded.status.strategy);
   const href = reportHref(loaded, report.date);
   return page.render(reply, 'pages/board-report/board-report.njk', {

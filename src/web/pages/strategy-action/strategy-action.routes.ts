@@ -67,6 +67,7 @@ async function render(
         .reverse()
         .map((u) => ({ ...u, statusText: actionStatusNames[u.status] })),
       canEdit,
+      saved: (request.query as { saved?: string }).saved === 'yes' && problems.length === 0,
       action: strategyHrefs.action(la.code, status.id, row.key),
       form: { date: form.date ?? today, status: form.status ?? x.status, text: form.text ?? '' },
       statusItems: actionStatuses.map((s) => ({
@@ -87,7 +88,7 @@ export function strategyActionPage(page: Page): FastifyPluginAsync {
     app.get(
       '/la/:code/strategies/:id/actions/:key',
       {
-        schema: routeSchema({ params }),
+        schema: routeSchema({ params, query: { saved: key } }),
         config: needs('read-la-restricted', { la: 'code' }),
       },
       async (request: Request, reply) =>
