@@ -142,9 +142,16 @@ export function whatItTakes(
   input: TargetInput,
   y: YearFigure,
   distance: number,
+  onTheLine = false,
 ): { text: string | null; pupils: number | null } {
   const t = input.target;
   const m = input.series!.measure;
+  // Exactly on a cut point that must be passed (LAIT's bands are closed above): not yet reached.
+  if (distance === 0 && t.kind === 'band' && y.value !== null && onTheLine)
+    return {
+      text: `It would take any rise above ${valueText(m, y.value)}: the cut point itself is in the band below.`,
+      pupils: null,
+    };
   if (distance <= 0) return { text: null, pupils: null };
   if (t.kind === 'rank')
     return {

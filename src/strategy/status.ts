@@ -116,8 +116,9 @@ function baseStatus(
   reading: Reading,
   higher: boolean,
 ): TargetStatus {
-  const distance = reached(reading) ? 0 : -reading.margin;
-  const words = whatItTakes(input, y, distance);
+  // clean(): -0 (a figure exactly on a strict line) is shown as 0, never "-0.0".
+  const distance = reached(reading) ? 0 : clean(-reading.margin) || 0;
+  const words = whatItTakes(input, y, distance, !reached(reading) && distance === 0);
   const t = input.target;
   return {
     ...noData(input, ''),

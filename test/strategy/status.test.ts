@@ -378,4 +378,18 @@ describe('targets with no figures', () => {
     });
     assert.equal(acronym.reason, 'No data source yet: KS3 results are not published.');
   });
+
+  it('says what it takes for a figure exactly on a cut point it must pass', () => {
+    const s2 = series({ 2025: { value: 66, cut: [50, 60, 63, 66, 78] } });
+    const r = judge({
+      target: target({ kind: 'band', band: 'top-quartile', by: 2025 }),
+      series: s2,
+    });
+    assert.equal(r.status, 'off_track');
+    assert.ok(Object.is(r.distance, 0), String(r.distance));
+    assert.match(
+      r.whatItTakes ?? '',
+      /any rise above 66\.0%: the cut point itself is in the band below/,
+    );
+  });
 });
