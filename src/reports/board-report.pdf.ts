@@ -126,6 +126,11 @@ function summary(pdf: Pdf, r: BoardReport): void {
     `Are we getting better? ${s.improving} improving, ${s.declining} declining, ${s.noChange} with no change.`,
   );
   paragraph(pdf, `Actions: ${s.actions}, of which ${s.overdue} overdue.`);
+  paragraph(
+    pdf,
+    'Green: met. Amber: not met yet, but on track (or, for a target with a floor, above it). Red: off track (or below its floor). Grey: no data. Direction of travel: the latest year against the year before.',
+    9,
+  );
 }
 
 export function boardReportPdf(r: BoardReport): Promise<Buffer> {
