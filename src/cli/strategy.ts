@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lanternError } from '../core/errors.js';
+import { isIsoDay } from '../core/format.js';
 import { targetStateNames } from '../strategy/labels.js';
 import { judgedFigures } from '../strategy/series.js';
 import {
@@ -18,13 +19,7 @@ import { commandLineActor } from './users.js';
 /** Today's date (UTC) unless a command is told to judge as of another day. */
 export function statusDate(text: string | undefined): string {
   if (text === undefined) return new Date().toISOString().slice(0, 10);
-  const day = new Date(`${text}T00:00:00Z`);
-  // A day that does not exist (2026-02-30) is refused, as in strategy files, not rolled over.
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(text) ||
-    Number.isNaN(day.getTime()) ||
-    day.toISOString().slice(0, 10) !== text
-  ) {
+  if (!isIsoDay(text)) {
     throw new CliUsageError(`--date "${text}" is not a date: write it as YYYY-MM-DD.`);
   }
   return text;

@@ -126,3 +126,13 @@ export function formatCount(n: number): string {
 export function todayInEngland(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
 }
+
+/** A day that exists, written YYYY-MM-DD: 2026-02-30 is not one (Date would roll it to March). */
+export function isIsoDay(text: string): boolean {
+  const d = new Date(`${text}T00:00:00Z`);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(text) &&
+    !Number.isNaN(d.getTime()) &&
+    d.toISOString().slice(0, 10) === text
+  );
+}

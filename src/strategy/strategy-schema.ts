@@ -2,6 +2,7 @@
  * The one description of a strategy (docs/strategy-files.md): the strategy file, the web forms
  * and the database all hold this shape, and this schema is the only check on it. Pure.
  */
+import { isIsoDay } from '../core/format.js';
 import { z } from 'zod';
 import { parseYearLabel } from '../sources/lait/year-label.js';
 
@@ -50,12 +51,7 @@ export const yearSchema = z.union([z.number(), z.string()]).transform((raw, ctx)
 /** An ISO date, as YAML writes it unquoted (a Date) or quoted (a string). */
 export const dateSchema = z.union([z.date(), z.string()]).transform((raw, ctx) => {
   const iso = raw instanceof Date ? raw.toISOString().slice(0, 10) : raw.trim();
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(iso) ||
-    Number.isNaN(d.getTime()) ||
-    d.toISOString().slice(0, 10) !== iso
-  ) {
+  if (!isIsoDay(iso)) {
     ctx.addIssue({ code: 'custom', message: 'must be a date written 2026-03-31', input: raw });
     return z.NEVER;
   }

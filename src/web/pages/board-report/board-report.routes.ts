@@ -1,8 +1,7 @@
 import contentDisposition from 'content-disposition';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { decide } from '../../../access/policy.js';
 import { lanternError } from '../../../core/errors.js';
-import { formatDateTime, todayInEngland } from '../../../core/format.js';
+import { formatDateTime, isIsoDay, todayInEngland } from '../../../core/format.js';
 import type { BoardReport } from '../../../reports/board-report.js';
 import { boardReportFileName, boardReportFiles } from '../../../reports/board-report.service.js';
 import { actorOf, csrfField, field, textareaField } from '../../forms.js';
@@ -24,12 +23,7 @@ type Body = { date?: string; priority?: string; body?: string };
 export function reportDate(text: string | undefined): string {
   const t = text?.trim();
   if (!t) return todayInEngland();
-  const d = new Date(`${t}T00:00:00Z`);
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(t) ||
-    Number.isNaN(d.getTime()) ||
-    d.toISOString().slice(0, 10) !== t
-  )
+  if (!isIsoDay(t))
     throw lanternError(
       'LANTERN_USAGE',
       `"${t}" is not a date: write it as year-month-day, for example 2026-03-31.`,
@@ -58,11 +52,7 @@ async function show(
   const reports = page.services.strategies.report;
   const found = await reports.on(request.viewer, loaded.status, loaded.la.name);
   const { edition } = found;
-  const mayEdit =
-    decide(request.viewer, 'edit-la-restricted', {
-      scope: { laCode: loaded.la.code },
-      publicAccess: 'signed-in',
-    }) === 'allow';
+  const mayEdit = loaded.mayEdit;
   // Draft commentary is for the officers writing and approving it, not yet for the board.
   const report = mayEdit || edition ? found.report : withoutDrafts(found.report);
   const format = request.query.format;

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
-import { decide } from '../../../access/policy.js';
 import { lanternError } from '../../../core/errors.js';
 import { expectedProgress, isOverdue } from '../../../strategy/actions.js';
 import { actionStatusNames } from '../../../strategy/labels.js';
@@ -40,11 +39,7 @@ async function render(
   const { la, status, today } = loaded;
   const row = findAction(loaded, request.params.key);
   const x = row.action;
-  const canEdit =
-    decide(request.viewer, 'edit-la-restricted', {
-      scope: { laCode: la.code },
-      publicAccess: 'signed-in',
-    }) === 'allow';
+  const canEdit = loaded.mayEdit;
   return page.render(
     reply,
     'pages/strategy-action/strategy-action.njk',

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { decide } from '../../../access/policy.js';
 import { lanternError } from '../../../core/errors.js';
 import { formatNumber } from '../../../core/format.js';
 import { actorOf, csrfField, textareaField } from '../../forms.js';
@@ -61,11 +60,7 @@ async function render(
   const m = measureOf(loaded, request.params.measure);
   const table = valuesTable(m, `lantern-strategy-${loaded.la.code}-${m.code}`);
   if (await sendRequestedTable(request, reply, [table])) return reply;
-  const canEdit =
-    decide(request.viewer, 'edit-la-restricted', {
-      scope: { laCode: loaded.la.code },
-      publicAccess: 'signed-in',
-    }) === 'allow';
+  const canEdit = loaded.mayEdit;
   const targets = loaded.status.targets
     .filter((t) => t.measure === `local:${m.code}`)
     .map((t) => ({

@@ -1,5 +1,6 @@
 /** What every page of one strategy starts with: the LA, the judged strategy, the crumbs. */
 import type { FastifyRequest } from 'fastify';
+import { decide } from '../../../access/policy.js';
 import { formatDate, todayInEngland } from '../../../core/format.js';
 import { lanternError } from '../../../core/errors.js';
 import type { Area } from '../../../measures/areas.js';
@@ -23,6 +24,8 @@ export interface LoadedStrategy {
   /** "Judged on 3 December 2026 on the figures in Lantern." */
   asOfText: string;
   crumbs: Crumb[];
+  /** Whether the viewer may change this LA's strategy (the forms are shown only then). */
+  mayEdit: boolean;
 }
 
 export async function loadStrategy(
@@ -49,6 +52,11 @@ export async function loadStrategy(
     status,
     today,
     asOfText: `Judged on ${formatDate(today)} on the figures in Lantern now.`,
+    mayEdit:
+      decide(request.viewer, 'edit-la-restricted', {
+        scope: { laCode: la.code },
+        publicAccess: 'signed-in',
+      }) === 'allow',
     crumbs: [
       { text: la.name, href: `/la/${la.code}` },
       { text: 'Strategies', href: strategyHrefs.list(la.code) },
