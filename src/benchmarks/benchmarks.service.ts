@@ -89,9 +89,25 @@ export async function computeMeasure(
   measure: Measure,
   options: { neighbourSetVersion?: string } = {},
 ): Promise<{ result: MeasureBenchmarks | undefined; neighbourSetVersion: string | null }> {
+  const { results, neighbourSetVersion } = await computeMeasures(db, [measure], options);
+  return { result: results[0], neighbourSetVersion };
+}
+
+/**
+ * Several measures in one run of the engine: one read of the areas, the neighbour set and the
+ * observations, whatever the number of measures (a strategy names thirty). Results in `measures` order.
+ */
+export async function computeMeasures(
+  db: Queryable,
+  measures: Measure[],
+  options: { neighbourSetVersion?: string } = {},
+): Promise<{ results: MeasureBenchmarks[]; neighbourSetVersion: string | null }> {
   const version = options.neighbourSetVersion ?? (await latestNeighbourSetVersion(db));
   const [observations, areas, neighbourSet] = [
-    await listObservations(db, [measure.code]),
+    await listObservations(
+      db,
+      measures.map((m) => m.code),
+    ),
     await listAreas(db),
     version === undefined ? undefined : await loadNeighbourSet(db, version),
   ];
@@ -104,8 +120,8 @@ export async function computeMeasure(
       },
     );
   }
-  const [result] = computeBenchmarks({ measures: [measure], observations, areas, neighbourSet });
-  return { result, neighbourSetVersion: version ?? null };
+  const results = computeBenchmarks({ measures, observations, areas, neighbourSet });
+  return { results, neighbourSetVersion: version ?? null };
 }
 
 /**

@@ -3,8 +3,14 @@ import type { Database } from '../core/db.js';
 import { lanternError } from '../core/errors.js';
 import type { Measure } from '../measures/measure.js';
 import type { CutPoints, LaBenchmark } from './benchmark.js';
-import { computeMeasure, requireLa, requireMeasure } from './benchmarks.service.js';
-import { compareLabels, type YearBenchmark } from './engine.js';
+import {
+  computeMeasure,
+  computeMeasures,
+  requireLa,
+  requireMeasure,
+} from './benchmarks.service.js';
+import { listMeasures } from '../measures/measures.repository.js';
+import { compareLabels, type MeasureBenchmarks, type YearBenchmark } from './engine.js';
 import { emptyBenchmark } from './empty-benchmark.js';
 
 /** One year of an LA's time series: the LA, its region, its neighbours' average and England. */
@@ -52,14 +58,46 @@ export async function getLaMeasureTimeSeries(
   const la = await requireLa(db, laCode);
   const measure = await requireMeasure(db, measureCode);
   const { result, neighbourSetVersion } = await computeMeasure(db, measure, options);
-  const years = [...(result?.years ?? [])].sort(
-    (a, b) => a.yearNumber - b.yearNumber || compareLabels(a.yearLabel, b.yearLabel),
-  );
-  if (years.length === 0) {
+  const series = laSeries(la, measure, result, neighbourSetVersion);
+  if (!series) {
     throw lanternError('LANTERN_NO_DATA', `Measure "${measure.code}" has no data yet.`, {
       hint: 'Import the data first: `lantern import lait <folder>`.',
     });
   }
+  return series;
+}
+
+/**
+ * One LA on several measures at once (one run of the engine, one read of each table): by code,
+ * null for a code the store has no measure or no figures for.
+ */
+export async function getLaMeasureTimeSeriesMany(
+  db: Database,
+  laCode: number,
+  measureCodes: readonly string[],
+): Promise<Map<string, LaMeasureTimeSeries | null>> {
+  const la = await requireLa(db, laCode);
+  const wanted = new Set(measureCodes);
+  const measures = (await listMeasures(db)).filter((m) => wanted.has(m.code));
+  const { results, neighbourSetVersion } = await computeMeasures(db, measures);
+  const out = new Map<string, LaMeasureTimeSeries | null>(measureCodes.map((c) => [c, null]));
+  for (const result of results) {
+    const measure = measures.find((m) => m.code === result.measureCode)!;
+    out.set(measure.code, laSeries(la, measure, result, neighbourSetVersion));
+  }
+  return out;
+}
+
+function laSeries(
+  la: { code: number; name: string },
+  measure: Measure,
+  result: MeasureBenchmarks | undefined,
+  neighbourSetVersion: string | null,
+): LaMeasureTimeSeries | null {
+  const years = [...(result?.years ?? [])].sort(
+    (a, b) => a.yearNumber - b.yearNumber || compareLabels(a.yearLabel, b.yearLabel),
+  );
+  if (years.length === 0) return null;
   const k = rowIndex(years[0]!, la.code);
   const banded = hasBands(measure);
   return {

@@ -175,7 +175,7 @@ function demoMeasureEntries(m: StrategyMeasure, locals: ReadonlySet<string>): St
       ? {}
       : code !== undefined
         ? { measure: code }
-        : { noDataSource: `the demo data set has nothing like ${measure}` }),
+        : { noDataSource: 'the demo data set has no figures for this measure' }),
     ...(cohort === undefined ? {} : { cohortMeasure: cohort }),
     targets: demoTargets(m, locals),
   };

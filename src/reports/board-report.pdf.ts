@@ -123,7 +123,7 @@ function summary(pdf: Pdf, r: BoardReport): void {
   );
   paragraph(
     pdf,
-    `Are we getting better? ${s.improving} improving, ${s.declining} declining, ${s.noChange} with no change.`,
+    `Are we getting better? ${s.improving} improving, ${s.declining} declining, ${s.noChange} with no change, ${s.noDirection} with not enough data to say.`,
   );
   paragraph(pdf, `Actions: ${s.actions}, of which ${s.overdue} overdue.`);
   paragraph(

@@ -7,6 +7,7 @@
  */
 import { formatDate } from '../core/format.js';
 import { isOverdue } from '../strategy/actions.js';
+import { approvedUpdates } from '../strategy/approval.js';
 import { strategyCounts, type StrategyCounts } from '../strategy/counts.js';
 import {
   actionStatusNames,
@@ -114,7 +115,10 @@ function reportAction(
   a: StrategyStatus['strategy']['priorities'][number]['aims'][number]['actions'][number],
   date: string,
 ): ReportAction {
-  const latest = a.updates.filter((u) => u.date <= date).at(-1);
+  // Only what the lead has approved reaches the board.
+  const latest = approvedUpdates(a)
+    .filter((u) => u.date <= date)
+    .at(-1);
   return {
     key: a.key!,
     title: a.title,

@@ -1,6 +1,7 @@
 /** The board report as a workbook: Summary, Targets, Actions and Exceptions, from one BoardReport. */
 import ExcelJS from 'exceljs';
 import { neutraliseCell } from '../core/spreadsheet-cell.js';
+import { noDirectionName } from '../strategy/labels.js';
 import type { BoardReport, ReportAction, ReportTarget } from './board-report.js';
 
 type Cell = string | number;
@@ -82,6 +83,7 @@ function summaryRows(r: BoardReport): Cell[][] {
     ['Improving', s.improving],
     ['Declining', s.declining],
     ['No change', s.noChange],
+    [noDirectionName, s.noDirection],
     ['Actions', s.actions],
     ['Actions overdue', s.overdue],
     ...r.sources.map((src): Cell[] => ['Figures from', src]),

@@ -9,6 +9,7 @@ import type { Viewer } from '../access/policy.js';
 import { withScope } from '../access/row-security.js';
 import type { Database } from '../core/db.js';
 import { lanternError } from '../core/errors.js';
+import { mayApprove, updatesAwaitingApproval } from '../strategy/approval.js';
 import type { StrategyDocument } from '../strategy/strategy-schema.js';
 import type { BoardReport, ReportCommentary } from './board-report.js';
 import {
@@ -22,19 +23,11 @@ import {
   type EditionRow,
 } from './editions.repository.js';
 
-/** Who approves and issues: the strategy's lead, or an administrator; any LA officer if no lead is named. */
-export function mayApprove(viewer: Viewer, doc: Pick<StrategyDocument, 'lead'>): boolean {
-  if (!viewer) return false;
-  if (viewer.role === 'administrator') return true;
-  if (viewer.role !== 'la_officer') return false;
-  return !doc.lead || doc.lead.trim().toLowerCase() === viewer.email.trim().toLowerCase();
-}
-
 function requireApprover(viewer: Viewer, doc: StrategyDocument): void {
   if (!mayApprove(viewer, doc))
     throw lanternError(
       'LANTERN_FORBIDDEN',
-      `Only the strategy's lead${doc.lead ? ` (${doc.lead})` : ''} approves commentary and issues the report.`,
+      `Only the strategy's lead${doc.lead ? ` (${doc.lead})` : ''} approves commentary and action updates, and issues the report.`,
     );
 }
 
@@ -134,6 +127,12 @@ export async function issueEdition(
       'LANTERN_USAGE',
       `Approve or withdraw the draft commentary first: ${drafts.map((p) => `“${p.title}”`).join(', ')}.`,
     );
+  const waiting = updatesAwaitingApproval(doc, report.date);
+  if (waiting.length)
+    throw lanternError(
+      'LANTERN_USAGE',
+      `Approve the action updates awaiting approval first: ${[...new Set(waiting.map((w) => `“${w.actionTitle}”`))].join(', ')}.`,
+    );
   const releaseId = await newestReleaseId(db);
   return withScope(db, viewer, async (tx) => {
     if (await findEdition(tx, doc.id, report.date)) throw issuedAlready(report.date);
@@ -171,9 +170,16 @@ export async function editionOn(
   const row = await withScope(db, viewer, (tx) => findEdition(tx, strategyId, date));
   if (!row) return undefined;
   const newest = await newestReleaseId(db);
+  const report = row.report as BoardReport;
+  // Editions issued before the "not enough data" count kept the three directions only.
+  report.summary.noDirection ??=
+    report.summary.targets -
+    report.summary.improving -
+    report.summary.declining -
+    report.summary.noChange;
   return {
     ...row,
-    report: row.report as BoardReport,
+    report,
     newerFigures: newest !== null && (row.releaseId === null || newest > row.releaseId),
   };
 }

@@ -7,7 +7,14 @@ import type { Viewer } from '../access/policy.js';
 import { withScope } from '../access/row-security.js';
 import type { Database } from '../core/db.js';
 import { lanternError } from '../core/errors.js';
-import { findAction, saveLocalValue, setActionStatus } from './actions.repository.js';
+import {
+  approveUpdates,
+  findAction,
+  saveLocalValue,
+  setActionStatus,
+  touchStrategy,
+} from './actions.repository.js';
+import { mayApprove } from './approval.js';
 import type { LocalValue } from './local-values.js';
 import type { StrategyDocument } from './strategy-schema.js';
 import { insertActionUpdate } from './strategy.repository.js';
@@ -54,7 +61,10 @@ export function readActionUpdate(
   return { update: parsed.data };
 }
 
-/** Adds the update and makes its rating the action's status. */
+/**
+ * Adds the update. From the strategy's lead (or whoever may approve) it is approved at once and
+ * its rating becomes the action's; from anyone else it awaits the lead's approval.
+ */
 export async function addActionUpdate(
   db: Database,
   viewer: Viewer,
@@ -70,14 +80,24 @@ export async function addActionUpdate(
         'LANTERN_STRATEGY_NOT_FOUND',
         `The strategy has no action "${actionKey}".`,
       );
-    await insertActionUpdate(tx, strategyId, action.laCode, actionKey, update);
-    await setActionStatus(tx, strategyId, actionKey, update.status);
+    const approver = mayApprove(viewer, { lead: action.lead ?? undefined });
+    await insertActionUpdate(tx, strategyId, action.laCode, actionKey, {
+      ...update,
+      ...(approver ? { approvedBy: update.by } : { awaitingApproval: true }),
+    });
+    if (approver) await setActionStatus(tx, strategyId, actionKey, update.status);
+    else await touchStrategy(tx, strategyId);
     await audit(
       tx,
       actor,
       'strategy.action.update',
       { kind: 'strategy-action', id: `${strategyId}/${actionKey}` },
-      { status: update.status, was: action.status, date: update.date },
+      {
+        status: update.status,
+        was: action.status,
+        date: update.date,
+        ...(approver ? {} : { awaitingApproval: true }),
+      },
     );
   });
 }
@@ -112,5 +132,42 @@ export async function addLocalValues(
       { kind: 'strategy-local-measure', id: `${doc.id}/${code}` },
       { values: changes },
     );
+  });
+}
+
+/**
+ * The lead approves a priority's action updates dated up to the report date: they then show in
+ * the board report, and each action's rating becomes its newest approved update's.
+ */
+export async function approvePriorityUpdates(
+  db: Database,
+  viewer: Viewer,
+  actor: Actor,
+  doc: StrategyDocument & { id: string },
+  date: string,
+  priorityKey: string,
+): Promise<number> {
+  const priority = doc.priorities.find((p) => p.key === priorityKey);
+  if (!priority)
+    throw lanternError(
+      'LANTERN_STRATEGY_NOT_FOUND',
+      `The strategy has no priority "${priorityKey}".`,
+    );
+  if (!mayApprove(viewer, doc))
+    throw lanternError(
+      'LANTERN_FORBIDDEN',
+      `Only the strategy's lead${doc.lead ? `, ${doc.lead},` : ''} approves action updates.`,
+    );
+  const keys = priority.aims.flatMap((a) => a.actions.map((x) => x.key!));
+  return withScope(db, viewer, async (tx) => {
+    const n = await approveUpdates(tx, doc.id, keys, date, viewer?.displayName || actor.label);
+    await audit(
+      tx,
+      actor,
+      'strategy.action.approve',
+      { kind: 'strategy', id: doc.id },
+      { date, priority: priorityKey, updates: n },
+    );
+    return n;
   });
 }

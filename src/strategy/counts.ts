@@ -1,6 +1,10 @@
 /**
  * "Are we achieving our targets?" and "Are we getting better?" as counts: the one rule the
  * strategy page, the board report and its downloads all count by. Pure.
+ *
+ * Each question's counts add up to `targets`: every target has one status (met, on track, off
+ * track or no data), and one direction of travel or none (`noDirection`: no figures, or no
+ * year before the latest to compare it with, so not enough data to say).
  */
 import { isOverdue } from './actions.js';
 import type { TargetStatus } from './status-types.js';
@@ -15,6 +19,8 @@ export interface StrategyCounts {
   improving: number;
   declining: number;
   noChange: number;
+  /** Targets with no direction of travel: not enough data to say (labels.ts noDirectionName). */
+  noDirection: number;
   actions: number;
   overdue: number;
 }
@@ -34,6 +40,11 @@ export function strategyCounts(
     improving: n((t) => t.direction === 'improving'),
     declining: n((t) => t.direction === 'declining'),
     noChange: n((t) => t.direction === 'no_change'),
+    // Whatever is not one of the three directions, so the four always add up to `targets`.
+    noDirection: n(
+      (t) =>
+        t.direction !== 'improving' && t.direction !== 'declining' && t.direction !== 'no_change',
+    ),
     actions: actions.length,
     overdue: actions.filter((a) => isOverdue(a, date)).length,
   };

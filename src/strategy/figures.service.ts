@@ -3,9 +3,11 @@
  * engine's own time series for the LA (the same values, ranks, cut points and comparators as
  * the scorecard); for a local measure, the values the LA entered.
  */
-import { getLaMeasureTimeSeries } from '../benchmarks/time-series.service.js';
+import {
+  getLaMeasureTimeSeriesMany,
+  type LaMeasureTimeSeries,
+} from '../benchmarks/time-series.service.js';
 import type { Database } from '../core/db.js';
-import { LanternError } from '../core/errors.js';
 import { formatDate } from '../core/format.js';
 import { listMeasureReleaseIds } from '../measures/measure-releases.repository.js';
 import { listReleases } from '../measures/releases.repository.js';
@@ -17,56 +19,64 @@ export interface FiguresReader {
   lantern(code: string): Promise<Series | null>;
 }
 
-/** Reads each measure once per use (a strategy names some measures several times). */
-export async function figuresReader(db: Database, laCode: number): Promise<FiguresReader> {
+/**
+ * Reads every measure the strategy names in one run of the engine (a strategy names thirty;
+ * one run each took seconds on the real store).
+ */
+export async function figuresReader(
+  db: Database,
+  laCode: number,
+  codes: readonly string[],
+): Promise<FiguresReader> {
   const [releaseIds, releases] = [await listMeasureReleaseIds(db), await listReleases(db)];
   const releaseById = new Map(releases.map((r) => [r.id, r]));
-  const read = new Map<string, Promise<Series | null>>();
   const sourceOf = (code: string): string => {
     const id = releaseIds.get(code);
     const r = id === undefined || id === null ? undefined : releaseById.get(id);
     return r
-      ? `${r.description} (${r.fileName}, imported ${formatDate(r.importedAt.slice(0, 10))})`
+      ? `${r.description}, file ${r.fileName}, imported ${formatDate(r.importedAt.slice(0, 10))}`
       : 'no release recorded';
   };
-  async function load(code: string): Promise<Series | null> {
-    try {
-      const ts = await getLaMeasureTimeSeries(db, laCode, code);
-      const m = ts.measure;
-      return {
-        measure: {
-          code: m.code,
-          name: m.name,
-          polarity: m.polarity,
-          decimalPlaces: m.decimalPlaces,
-          unitLabel: m.unitLabel,
-          lastUpdate: m.lastUpdate,
-          nextUpdate: m.nextUpdate,
-          source: sourceOf(code),
-        },
-        years: ts.years.map((y) => ({
-          yearLabel: y.yearLabel,
-          yearNumber: y.yearNumber,
-          value: y.benchmark.value,
-          rank: y.benchmark.rank,
-          rankOf: y.benchmark.rankOf,
-          cutPoints: y.cutPoints,
-          england: y.benchmark.englandValue,
-          region: y.benchmark.regionValue,
-          neighbours: y.benchmark.statisticalNeighboursAverage,
-        })),
-      };
-    } catch (error) {
-      if (error instanceof LanternError && error.code === 'LANTERN_NO_DATA') return null;
-      throw error;
-    }
-  }
+  const read = await getLaMeasureTimeSeriesMany(db, laCode, [...new Set(codes)]);
+  const series = new Map<string, Series | null>();
+  for (const [code, ts] of read) series.set(code, ts ? asSeries(ts, sourceOf(code)) : null);
   return {
-    lantern(code) {
-      let p = read.get(code);
-      if (!p) read.set(code, (p = load(code)));
-      return p;
+    async lantern(code) {
+      const known = series.get(code);
+      if (known !== undefined) return known;
+      // A code not named up front: read on its own, once.
+      const ts = (await getLaMeasureTimeSeriesMany(db, laCode, [code])).get(code) ?? null;
+      const s = ts ? asSeries(ts, sourceOf(code)) : null;
+      series.set(code, s);
+      return s;
     },
+  };
+}
+
+function asSeries(ts: LaMeasureTimeSeries, source: string): Series {
+  const m = ts.measure;
+  return {
+    measure: {
+      code: m.code,
+      name: m.name,
+      polarity: m.polarity,
+      decimalPlaces: m.decimalPlaces,
+      unitLabel: m.unitLabel,
+      lastUpdate: m.lastUpdate,
+      nextUpdate: m.nextUpdate,
+      source,
+    },
+    years: ts.years.map((y) => ({
+      yearLabel: y.yearLabel,
+      yearNumber: y.yearNumber,
+      value: y.benchmark.value,
+      rank: y.benchmark.rank,
+      rankOf: y.benchmark.rankOf,
+      cutPoints: y.cutPoints,
+      england: y.benchmark.englandValue,
+      region: y.benchmark.regionValue,
+      neighbours: y.benchmark.statisticalNeighboursAverage,
+    })),
   };
 }
 

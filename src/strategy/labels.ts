@@ -26,6 +26,9 @@ export const directionNames: Record<Direction, { text: string; arrow: string }> 
   no_change: { text: 'No change', arrow: '→' },
 };
 
+/** A target with no direction of travel: no figures, or no year before the latest to compare. */
+export const noDirectionName = 'Not enough data';
+
 export const actionStatusNames: Record<ActionStatus, string> = {
   not_started: 'Not started',
   on_track: 'On track',

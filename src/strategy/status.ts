@@ -69,7 +69,7 @@ export function evaluateTarget(input: TargetInput): TargetStatus {
   const t = input.target;
   if (!input.series) return noData(input, noSeriesReason(input));
   if (t.kind === 'gap' && !input.other)
-    return noData(input, `No figures for ${t.compareWith}, the group the gap is measured against.`);
+    return noData(input, 'No figures for the group the gap is measured against.');
   const higher = wantsHigher(t, input.series.measure.polarity);
   const ctx = contextFor(input, higher);
   if ('noBaseline' in ctx)
@@ -228,7 +228,7 @@ function judgeNarrowing(input: TargetInput, latest: YearFigure, higher: boolean)
 /** Why a target has no figures at all: no source yet, or its data not imported here. */
 function noSeriesReason(input: TargetInput): string {
   if (input.notImported)
-    return `No figures for ${input.notImported} in Lantern yet: import its data (lantern import).`;
+    return 'No figures for this measure in Lantern yet: an administrator imports them with `lantern import`.';
   const why = (input.noDataSource ?? 'no published file holds this measure').replace(/\.+$/, '');
   // "No published file…" reads on after the colon as "no published file…" (not "KS3…": kept).
   return `No data source yet: ${/^[A-Z][a-z]/.test(why) ? why[0]!.toLowerCase() + why.slice(1) : why}.`;

@@ -104,6 +104,8 @@ function actionOf(x: Row, updates: Row[]): Action {
       by: u.author as string,
       status: u.status as Action['status'],
       text: u.body as string,
+      ...(u.awaiting_approval ? { awaitingApproval: true as const } : {}),
+      ...(u.approved_by ? { approvedBy: u.approved_by as string } : {}),
     })),
     evidence: x.evidence as Action['evidence'],
   };

@@ -182,6 +182,9 @@ export const updateSchema = z.strictObject({
   by: text(200),
   status: z.enum(actionStatuses),
   text: text(5000),
+  /** Written by someone other than the strategy's lead, and not yet approved by them. */
+  awaitingApproval: z.literal(true).optional(),
+  approvedBy: optionalText(200),
 });
 export type ActionUpdate = z.output<typeof updateSchema>;
 

@@ -212,9 +212,20 @@ export async function insertActionUpdate(
   u: Action['updates'][number],
 ): Promise<void> {
   await tx.query(
-    `insert into action_update (strategy_id, la_code, action_key, update_date, author, status, body)
-     values ($1, $2, $3, $4, $5, $6, $7)`,
-    [id, la, actionKey, u.date, u.by, u.status, u.text],
+    `insert into action_update (strategy_id, la_code, action_key, update_date, author, status, body,
+       awaiting_approval, approved_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      id,
+      la,
+      actionKey,
+      u.date,
+      u.by,
+      u.status,
+      u.text,
+      u.awaitingApproval === true,
+      u.approvedBy ?? null,
+    ],
   );
 }
 

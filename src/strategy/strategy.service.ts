@@ -9,6 +9,7 @@ import type { Database, Queryable } from '../core/db.js';
 import { lanternError } from '../core/errors.js';
 import { isUuid } from '../core/ids.js';
 import { measureCodes } from '../measures/suggestions.js';
+import { readStrategyVersion } from './actions.repository.js';
 import { figuresReader, localSeries } from './figures.service.js';
 import { figureFor, latestFigure, type Series } from './series.js';
 import {
@@ -90,13 +91,14 @@ export async function importStrategy(
 
 export async function requireStrategy(db: Queryable, id: string): Promise<StrategyDocument> {
   const doc = isUuid(id) ? await readStrategy(db, id) : undefined;
-  if (!doc) {
-    throw lanternError('LANTERN_STRATEGY_NOT_FOUND', `No strategy has the id "${id}".`, {
-      hint: 'Run `lantern strategy list` to see the strategies and their ids.',
-    });
-  }
+  if (!doc) throw strategyNotFound(id);
   return doc;
 }
+
+const strategyNotFound = (id: string) =>
+  lanternError('LANTERN_STRATEGY_NOT_FOUND', `No strategy has the id "${id}".`, {
+    hint: 'Run `lantern strategy list` to see the strategies and their ids.',
+  });
 
 export function strategies(db: Queryable): Promise<StrategySummary[]> {
   return listStrategies(db);
@@ -149,6 +151,22 @@ export async function strategyStatus(
   return judgeStrategy(db, id, await requireStrategy(db, id), today);
 }
 
+/**
+ * When the strategy the viewer may see last changed (one query; row security hides another
+ * LA's, then: not found). Every edit of the strategy or its actions and local values moves it.
+ */
+export async function strategyVersionFor(
+  db: Database,
+  viewer: Viewer,
+  id: string,
+): Promise<string> {
+  const version = isUuid(id)
+    ? await withScope(db, viewer, (tx) => readStrategyVersion(tx, id))
+    : undefined;
+  if (version === undefined) throw strategyNotFound(id);
+  return version;
+}
+
 /** The strategy as the viewer may see it: row security hides another LA's (then: not found). */
 export async function strategyFor(
   db: Database,
@@ -175,7 +193,7 @@ export async function judgeStrategy(
   doc: StrategyDocument,
   today: string,
 ): Promise<StrategyStatus> {
-  const figures = await figuresReader(db, doc.la);
+  const figures = await figuresReader(db, doc.la, lanternCodesOf(doc));
   const locals = new Map(doc.localMeasures.map((m) => [m.code, localSeries(m)]));
   const seriesOf = async (code: string | undefined): Promise<Series | null> =>
     code === undefined ? null : (locals.get(code) ?? (await figures.lantern(code)));
@@ -224,6 +242,21 @@ export async function judgeStrategy(
     }
   }
   return { id, strategy: doc, asOf: today, targets };
+}
+
+/** Every Lantern measure code a strategy's targets read: measures, gaps' other side, cohorts. */
+function lanternCodesOf(doc: StrategyDocument): string[] {
+  const locals = new Set(doc.localMeasures.map((m) => m.code));
+  const codes = doc.priorities.flatMap((p) =>
+    p.aims.flatMap((a) =>
+      a.measures.flatMap((m) => [
+        m.measure,
+        m.cohortMeasure,
+        ...m.targets.map((t) => (t.kind === 'gap' ? t.compareWith : undefined)),
+      ]),
+    ),
+  );
+  return codes.filter((c): c is string => c !== undefined && !locals.has(c));
 }
 
 /** The cohort in the measure's latest year, from the count measure the strategy names. */

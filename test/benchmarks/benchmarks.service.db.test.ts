@@ -6,6 +6,10 @@ import {
   getScorecard,
   refreshBenchmarks,
 } from '../../src/benchmarks/benchmarks.service.js';
+import {
+  getLaMeasureTimeSeries,
+  getLaMeasureTimeSeriesMany,
+} from '../../src/benchmarks/time-series.service.js';
 import { describeEachDatabase } from '../support/db.js';
 import { load, measure, neighbourSet, obs } from './fixtures.js';
 
@@ -138,6 +142,18 @@ describeEachDatabase('benchmarks service', (db) => {
     assert.equal(b.cutPoints, null);
     assert.equal(b.rows[0]?.rank, null);
     assert.equal(b.rows[0]?.quartileBand, null);
+  });
+
+  it('reads several measures in one run exactly as one at a time', async () => {
+    // A strategy reads its thirty measures at once: the same figures as each read on its own.
+    const many = await getLaMeasureTimeSeriesMany(db(), 933, ['KS2', 'ABS', 'POP', 'NONE']);
+    assert.deepEqual([...many.keys()], ['KS2', 'ABS', 'POP', 'NONE']);
+    for (const code of ['KS2', 'ABS', 'POP']) {
+      const one = await getLaMeasureTimeSeries(db(), 933, code);
+      assert.deepEqual(JSON.parse(JSON.stringify(many.get(code))), JSON.parse(JSON.stringify(one)));
+    }
+    assert.equal(many.get('NONE'), null);
+    assert.equal(many.get('KS2')?.years.at(-1)?.benchmark.value, 57);
   });
 
   it('rejects an unknown measure, year or LA with what to do', async () => {

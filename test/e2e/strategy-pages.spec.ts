@@ -65,7 +65,7 @@ describe('strategy pages in a browser', { skip }, () => {
   it('filters the action tracker and updates an action through the form', async () => {
     await page.goto(`${base}/actions`);
     await check('strategy-actions');
-    await page.locator('#actions a').first().click();
+    await page.locator('#actions tbody a').first().click();
     await page.waitForSelector('h2#add-update');
     await page.getByRole('button', { name: 'Save update' }).click();
     await page.waitForSelector('.govuk-error-summary');
@@ -97,6 +97,9 @@ describe('strategy pages in a browser', { skip }, () => {
     await check('strategy-report-draft');
     await page.getByRole('button', { name: 'Approve this commentary' }).click();
     await page.getByRole('button', { name: /Issue the report for/ }).click();
+    await page.waitForSelector('text=An issued edition never changes');
+    await check('strategy-report-confirm');
+    await page.getByRole('button', { name: 'Yes, issue the report' }).click();
     const banner = page.getByRole('region', { name: 'Issued edition' });
     assert.match(await banner.innerText(), /It never changes/);
     await check('strategy-report-edition');

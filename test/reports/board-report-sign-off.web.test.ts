@@ -78,15 +78,24 @@ describe('signing off the board report', () => {
 
   it('issues an edition that never changes, and says when newer figures exist', async () => {
     await lead.get(`${report}?date=${date}`);
-    const issued = await lead.post(`${report}/issue`, { date });
+    // The first press asks: issuing cannot be undone.
+    const asked = await lead.post(`${report}/issue`, { date });
+    assert.equal(asked.statusCode, 200, asked.body);
+    assert.match(asked.body, /Issue the board report for 31 March 2026\?/);
+    assert.match(asked.body, /never changes/);
+    assert.match(asked.body, /name="confirm" value="yes"/);
+    assert.match((await board.get(`${report}?date=${date}`)).body, /Not yet issued/);
+    const issued = await lead.post(`${report}/issue`, { date, confirm: 'yes' });
     assert.equal(issued.statusCode, 303, issued.body);
     const edition = await board.get(`${report}?date=${date}`);
     assert.match(edition.body, /Issued edition/);
     assert.match(edition.body, /issued at .* by Lee Lead/);
     assert.match(edition.body, /approved by Lee Lead/);
     assert.doesNotMatch(edition.body, /Newer figures have been imported/);
-    const again = await lead.post(`${report}/issue`, { date });
+    const again = await lead.post(`${report}/issue`, { date, confirm: 'yes' });
     assert.equal(again.statusCode, 400);
+    assert.match(again.body, /There is a problem/);
+    assert.match(again.body, /has been issued: an issued edition never changes/);
 
     await recordRelease(db, {
       source: 'demo',
@@ -108,5 +117,68 @@ describe('signing off the board report', () => {
     const actions = (await listAuditEvents(db, {})).map((e) => e.action);
     for (const a of ['report.commentary.draft', 'report.commentary.approve', 'report.issue'])
       assert.ok(actions.includes(a), a);
+  });
+
+  it('puts a refused step back on the page, beside its field', async () => {
+    const d = '2026-05-31';
+    await officer.get(`${report}?date=${d}`);
+    const empty = await officer.post(`${report}/commentary`, {
+      date: d,
+      priority: 'reading',
+      body: ' ',
+    });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /govuk-error-summary/);
+    assert.match(empty.body, /href="#commentary-reading"/);
+    assert.match(empty.body, /id="commentary-reading-error"/);
+    assert.match(empty.body, /<details class="govuk-details lantern-report-controls" open>/);
+    await lead.get(`${report}?date=${d}`);
+    const nothing = await lead.post(`${report}/approve`, { date: d, priority: 'reading' });
+    assert.equal(nothing.statusCode, 400);
+    assert.match(nothing.body, /There is no draft commentary for that priority to approve/);
+    assert.match(nothing.body, /board monitoring report/);
+  });
+
+  it("holds an officer's action update for the lead's approval", async () => {
+    const d = '2026-07-31';
+    const actionPage = report.replace('/report', '/actions/fluency');
+    await officer.get(actionPage);
+    const saved = await officer.post(actionPage, {
+      date: '2026-07-01',
+      status: 'at_risk',
+      text: 'Two schools have paused the programme.',
+    });
+    assert.equal(saved.statusCode, 303, saved.body);
+    const after = await officer.get(`${actionPage}?saved=yes`);
+    assert.match(after.body, /Awaiting approval/);
+    assert.match(after.body, /once lead@example.org approves it/);
+    // The rating stays the owner's last approved one until the lead approves.
+    assert.match(after.body, /Owner(&#39;|')s rating\s*<\/dt>\s*<dd[^>]*>\s*On track/);
+    assert.doesNotMatch((await board.get(`${report}?date=${d}`)).body, /paused the programme/);
+    const leadView = await lead.get(`${report}?date=${d}`);
+    assert.match(leadView.body, /Action updates awaiting the lead(&#39;|')s approval/);
+    assert.match(leadView.body, /1 action update awaits your approval/);
+    assert.doesNotMatch(leadView.body, /Issue the report for/);
+    const refused = await lead.post(`${report}/issue`, { date: d, confirm: 'yes' });
+    assert.equal(refused.statusCode, 400);
+    assert.match(
+      refused.body,
+      /Approve the action updates awaiting approval first: “Reading fluency programme”/,
+    );
+    assert.equal(
+      (await officer.post(`${report}/approve-updates`, { date: d, priority: 'reading' }))
+        .statusCode,
+      403,
+    );
+    const approved = await lead.post(`${report}/approve-updates`, { date: d, priority: 'reading' });
+    assert.equal(approved.statusCode, 303, approved.body);
+    const boardView = await board.get(`${report}?date=${d}`);
+    assert.match(boardView.body, /paused the programme/);
+    assert.match(boardView.body, /At risk/);
+    const page = await board.get(actionPage);
+    assert.doesNotMatch(page.body, /Awaiting approval/);
+    assert.match(page.body, /approved by Lee Lead/);
+    const actions = (await listAuditEvents(db, {})).map((e) => e.action);
+    assert.ok(actions.includes('strategy.action.approve'));
   });
 });

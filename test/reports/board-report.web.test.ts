@@ -131,8 +131,14 @@ describe('the board monitoring report', () => {
   it('refuses a date that does not exist, and is not for board members to change', async () => {
     const bad = await officer.get(`/la/933/strategies/${id}/report?date=2026-02-30`);
     assert.equal(bad.statusCode, 400);
-    assert.match(bad.body, /is not a date: write it as year-month-day/);
+    assert.match(bad.body, /is not a date: give a real day, month and year/);
     assert.equal((await app.inject(base)).statusCode, 401);
+    // The GOV.UK date input's three boxes give the same report as ?date=.
+    const parts = await officer.get(`/la/933/strategies/${id}/report?day=1&month=6&year=2026`);
+    assert.equal(parts.statusCode, 200);
+    assert.match(parts.body, /board monitoring report, 1 June 2026/);
+    const wrong = await officer.get(`/la/933/strategies/${id}/report?day=31&month=6&year=2026`);
+    assert.equal(wrong.statusCode, 400);
   });
 
   it('writes the same report from the command line', async () => {

@@ -363,7 +363,7 @@ describe('targets with no figures', () => {
     const missing = judge({ target: t, series: null, notImported: 'KS2RWM_Expected_STD' });
     assert.equal(
       missing.reason,
-      'No figures for KS2RWM_Expected_STD in Lantern yet: import its data (lantern import).',
+      'No figures for this measure in Lantern yet: an administrator imports them with `lantern import`.',
     );
     const none = judge({
       target: t,

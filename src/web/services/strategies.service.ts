@@ -3,7 +3,6 @@
  * strategy is restricted until the board publishes it), and the status judged once per data
  * version, strategy change and day.
  */
-import crypto from 'node:crypto';
 import type { Actor } from '../../access/audit.service.js';
 import { audit, listChangesOf } from '../../access/audit.service.js';
 import type { Viewer } from '../../access/policy.js';
@@ -15,21 +14,23 @@ import {
   editionOn,
   editionsOf,
   issueEdition,
-  mayApprove,
   saveCommentary,
   type SignOff,
 } from '../../reports/editions.service.js';
 import {
   addActionUpdate,
   addLocalValues,
+  approvePriorityUpdates,
   readActionUpdate,
 } from '../../strategy/actions.service.js';
+import { mayApprove } from '../../strategy/approval.js';
 import { readLocalValues, type LocalValue } from '../../strategy/local-values.js';
 import type { ActionUpdate } from '../../strategy/strategy-schema.js';
 import {
   judgeStrategy,
   strategiesFor,
   strategyFor,
+  strategyVersionFor,
   type StrategyStatus,
 } from '../../strategy/strategy.service.js';
 import type { createDataVersionCache } from './data-version-cache.js';
@@ -48,11 +49,13 @@ export function createStrategiesService(db: Database, cache: Cache) {
       today: string,
       page: string,
     ): Promise<StrategyStatus> {
-      const doc = await strategyFor(db, viewer, id);
+      // One query says whether the viewer may see it and when it last changed (every edit of
+      // it, its actions or local values moves that), so an unchanged strategy is judged once.
+      const version = await strategyVersionFor(db, viewer, id);
       await audit(db, actor, 'read', { kind: 'strategy', id }, { page });
-      // The document's own text is in the key: an action update or re-import is a new entry.
-      const key = `strategy-status:${id}:${today}:${fingerprint(doc)}`;
-      return cache.get(key, () => judgeStrategy(db, id, doc, today));
+      return cache.get(`strategy-status:${id}:${today}:${version}`, async () =>
+        judgeStrategy(db, id, await strategyFor(db, viewer, id), today),
+      );
     },
     readUpdate: readActionUpdate,
     /** A local measure's values, typed or pasted one per line, checked then recorded. */
@@ -80,9 +83,6 @@ export function createStrategiesService(db: Database, cache: Cache) {
   };
 }
 
-const fingerprint = (value: unknown): string =>
-  crypto.createHash('sha256').update(JSON.stringify(value)).digest('base64url');
-
 export type StrategiesService = ReturnType<typeof createStrategiesService>;
 
 /** The board report and its sign-off (reports/editions.service.ts). */
@@ -108,6 +108,8 @@ function boardReports(db: Database) {
       return {
         saveCommentary: (priority: string, body: string) => saveCommentary(step, priority, body),
         approve: (priority: string) => approveCommentary(step, priority),
+        approveUpdates: (priority: string) =>
+          approvePriorityUpdates(db, viewer, actor, step.doc, step.date, priority),
         issue: (report: BoardReport) => issueEdition(step, report),
       };
     },

@@ -63,12 +63,16 @@ async function render(
         .map((u) => ({ ...u, statusText: actionStatusNames[u.status] })),
       canEdit,
       saved: (request.query as { saved?: string }).saved === 'yes' && problems.length === 0,
+      // An update from anyone but the lead waits for them before it changes the rating.
+      needsApproval: !page.services.strategies.report.mayApprove(request.viewer, status.strategy),
+      lead: status.strategy.lead,
       action: strategyHrefs.action(la.code, status.id, row.key),
-      form: { date: form.date ?? today, status: form.status ?? x.status, text: form.text ?? '' },
+      form: { date: form.date ?? today, status: form.status, text: form.text ?? '' },
+      // Nothing chosen for the officer: the rating is theirs to give (GOV.UK: no pre-selection).
       statusItems: actionStatuses.map((s) => ({
         value: s,
         text: actionStatusNames[s],
-        checked: s === (form.status ?? x.status),
+        checked: s === form.status,
       })),
       ...(canEdit ? { csrf: reply.generateCsrf() } : {}),
       ...formErrors(problems),

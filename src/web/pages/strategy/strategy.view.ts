@@ -1,13 +1,14 @@
 /**
  * What the strategy pages show, from the judged strategy: counts per priority ("Are we
- * achieving our targets?", "Are we getting better?"), the targets table and the actions table.
- * Pure: the words come from strategy/labels.ts, the figures from strategy/series.ts.
+ * achieving our targets?", "Are we getting better?") and the targets table; the action tracker's
+ * table is in pages/strategy-actions. Pure: the words come from strategy/labels.ts, the figures
+ * from strategy/series.ts, the counts from strategy/counts.ts.
  */
-import { isOverdue } from '../../../strategy/actions.js';
+import { formatDate } from '../../../core/format.js';
 import { strategyCounts, type StrategyCounts } from '../../../strategy/counts.js';
 import {
-  actionStatusNames,
   directionNames,
+  noDirectionName,
   ragNames,
   targetStateNames,
 } from '../../../strategy/labels.js';
@@ -18,6 +19,9 @@ import { renderComponent } from '../../render.js';
 import type { DataCell, DataTable } from '../../tables/data-table.js';
 import { strategyHrefs } from '../../urls.js';
 import { linkCell, linkWithNoteCell } from '../../tables/cells.js';
+
+/** Where a downloaded table says how each target is judged. */
+const judgedNote = 'How each target is judged: /methods#strategy-targets';
 
 export interface PriorityCounts extends StrategyCounts {
   key: string;
@@ -58,6 +62,7 @@ export function countsTable(counts: PriorityCounts[], fileName: string): DataTab
       { header: 'Improving', numeric: true },
       { header: 'Declining', numeric: true },
       { header: 'No change', numeric: true },
+      { header: noDirectionName, numeric: true },
       { header: 'Actions overdue', numeric: true },
     ],
     rows: counts.map((c) => [
@@ -70,11 +75,10 @@ export function countsTable(counts: PriorityCounts[], fileName: string): DataTab
       n(c.improving),
       n(c.declining),
       n(c.noChange),
-      { raw: c.overdue, text: `${c.overdue} of ${c.actions}` },
+      n(c.noDirection),
+      { raw: c.overdue, text: c.actions ? `${c.overdue} of ${c.actions}` : 'No actions' },
     ]),
-    notes: [
-      'Each target judged on the figures in Lantern today (docs/methods.md, "Strategy targets").',
-    ],
+    notes: [`Each target judged on the figures in Lantern today. ${judgedNote}`],
   };
 }
 
@@ -89,9 +93,20 @@ export function statusTag(t: Pick<JudgedTarget, 'status' | 'rag'>): string {
 }
 
 export function directionText(t: Pick<JudgedTarget, 'direction'>): string {
-  if (!t.direction) return '–';
+  if (!t.direction) return noDirectionName;
   const d = directionNames[t.direction];
   return `${d.arrow} ${d.text}`;
+}
+
+/**
+ * What the target asks of its measure, without the measure's name the sentence starts with
+ * ("At or above the England average in 2027."); a gap's sentence names both groups, so it stays.
+ */
+export function targetGoal(t: Pick<JudgedTarget, 'sentence' | 'figures'>): string {
+  const prefix = `${t.figures.name}: `;
+  if (!t.sentence.startsWith(prefix)) return t.sentence;
+  const goal = t.sentence.slice(prefix.length);
+  return goal.charAt(0).toUpperCase() + goal.slice(1);
 }
 
 /** Every target of a priority (or of the strategy), one row each, keyed by the target's key. */
@@ -106,7 +121,9 @@ export function targetsTable(
     caption: options.caption,
     fileName: options.fileName,
     columns: [
-      { header: 'Target' },
+      // The measure once, then what the target asks of it: a quarter of the width (a third
+      // leaves "Why" too narrow beside the five short columns, whose words do not wrap).
+      { header: 'Target', classes: 'govuk-!-width-one-quarter' },
       { header: 'Status' },
       { header: 'Direction of travel' },
       { header: 'Latest', numeric: true },
@@ -118,7 +135,7 @@ export function targetsTable(
       const f = judgedFigures(t);
       const href = strategyHrefs.target(la, status.id, t.key);
       return [
-        linkWithNoteCell(t.measureEntry.name, href, t.sentence),
+        linkWithNoteCell(t.measureEntry.name, href, targetGoal(t)),
         { raw: `${targetStateNames[t.status]} (${ragNames[t.rag]})`, html: statusTag(t) },
         { raw: directionText(t) },
         { raw: t.latestValue, text: f.latest },
@@ -128,13 +145,15 @@ export function targetsTable(
       ];
     }),
     notes: [
-      `${status.strategy.title}: each target judged on ${status.asOf} on the figures in Lantern (docs/methods.md, "Strategy targets").`,
+      `${status.strategy.title}: each target judged on ${formatDate(status.asOf)} on the figures in Lantern. ${judgedNote}`,
     ],
   };
 }
 
 export interface ActionRow {
   key: string;
+  /** The priority's key (the tracker's filter) and title. */
+  priorityKey: string;
   priority: string;
   aim: string;
   action: Action;
@@ -144,44 +163,13 @@ export interface ActionRow {
 export function actionsOf(status: StrategyStatus): ActionRow[] {
   return status.strategy.priorities.flatMap((p) =>
     p.aims.flatMap((a) =>
-      a.actions.map((x) => ({ key: x.key!, priority: p.title, aim: a.title, action: x })),
+      a.actions.map((x) => ({
+        key: x.key!,
+        priorityKey: p.key!,
+        priority: p.title,
+        aim: a.title,
+        action: x,
+      })),
     ),
   );
-}
-
-export function actionsTable(
-  status: StrategyStatus,
-  rows: ActionRow[],
-  today: string,
-  fileName: string,
-): DataTable {
-  const la = status.strategy.la;
-  return {
-    id: 'actions',
-    caption: 'Actions',
-    fileName,
-    columns: [
-      { header: 'Action' },
-      { header: 'Owner' },
-      { header: 'Due' },
-      { header: "Owner's rating" },
-      { header: 'Latest update' },
-    ],
-    rows: rows.map((r) => {
-      const x = r.action;
-      const overdue = isOverdue(x, today);
-      const latest = x.updates.at(-1);
-      return [
-        linkCell(x.title, strategyHrefs.action(la, status.id, r.key)),
-        { raw: `${x.owner.person}, ${x.owner.organisation}` },
-        {
-          raw: x.due ?? '',
-          text: `${x.due ?? '–'}${overdue ? ' (overdue)' : ''}`,
-          ...(overdue ? { classes: 'lantern-overdue' } : {}),
-        },
-        { raw: actionStatusNames[x.status] },
-        { raw: latest ? `${latest.date}: ${latest.text}` : '', classes: 'govuk-body-s' },
-      ];
-    }),
-  };
 }
