@@ -1,25 +1,23 @@
 /**
- * The checks on a strategy that one field cannot make alone: keys unique, references that
- * resolve, targets that suit their measure. The file reader and the web forms both call these
- * after the schema, so a problem reads the same wherever it is found. Pure.
+ * The checks on a strategy that one field cannot make alone: the period's years in order; keys,
+ * local measure codes and a local measure's years unique; the LA and every measure code named
+ * (measure, local, cohortMeasure, a gap's compareWith) existing, with "did you mean"; and, in
+ * strategy-checks-targets.ts, each target suiting its measure (no band, rank or relative target
+ * on a local measure; a direction where one is needed; no band target where the DfE publishes no
+ * quartile bands), its years in order and its floor no better than the target. The LA and the
+ * bands are checked when the catalogue knows them (hasLa, hasBands). Every strategy read (a file,
+ * a demo copy; the web forms, once built) passes through these after the schema, so a problem
+ * reads the same wherever it is found. Pure.
  */
-import { parseYearLabel } from '../sources/lait/year-label.js';
-import type { StrategyDocument, StrategyMeasure, Target } from './strategy-schema.js';
+import type { StrategyDocument, StrategyMeasure } from './strategy-schema.js';
+import {
+  targetProblems,
+  unknownMeasure,
+  type MeasureCatalogue,
+  type PathProblem,
+} from './strategy-checks-targets.js';
 
-export interface PathProblem {
-  path: PropertyKey[];
-  message: string;
-  /** A field the format does not have, under `path`: the problem points at its name. */
-  unknownField?: string;
-}
-
-/** What the store knows of a Lantern measure code: its polarity, or undefined when unknown. */
-export interface MeasureCatalogue {
-  has(code: string): boolean;
-  polarityOf(code: string): 'high' | 'low' | null | undefined;
-  /** Near codes for a code that matched nothing (did you mean). */
-  suggest(code: string): string[];
-}
+export type { MeasureCatalogue, PathProblem };
 
 /** Fills in the keys a file left out (p1, p1-a2, p1-a2-m1, p1-a2-m1-t1, p1-a2-x1, p1-r1). */
 export function withKeys(doc: StrategyDocument): StrategyDocument {
@@ -60,6 +58,12 @@ export function strategyProblems(
   catalogue: MeasureCatalogue,
 ): PathProblem[] {
   const problems: PathProblem[] = [];
+  if (catalogue.hasLa?.(doc.la) === false) {
+    problems.push({
+      path: ['la'],
+      message: `must be a 3-digit LA code that exists in Lantern, got ${doc.la}: \`lantern areas\` lists the LA codes`,
+    });
+  }
   if (doc.period.to < doc.period.from) {
     problems.push({ path: ['period', 'to'], message: 'is before "from"' });
   }
@@ -133,15 +137,8 @@ function measureProblems(
   catalogue: MeasureCatalogue,
 ): PathProblem[] {
   const problems: PathProblem[] = [];
-  const unknownMeasure = (code: string, at: PropertyKey[]) => {
-    const near = catalogue.suggest(code);
-    problems.push({
-      path: at,
-      message: `no measure has the code "${code}"${near.length ? `: did you mean ${near.map((c) => `"${c}"`).join(' or ')}?` : ' (`lantern measures --search <words>` lists them)'}`,
-    });
-  };
   if (m.measure !== undefined && !catalogue.has(m.measure))
-    unknownMeasure(m.measure, [...path, 'measure']);
+    problems.push(unknownMeasure(m.measure, [...path, 'measure'], catalogue));
   if (m.local !== undefined && !locals.has(m.local)) {
     problems.push({
       path: [...path, 'local'],
@@ -153,7 +150,7 @@ function measureProblems(
     !catalogue.has(m.cohortMeasure) &&
     !locals.has(m.cohortMeasure)
   ) {
-    unknownMeasure(m.cohortMeasure, [...path, 'cohortMeasure']);
+    problems.push(unknownMeasure(m.cohortMeasure, [...path, 'cohortMeasure'], catalogue));
   }
   const polarity =
     m.measure !== undefined
@@ -161,62 +158,11 @@ function measureProblems(
       : m.local !== undefined
         ? locals.get(m.local)?.polarity
         : undefined;
+  const on = { code: m.measure, local: m.local !== undefined, polarity, doc, catalogue };
   m.targets.forEach((t, n) => {
-    for (const p of targetProblems(t, { local: m.local !== undefined, polarity, doc, catalogue })) {
+    for (const p of targetProblems(t, on)) {
       problems.push({ path: [...path, 'targets', n, ...p.path], message: p.message });
     }
   });
-  return problems;
-}
-
-const yearOf = (label: string) => parseYearLabel(label)!.yearNumber;
-
-function targetProblems(
-  t: Target,
-  on: {
-    local: boolean;
-    polarity: 'high' | 'low' | null | undefined;
-    doc: StrategyDocument;
-    catalogue: MeasureCatalogue;
-  },
-): PathProblem[] {
-  const problems: PathProblem[] = [];
-  const comparative = t.kind === 'band' || t.kind === 'rank' || t.kind === 'relative';
-  if (comparative && on.local) {
-    problems.push({
-      path: ['kind'],
-      message: `a ${t.kind} target compares LAs, and a local measure is held only for this LA: use a value or trajectory target`,
-    });
-  }
-  const needsDirection =
-    comparative ||
-    t.kind === 'gap' ||
-    ((t.kind === 'value' || t.kind === 'trajectory') && t.comparison === undefined);
-  if (needsDirection && on.polarity === null) {
-    problems.push({
-      path: t.kind === 'value' || t.kind === 'trajectory' ? ['comparison'] : ['kind'],
-      message:
-        t.kind === 'value' || t.kind === 'trajectory'
-          ? 'the measure has no better direction: say "comparison: at-least" or "at-most"'
-          : `the measure has no better direction, so a ${t.kind} target cannot say which way is better`,
-    });
-  }
-  if (t.kind === 'trajectory' && yearOf(t.from) >= yearOf(t.by)) {
-    problems.push({ path: ['from'], message: `must be a year before "by" (${t.by})` });
-  }
-  if (t.kind === 'gap') {
-    if (
-      !on.catalogue.has(t.compareWith) &&
-      !on.doc.localMeasures.some((l) => l.code === t.compareWith)
-    ) {
-      problems.push({
-        path: ['compareWith'],
-        message: `no measure has the code "${t.compareWith}"`,
-      });
-    }
-    if (t.from !== undefined && yearOf(t.from) >= yearOf(t.by)) {
-      problems.push({ path: ['from'], message: `must be a year before "by" (${t.by})` });
-    }
-  }
   return problems;
 }

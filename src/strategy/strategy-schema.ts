@@ -33,19 +33,33 @@ const key = z
     'must be a short key: lower-case letters, digits and hyphens, starting with a letter or digit (up to 40)',
   );
 
-/** A year as the figures label it: 2019, "2019", "2018/19" (the first four digits order it). */
-export const yearSchema = z.union([z.number(), z.string()]).transform((raw, ctx) => {
+/** What is wrong with a year as written; undefined when it is a year the figures could have. */
+function yearProblem(raw: number | string): string | undefined {
   const label = String(raw).trim();
   const parsed = parseYearLabel(label);
-  if (!parsed || parsed.yearNumber < 1990 || parsed.yearNumber > 2100) {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'must be a year such as 2019 or "2018/19"',
-      input: raw,
-    });
+  // 2019.5 or 19 as a number (or as bare digits in quotes) is a slip, not a label.
+  if ((typeof raw === 'number' || /^\d+(\.\d*)?$/.test(label)) && !/^\d{4}$/.test(label))
+    return 'must be a whole year such as 2026';
+  if (!parsed) return 'must be a year such as 2019 or "2018/19"';
+  if (parsed.yearNumber < 1990 || parsed.yearNumber > 2100)
+    return 'must be a year from 1990 to 2100';
+  return undefined;
+}
+
+/** A year written as a number: 2019, never 2019.5 or 19. */
+const wholeYear = z.number({ error: 'must be a whole year such as 2026' }).superRefine((n, ctx) => {
+  const message = yearProblem(n);
+  if (message !== undefined) ctx.addIssue({ code: 'custom', message, input: n });
+});
+
+/** A year as the figures label it: 2019, "2019", "2018/19" (the first four digits order it). */
+export const yearSchema = z.union([z.number(), z.string()]).transform((raw, ctx) => {
+  const message = yearProblem(raw);
+  if (message !== undefined) {
+    ctx.addIssue({ code: 'custom', message, input: raw });
     return z.NEVER;
   }
-  return label;
+  return String(raw).trim();
 });
 
 /** An ISO date, as YAML writes it unquoted (a Date) or quoted (a string). */
@@ -268,10 +282,7 @@ export const strategySchema = z.strictObject({
   /** The LA's 3-digit code (`lantern areas`). */
   la: z.number().int().min(100).max(999),
   title: text(300),
-  period: z.strictObject({
-    from: z.number().int().min(1990).max(2100),
-    to: z.number().int().min(1990).max(2100),
-  }),
+  period: z.strictObject({ from: wholeYear, to: wholeYear }),
   vision: optionalText(10000),
   board: optionalText(300),
   /** The strategy lead's e-mail address: who approves the board report's commentary and issues it. */

@@ -10,12 +10,16 @@ const known: Record<string, 'high' | 'low' | null> = {
   NonDAP_NEW_KS2_RWM: 'high',
   TotPerAbNew: 'low',
   LACnum: null,
+  // The DfE publishes no quartile bands for it ("No_Quartile" in the LAIT dictionary).
+  LAC_Good_Develop: 'high',
 };
 const catalogue: MeasureCatalogue = {
   has: (c) => c in known,
   polarityOf: (c) => known[c],
   suggest: (c) =>
     Object.keys(known).filter((k) => k.toLowerCase().startsWith(c.slice(0, 4).toLowerCase())),
+  hasBands: (c) => known[c] !== null && c !== 'LAC_Good_Develop',
+  hasLa: (la) => la === 933,
 };
 
 const good = `format: lantern-strategy/1
@@ -189,5 +193,140 @@ describe('strategy files', () => {
     assert.deepEqual(dates, [
       's.yaml, line 21, column 18, priorities[1].aims[1].actions[1].due: is before the start date',
     ]);
+  });
+
+  it('refuses a band target on a measure the DfE publishes no quartile bands for', () => {
+    const problems = refusal(
+      good
+        .replace('measure: KS2RWM_Expected_STD', 'measure: LAC_Good_Develop')
+        .replace(/\n\s+- \{ kind: gap.*\n/, '\n'),
+    );
+    assert.deepEqual(problems, [
+      's.yaml, line 15, column 37, priorities[1].aims[1].measures[1].targets[1].band: the DfE publishes no quartile bands for this measure, so a band target cannot be judged: use a value, relative or rank target instead',
+    ]);
+    // Such a measure still has a rank (docs/methods.md §4): a rank target on it is judged.
+    readStrategyFile(
+      good
+        .replace('measure: KS2RWM_Expected_STD', 'measure: LAC_Good_Develop')
+        .replace('band: top-quartile', 'rank: 30')
+        .replace('kind: band', 'kind: rank')
+        .replace(/\n\s+- \{ kind: gap.*\n/, '\n'),
+      's.yaml',
+      catalogue,
+    );
+  });
+
+  it('refuses a floor better than its target, at the floor, naming both numbers', () => {
+    const target = '{ kind: band, band: top-quartile, by: 2019 }';
+    const floor = (t: string) => refusal(good.replace(target, t));
+    assert.deepEqual(floor('{ kind: value, value: 65, by: 2019, floor: 70 }'), [
+      's.yaml, line 15, column 60, priorities[1].aims[1].measures[1].targets[1].floor: the floor of 70 is above the target of 65: a floor is the worst result still reported amber rather than red, so give a floor of 65 or less',
+    ]);
+    const low = good.replace('measure: KS2RWM_Expected_STD', 'measure: TotPerAbNew');
+    assert.match(
+      refusal(low.replace(target, '{ kind: value, value: 15, by: 2019, floor: 12 }'))[0]!,
+      /targets\[1\]\.floor: the floor of 12 is below the target of 15: .*, so give a floor of 15 or more$/,
+    );
+    // "comparison" decides the way round, whatever the measure's polarity.
+    assert.match(
+      floor('{ kind: value, value: 15, comparison: at-most, by: 2019, floor: 12 }')[0]!,
+      /floor: the floor of 12 is below the target of 15/,
+    );
+    assert.match(
+      floor('{ kind: trajectory, from: 2016, value: 65, by: 2019, floor: 66 }')[0]!,
+      /floor: the floor of 66 is above the target of 65/,
+    );
+    assert.match(
+      floor('{ kind: rank, rank: 100, by: 2019, floor: 90 }')[0]!,
+      /floor: the floor of rank 90 is better than the target of rank 100: .*, so give a floor of 100 or more$/,
+    );
+    assert.match(
+      floor('{ kind: band, band: top-half, by: 2019, floor: A }')[0]!,
+      /floor: the floor of band A is better than the target, which band B already meets/,
+    );
+    assert.match(
+      floor('{ kind: relative, comparator: england, within: 2, by: 2019, floor: 1 }')[0]!,
+      /floor: the floor of 1 is better than the target, which allows 2 on the wrong side of the comparator/,
+    );
+    assert.match(
+      floor('{ kind: gap, compareWith: NonDAP_NEW_KS2_RWM, atMost: 5, by: 2019, floor: 3 }')[0]!,
+      /floor: the floor, a gap of 3, is smaller than the target gap of 5: .*, so give a floor of 5 or more$/,
+    );
+    // A floor at the target, or worse than it, is what a floor is for.
+    for (const ok of [
+      '{ kind: value, value: 65, by: 2019, floor: 65 }',
+      '{ kind: value, value: 65, by: 2019, floor: 57 }',
+      '{ kind: band, band: top-half, by: 2019, floor: B }',
+      '{ kind: rank, rank: 100, by: 2019, floor: 140 }',
+      '{ kind: relative, comparator: england, by: 2019, floor: 0 }',
+    ])
+      readStrategyFile(good.replace(target, ok), 's.yaml', catalogue);
+  });
+
+  it('suggests the measure meant by a gap compareWith that matches none', () => {
+    assert.deepEqual(
+      refusal(good.replace('compareWith: NonDAP_NEW_KS2_RWM', 'compareWith: NonDAP_KS2')),
+      [
+        's.yaml, line 16, column 43, priorities[1].aims[1].measures[1].targets[2].compareWith: no measure has the code "NonDAP_KS2": did you mean "NonDAP_NEW_KS2_RWM"?',
+      ],
+    );
+  });
+
+  it('refuses a year that is not a whole year, in every field that holds one', () => {
+    const withValues = good.replace(
+      'priorities:',
+      'localMeasures:\n  - code: clubs\n    name: Reading clubs\n    unit: pupils\n    period: academic year\n    values:\n      - { year: 2019.5, value: 10 }\npriorities:',
+    );
+    const target1 = '{ kind: band, band: top-quartile, by: 2019 }';
+    const problems = refusal(
+      withValues
+        .replace('period: { from: 2016, to: 2019 }', 'period: { from: 2016.5, to: 19 }')
+        .replace('band: top-quartile, by: 2019', 'band: top-quartile, by: 19')
+        .replace('by: "2018/19"', 'by: 2019.5'),
+    );
+    assert.deepEqual(problems, [
+      's.yaml, line 4, column 17, period.from: must be a whole year such as 2026, got 2016.5',
+      's.yaml, line 4, column 29, period.to: must be a whole year such as 2026, got 19',
+      's.yaml, line 11, column 17, localMeasures[1].values[1].year: must be a whole year such as 2026, got 2019.5',
+      's.yaml, line 22, column 55, priorities[1].aims[1].measures[1].targets[1].by: must be a whole year such as 2026, got 19',
+      's.yaml, line 23, column 87, priorities[1].aims[1].measures[1].targets[2].by: must be a whole year such as 2026, got 2019.5',
+    ]);
+    assert.match(
+      refusal(good.replace(target1, '{ kind: trajectory, from: 16, value: 65, by: 2019 }'))[0]!,
+      /targets\[1\]\.from: must be a whole year such as 2026, got 16$/,
+    );
+    assert.match(
+      refusal(good.replace('narrows: each-year,', 'narrows: each-year, from: 2016.5,'))[0]!,
+      /targets\[2\]\.from: must be a whole year such as 2026, got 2016\.5$/,
+    );
+    // A label still reads as before; a whole year outside the range says so.
+    assert.match(
+      refusal(good.replace('by: "2018/19"', 'by: 1980'))[0]!,
+      /targets\[2\]\.by: must be a year from 1990 to 2100, got 1980$/,
+    );
+  });
+
+  it('refuses an LA code that names no LA, at the "la" field, saying where the codes are', () => {
+    assert.deepEqual(refusal(good.replace('la: 933', 'la: 999')), [
+      's.yaml, line 2, column 5, la: must be a 3-digit LA code that exists in Lantern, got 999: `lantern areas` lists the LA codes',
+    ]);
+  });
+
+  it('words a target on a measure with no data source as the status reads it', () => {
+    // A measure with no data source yet keeps its targets (the Sefton template and the demo copies
+    // rely on it): they are judged "no data". Its floor is checked as for higher is better.
+    const none = good
+      .replace('measure: KS2RWM_Expected_STD', 'noDataSource: No published file holds it')
+      .replace(/\n\s+- \{ kind: gap.*\n/, '\n');
+    readStrategyFile(none, 's.yaml', catalogue);
+    assert.match(
+      refusal(
+        none.replace(
+          '{ kind: band, band: top-quartile, by: 2019 }',
+          '{ kind: value, value: 65, by: 2019, floor: 70 }',
+        ),
+      )[0]!,
+      /targets\[1\]\.floor: the floor of 70 is above the target of 65/,
+    );
   });
 });
