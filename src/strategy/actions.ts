@@ -3,6 +3,7 @@
  * by now (time gone from start to due, milestones due), shown beside the owner's own rating so
  * a board sees both. Pure.
  */
+import { approvedUpdates } from './approval.js';
 import type { Action } from './strategy-schema.js';
 
 const day = 86_400_000;
@@ -65,7 +66,9 @@ function span(days: number): string {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The newest progress update, if any (updates are kept oldest first). */
-export function latestUpdate(action: Action): Action['updates'][number] | undefined {
-  return action.updates.at(-1);
+/** The newest approved progress update, if any (updates are kept oldest first). */
+export function latestUpdate(
+  action: Pick<Action, 'updates'>,
+): Action['updates'][number] | undefined {
+  return approvedUpdates(action).at(-1);
 }

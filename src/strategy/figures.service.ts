@@ -20,7 +20,7 @@ export interface FiguresReader {
 }
 
 /**
- * Reads every measure the strategy names in one run of the engine (a strategy names thirty;
+ * Reads every measure in `codes` in one run of the engine (a strategy names thirty;
  * one run each took seconds on the real store).
  */
 export async function figuresReader(
@@ -42,13 +42,9 @@ export async function figuresReader(
   for (const [code, ts] of read) series.set(code, ts ? asSeries(ts, sourceOf(code)) : null);
   return {
     async lantern(code) {
-      const known = series.get(code);
-      if (known !== undefined) return known;
-      // A code not named up front: read on its own, once.
-      const ts = (await getLaMeasureTimeSeriesMany(db, laCode, [code])).get(code) ?? null;
-      const s = ts ? asSeries(ts, sourceOf(code)) : null;
-      series.set(code, s);
-      return s;
+      // A code not named up front is a caller's mistake, not a measure without figures.
+      if (!series.has(code)) throw new Error(`figuresReader was not asked for "${code}"`);
+      return series.get(code)!;
     },
   };
 }
@@ -94,7 +90,7 @@ export function localSeries(m: LocalMeasure): Series {
       unitLabel: m.unit,
       lastUpdate: null,
       nextUpdate: null,
-      source: 'entered by the LA (a local measure)',
+      source: "entered by the LA's officers in Lantern, not published statistics",
     },
     years: years.map((y) => ({
       ...y,

@@ -155,6 +155,11 @@ describe('signing off the board report', () => {
     // The rating stays the owner's last approved one until the lead approves.
     assert.match(after.body, /Owner(&#39;|')s rating\s*<\/dt>\s*<dd[^>]*>\s*On track/);
     assert.doesNotMatch((await board.get(`${report}?date=${d}`)).body, /paused the programme/);
+    // Nor on the action's page or in the tracker for the board, until approved.
+    assert.doesNotMatch((await board.get(actionPage)).body, /paused the programme/);
+    const tracker = report.replace('/report', '/actions');
+    assert.doesNotMatch((await board.get(tracker)).body, /paused the programme/);
+    assert.doesNotMatch((await officer.get(tracker)).body, /paused the programme/);
     const leadView = await lead.get(`${report}?date=${d}`);
     assert.match(leadView.body, /Action updates awaiting the lead(&#39;|')s approval/);
     assert.match(leadView.body, /1 action update awaits your approval/);

@@ -3,43 +3,14 @@ import { formatNumber, formatRank } from '../../../core/format.js';
 import type { MeasureBenchmark } from '../../../benchmarks/benchmark.js';
 import type { Area } from '../../../measures/areas.js';
 import { tableView } from '../../layouts/page-frame.js';
-import { renderComponent, renderTemplate } from '../../render.js';
-import { govukTableArgs, type DataTable } from '../../tables/data-table.js';
-import { withQuery } from '../../url.js';
+import { renderTemplate } from '../../render.js';
+import type { DataTable } from '../../tables/data-table.js';
+import { withSortLinks } from '../../tables/sort-links.js';
 import { allLasView, type SortKey, type SortOrder } from './all-las.view.js';
 
 /** The first click on a column sorts it the useful way round: names A–Z, rank 1 first, values best first. */
 export function firstOrder(key: SortKey, polarity: 'high' | 'low' | null): SortOrder {
   return key === 'value' && polarity === 'high' ? 'desc' : 'asc';
-}
-
-/** govukTable arguments with sort links in the sortable headers and aria-sort on each. */
-function sortableHead(
-  head: ReturnType<typeof govukTableArgs>['head'],
-  sortable: Map<number, SortKey>,
-  url: string,
-  current: { sort: SortKey; order: SortOrder },
-  polarity: 'high' | 'low' | null,
-) {
-  const words = { asc: 'ascending', desc: 'descending' } as const;
-  return head.map((h, i) => {
-    const key = sortable.get(i);
-    if (!key) return h;
-    const active = current.sort === key;
-    const next: SortOrder = active
-      ? current.order === 'asc'
-        ? 'desc'
-        : 'asc'
-      : firstOrder(key, polarity);
-    const html = renderComponent('sortable-header', {
-      text: h.text,
-      href: withQuery(url, { sort: key, order: next }),
-      next: words[next],
-      current: active ? words[current.order] : null,
-    });
-    const ariaSort = active ? words[current.order] : 'none';
-    return { format: h.format, classes: h.classes, html, attributes: { 'aria-sort': ariaSort } };
-  });
 }
 
 /** The canonical URL of a view: every choice as a query parameter, so it reproduces the view. */
@@ -77,7 +48,13 @@ export function renderBody(
     ...lasView,
     govuk: {
       ...lasView.govuk,
-      head: sortableHead(lasView.govuk.head, view.sortable, url, { sort, order }, m.polarity),
+      head: withSortLinks(
+        lasView.govuk.head,
+        url,
+        { sort, order },
+        (i) => view.sortable.get(i),
+        (key) => firstOrder(key, m.polarity),
+      ),
     },
   };
   const dp = m.decimalPlaces;

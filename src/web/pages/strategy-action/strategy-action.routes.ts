@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { lanternError } from '../../../core/errors.js';
 import { expectedProgress, isOverdue } from '../../../strategy/actions.js';
+import { approvedUpdates } from '../../../strategy/approval.js';
 import { actionStatusNames } from '../../../strategy/labels.js';
 import { actionStatuses } from '../../../strategy/strategy-schema.js';
 import type { ActionUpdateForm } from '../../../strategy/actions.service.js';
@@ -58,7 +59,8 @@ async function render(
       rating: actionStatusNames[x.status],
       overdue: isOverdue(x, today),
       expected: expectedProgress(x, today).words,
-      updates: [...x.updates]
+      // An update awaiting the lead is for the officers, not yet for the board.
+      updates: (canEdit ? [...x.updates] : approvedUpdates(x))
         .reverse()
         .map((u) => ({ ...u, statusText: actionStatusNames[u.status] })),
       canEdit,

@@ -4,22 +4,21 @@
  * sort link in each header. Pure.
  */
 import { formatDate } from '../../../core/format.js';
-import { isOverdue } from '../../../strategy/actions.js';
+import { isOverdue, latestUpdate } from '../../../strategy/actions.js';
 import { actionStatusNames } from '../../../strategy/labels.js';
 import { actionStatuses } from '../../../strategy/strategy-schema.js';
 import type { StrategyStatus } from '../../../strategy/strategy.service.js';
 import type { TableView } from '../../layouts/page-frame.js';
-import { renderComponent } from '../../render.js';
 import { linkCell } from '../../tables/cells.js';
 import type { DataTable } from '../../tables/data-table.js';
 import { strategyHrefs } from '../../urls.js';
-import { withQuery } from '../../url.js';
+import { withSortLinks as sortLinks, type SortOrder } from '../../tables/sort-links.js';
 import type { ActionRow } from '../strategy/strategy.view.js';
 
 /** The tracker's columns, in order, each sortable by its key. */
 export const sortKeys = ['action', 'priority', 'owner', 'due', 'rating', 'update'] as const;
 export type SortKey = (typeof sortKeys)[number];
-export type SortOrder = 'asc' | 'desc';
+export type { SortOrder };
 
 /** The order with no `?sort=`: the strategy's own order, priority by priority. */
 export const defaultSort = { sort: 'priority', order: 'asc' } as const;
@@ -71,7 +70,7 @@ function sortValue(r: ActionRow, key: SortKey, priorities: string[]): SortValue 
     case 'rating':
       return actionStatuses.indexOf(x.status);
     case 'update':
-      return x.updates.at(-1)?.date ?? null;
+      return latestUpdate(x)?.date ?? null;
   }
 }
 
@@ -114,7 +113,8 @@ export function actionsTable(
     rows: rows.map((r) => {
       const x = r.action;
       const overdue = isOverdue(x, today);
-      const latest = x.updates.at(-1);
+      // Approved updates only: one awaiting the lead is on the action's own page.
+      const latest = latestUpdate(x);
       return [
         linkCell(x.title, strategyHrefs.action(la, status.id, r.key)),
         { raw: r.priority, classes: 'govuk-body-s' },
@@ -135,26 +135,12 @@ export function actionsTable(
   };
 }
 
-const orderWords = { asc: 'ascending', desc: 'descending' } as const;
-
 /** The table's view with a sort link in every header and aria-sort on each (no JavaScript). */
 export function withSortLinks(
   view: TableView,
   url: string,
   current: { sort: SortKey; order: SortOrder },
 ) {
-  const head = view.govuk.head.map((h, i) => {
-    const key = sortKeys[i]!;
-    const active = current.sort === key;
-    const next: SortOrder = active ? (current.order === 'asc' ? 'desc' : 'asc') : firstOrder(key);
-    const html = renderComponent('sortable-header', {
-      text: h.text,
-      href: withQuery(url, { sort: key, order: next }),
-      next: orderWords[next],
-      current: active ? orderWords[current.order] : null,
-    });
-    const ariaSort = active ? orderWords[current.order] : 'none';
-    return { format: h.format, classes: h.classes, html, attributes: { 'aria-sort': ariaSort } };
-  });
+  const head = sortLinks(view.govuk.head, url, current, (i) => sortKeys[i], firstOrder);
   return { ...view, govuk: { ...view.govuk, head } };
 }

@@ -45,7 +45,7 @@ function valuesTable(m: ReturnType<typeof measureOf>, fileName: string): DataTab
       { raw: v.value, text: formatNumber(v.value, m.decimalPlaces) },
       { raw: v.note ?? '' },
     ]),
-    notes: ['Entered by the LA (a local measure): not published statistics.'],
+    notes: ["Entered by the LA's officers in Lantern: not published statistics."],
   };
 }
 
