@@ -49,6 +49,8 @@ export type Viewer = SignedInUser | null;
  */
 export const permissions = {
   'open-statistics': 'See the published national statistics',
+  'read-strategy':
+    "Read an LA's strategy: all of it for the LA's own staff; once the LA publishes it, its targets and actions for anyone who may see the statistics",
   'own-account': 'See and change your own account',
   'manage-users': 'Invite, change and disable users',
   'read-audit-log': 'Read the audit log',
@@ -72,19 +74,29 @@ export type PublicAccess = 'open' | 'signed-in';
 /** allow; sign-in (401: nobody signed in); forbidden (403: signed in, not allowed). */
 export type Decision = 'allow' | 'sign-in' | 'forbidden';
 
+/** What nobody needs to sign in for while the statistics are open (LANTERN_PUBLIC_ACCESS=open). */
+const openToAll: readonly Permission[] = ['open-statistics', 'read-strategy'];
+
 const roleGrants: Record<Role, readonly Permission[]> = {
   administrator: Object.keys(permissions) as Permission[],
   la_officer: [
     'open-statistics',
+    'read-strategy',
     'own-account',
     'read-la-restricted',
     'edit-la-restricted',
     'read-school-restricted',
   ],
-  la_analyst: ['open-statistics', 'own-account', 'read-la-restricted', 'read-school-restricted'],
-  board_member: ['open-statistics', 'own-account', 'read-la-restricted'],
-  headteacher: ['open-statistics', 'own-account', 'read-school-restricted'],
-  governor: ['open-statistics', 'own-account', 'read-school-restricted'],
+  la_analyst: [
+    'open-statistics',
+    'read-strategy',
+    'own-account',
+    'read-la-restricted',
+    'read-school-restricted',
+  ],
+  board_member: ['open-statistics', 'read-strategy', 'own-account', 'read-la-restricted'],
+  headteacher: ['open-statistics', 'read-strategy', 'own-account', 'read-school-restricted'],
+  governor: ['open-statistics', 'read-strategy', 'own-account', 'read-school-restricted'],
 };
 
 /** The permissions a role has anywhere in its scope. */
@@ -98,9 +110,7 @@ export function decide(
   options: { scope?: Scope; publicAccess: PublicAccess },
 ): Decision {
   if (!viewer) {
-    return permission === 'open-statistics' && options.publicAccess === 'open'
-      ? 'allow'
-      : 'sign-in';
+    return openToAll.includes(permission) && options.publicAccess === 'open' ? 'allow' : 'sign-in';
   }
   if (!roleGrants[viewer.role].includes(permission)) return 'forbidden';
   return inScope(viewer, options.scope ?? {}) ? 'allow' : 'forbidden';
@@ -115,4 +125,19 @@ export function inScope(viewer: SignedInUser, scope: Scope): boolean {
   }
   if (scope.laCode !== undefined) return viewer.laCodes.includes(scope.laCode);
   return true;
+}
+
+/**
+ * How much of an LA's strategy a viewer sees, once the route has let them in (`read-strategy`):
+ * 'la', all of it (the LA's own staff: drafts, risks, updates awaiting approval); 'public', what
+ * the LA has published (row security shows nothing else, migrations/0009).
+ */
+export type StrategyAudience = 'la' | 'public';
+
+export function strategyAudience(viewer: Viewer, laCode: number): StrategyAudience {
+  const own = decide(viewer, 'read-la-restricted', {
+    scope: { laCode },
+    publicAccess: 'signed-in',
+  });
+  return own === 'allow' ? 'la' : 'public';
 }

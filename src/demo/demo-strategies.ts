@@ -188,6 +188,9 @@ export function demoStrategyCopy(real: StrategyDocument): StrategyDocument {
   return {
     ...real,
     title: `${real.title} (demo copy)`,
+    // Somerset's copy is published, so the demo shows what the public sees of a strategy
+    // (without signing in) beside the others, which only their LA's staff see.
+    published: real.la === 933,
     period: {
       from: real.period.from + demoStrategyYearShift,
       to: real.period.to + demoStrategyYearShift,

@@ -63,6 +63,20 @@ export async function touchStrategy(tx: Queryable, strategyId: string): Promise<
   await tx.query('update strategy set updated_at = now() where id = $1', [strategyId]);
 }
 
+/** Publishes the strategy or takes it back; whether it changed (false: already so, or hidden). */
+export async function setPublished(
+  tx: Queryable,
+  strategyId: string,
+  published: boolean,
+): Promise<boolean> {
+  const rows = await tx.query<{ id: string }>(
+    `update strategy set published = $2, updated_at = now()
+     where id = $1 and published <> $2 returning id`,
+    [strategyId, published],
+  );
+  return rows.length > 0;
+}
+
 /** The owner's rating is the newest update's: kept on the action so lists need no join. */
 export async function setActionStatus(
   tx: Queryable,

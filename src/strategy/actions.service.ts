@@ -17,7 +17,7 @@ import {
 import { mayApprove } from './approval.js';
 import type { LocalValue } from './local-values.js';
 import type { StrategyDocument } from './strategy-schema.js';
-import { insertActionUpdate } from './strategy.repository.js';
+import { insertActionUpdate } from './strategy-parts.repository.js';
 import { updateSchema, type ActionUpdate } from './strategy-schema.js';
 
 /** An update as a form gives it: every field text. */

@@ -40,6 +40,7 @@ export const actionStatusNames: Record<ActionStatus, string> = {
 /** Each kind of change to a strategy, as its history page names it (the audit log's actions). */
 export const strategyChangeNames: Record<string, string> = {
   'strategy.import': 'Strategy imported from a file',
+  'strategy.edit': 'Strategy edited as a file',
   'strategy.action.update': 'Progress update on an action',
   'strategy.local-values': 'Local measure values entered',
   'report.commentary.draft': 'Board report commentary drafted',

@@ -5,7 +5,7 @@
  * one. Pure.
  */
 import type { CutPoints } from '../benchmarks/benchmark.js';
-import { formatNumber } from '../core/format.js';
+import { formatNumber, roundHalfAwayFromZero } from '../core/format.js';
 
 export interface YearFigure {
   yearLabel: string;
@@ -67,18 +67,33 @@ export function valueText(measure: SeriesMeasure, value: number): string {
   return `${formatNumber(value, measure.decimalPlaces)}${isPercentage(measure) ? '%' : ''}`;
 }
 
+/**
+ * A distance's size at the measure's decimal places ("9.0"). The one rounding rule for
+ * distances and gaps: one that is not nil but rounds to nothing there gets one more place
+ * ("0.04"), and, nothing at that either, "less than 0.01" (never "0.0" for a distance to go).
+ */
+export function distanceFigure(distance: number, decimalPlaces: number): string {
+  const size = Math.abs(distance);
+  if (size === 0 || roundHalfAwayFromZero(size, decimalPlaces) !== 0)
+    return formatNumber(size, decimalPlaces);
+  const finer = decimalPlaces + 1;
+  if (roundHalfAwayFromZero(size, finer) !== 0) return formatNumber(size, finer);
+  return `less than ${formatNumber(10 ** -finer, finer)}`;
+}
+
 /** "9.0 percentage points" or "3.2 points": a distance in the measure's units. */
 export function distanceText(measure: SeriesMeasure, distance: number): string {
-  const n = formatNumber(Math.abs(distance), measure.decimalPlaces);
+  const n = distanceFigure(distance, measure.decimalPlaces);
   return `${n} ${isPercentage(measure) ? 'percentage point' : 'point'}${n === formatNumber(1, measure.decimalPlaces) ? '' : 's'}`;
 }
 
 /**
  * "4.0 percentage points", or "-2.0 percentage points" where the group is ahead: a gap keeps its
- * sign (a distance never has one).
+ * sign (a distance never has one), unless it is too small to show ("less than 0.01 …").
  */
 export function gapText(measure: SeriesMeasure, gap: number): string {
-  return `${gap < 0 ? '-' : ''}${distanceText(measure, gap)}`;
+  const text = distanceText(measure, gap);
+  return `${gap < 0 && !text.startsWith('less') ? '-' : ''}${text}`;
 }
 
 /** A judged target's latest figure and distance as text: "57.0%", "9.0 percentage points", "98 places". */

@@ -29,12 +29,14 @@ import { adminUsersPage } from './pages/admin-users/admin-users.routes.js';
 import { adminAuditPage } from './pages/admin-audit/admin-audit.routes.js';
 import { strategiesPage } from './pages/strategies/strategies.routes.js';
 import { strategyPage } from './pages/strategy/strategy.routes.js';
+import { strategyPublishing } from './pages/strategy/strategy-publish.routes.js';
 import { strategyTargetPage } from './pages/strategy-target/strategy-target.routes.js';
 import { strategyActionsPage } from './pages/strategy-actions/strategy-actions.routes.js';
 import { strategyActionPage } from './pages/strategy-action/strategy-action.routes.js';
 import { boardReportPage } from './pages/board-report/board-report.routes.js';
 import { strategyHistoryPage } from './pages/strategy-history/strategy-history.routes.js';
 import { strategyLocalMeasurePage } from './pages/strategy-local-measure/strategy-local-measure.routes.js';
+import { strategyEditPage } from './pages/strategy-edit/strategy-edit.routes.js';
 import type { Viewer } from '../access/policy.js';
 import { accessControl, requireAccess } from './plugins/access.js';
 import { errorPages, errorResponder } from './plugins/errors.js';
@@ -97,12 +99,14 @@ const pages = [
   adminAuditPage,
   strategiesPage,
   strategyPage,
+  strategyPublishing,
   strategyTargetPage,
   strategyActionsPage,
   strategyActionPage,
   boardReportPage,
   strategyHistoryPage,
   strategyLocalMeasurePage,
+  strategyEditPage,
 ];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

@@ -14,6 +14,7 @@ export const strategyHrefs = {
   actions: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}/actions`,
   report: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}/report`,
   history: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}/history`,
+  edit: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}/edit`,
   localMeasure: (laCode: number, id: string, code: string) =>
     `/la/${laCode}/strategies/${id}/local-measures/${encodeURIComponent(code)}`,
   action: (laCode: number, id: string, key: string) =>

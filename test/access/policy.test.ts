@@ -4,6 +4,7 @@ import {
   decide,
   permissions,
   roles,
+  strategyAudience,
   type Permission,
   type Role,
   type SignedInUser,
@@ -22,10 +23,20 @@ const user = (role: Role, scope: { laCodes?: number[]; urns?: number[] } = {}): 
 const expected = expectedGrants;
 
 describe('the access policy', () => {
-  it('lets anyone read the open statistics when public access is open, and no one else anything', () => {
+  it("gives the LA's own staff all of its strategy and everyone else its published part", () => {
+    assert.equal(strategyAudience(user('board_member', { laCodes: [933] }), 933), 'la');
+    assert.equal(strategyAudience(user('la_officer', { laCodes: [800] }), 933), 'public');
+    assert.equal(strategyAudience(user('headteacher', { urns: [123456] }), 933), 'public');
+    assert.equal(strategyAudience(user('administrator'), 933), 'la');
+    assert.equal(strategyAudience(null, 933), 'public');
+  });
+
+  it('lets anyone read the open statistics and published strategies when public access is open, and no one else anything', () => {
+    // read-strategy lets the route in; what a visitor then sees is a published strategy only.
+    const openToAll = ['open-statistics', 'read-strategy'];
     for (const p of Object.keys(permissions) as Permission[]) {
       const open = decide(null, p, { publicAccess: 'open' });
-      assert.equal(open, p === 'open-statistics' ? 'allow' : 'sign-in', p);
+      assert.equal(open, openToAll.includes(p) ? 'allow' : 'sign-in', p);
       assert.equal(decide(null, p, { publicAccess: 'signed-in' }), 'sign-in', p);
     }
   });

@@ -35,8 +35,15 @@ const identify = async (request: FastifyRequest): Promise<Viewer> =>
 function expected(viewer: string | undefined, route: Route, open: boolean): 'allow' | 401 | 403 {
   const p = route.access.permission;
   if (p === 'anyone') return 'allow';
-  if (!viewer) return p === 'open-statistics' && open ? 'allow' : 401;
-  if (!expectedGrants[viewers[viewer]!.role].includes(p as Permission)) return 403;
+  // The matrix's strategy id (":id") is no published strategy: only the LA's own staff get in.
+  const unpublished = p === 'read-strategy' && route.params.includes('id');
+  if (!viewer)
+    return open && (p === 'open-statistics' || (p === 'read-strategy' && !unpublished))
+      ? 'allow'
+      : 401;
+  const grants = expectedGrants[viewers[viewer]!.role];
+  if (!grants.includes(p as Permission)) return 403;
+  if (unpublished && !grants.includes('read-la-restricted')) return 403;
   return 'allow'; // in scope: the path's LA (933) or school is the viewer's
 }
 

@@ -32,6 +32,16 @@ function pathPoints(d: string): [number, number][] {
   return [...d.matchAll(/[ML]([\d.-]+),([\d.-]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
 }
 
+/** Each year tick label's x (pixels). */
+function tickX(svg: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of Array.from(parse(svg).querySelectorAll('text'))) {
+    const m = /^translate\(([\d.]+),/.exec(t.getAttribute('transform') ?? '');
+    if (m && /^\d{4}$/.test(t.textContent ?? '')) out[t.textContent!] = Number(m[1]);
+  }
+  return out;
+}
+
 describe('charts', () => {
   it('gives a line chart role img, named by its title and described by its desc', () => {
     const svg = parse(covid.svg);
@@ -87,6 +97,72 @@ describe('charts', () => {
       (t) => t.textContent === 'No data',
     );
     assert.equal(labels.length, 1);
+  });
+
+  it('spaces the years to scale, a year missing from every series keeping its width', () => {
+    const chart = lineChart({
+      title: 't',
+      description: 'd',
+      yLabel: '%',
+      decimalPlaces: 0,
+      series: [{ name: 'LA', points: [...points([50, 52], 2018), ...points([55, 56], 2022)] }],
+    });
+    const x = tickX(chart.svg);
+    const year = x['2019']! - x['2018']!;
+    assert.ok(Math.abs(x['2022']! - x['2019']! - 3 * year) < 0.01, JSON.stringify(x));
+    const labels = Array.from(parse(chart.svg).querySelectorAll('text'));
+    assert.equal(labels.filter((t) => t.textContent === 'No data').length, 1);
+    const line = parse(chart.svg).querySelector('g[stroke-width="2.5"] path')!;
+    assert.equal(line.getAttribute('d')!.match(/M/g)?.length, 2, 'the line breaks at the gap');
+  });
+
+  it('marks the given year with a vertical line and its label, on the axis without figures', () => {
+    const chart = lineChart({
+      title: 't',
+      description: 'd',
+      yLabel: '%',
+      decimalPlaces: 0,
+      series: [{ name: 'LA', points: points([50, 52, 54], 2022) }],
+      marker: { yearLabel: '2027', yearNumber: 2027, label: 'Target year' },
+    });
+    const x = tickX(chart.svg);
+    const texts = Array.from(parse(chart.svg).querySelectorAll('text'));
+    assert.ok(texts.some((t) => t.textContent === 'Target year'));
+    const rule = parse(chart.svg).querySelector('g[stroke-dasharray="3,3"] line')!;
+    assert.equal(Number(rule.getAttribute('x1')), x['2027']);
+  });
+
+  it('names every line in a legend, each sample in its line’s dash', () => {
+    const texts = Array.from(parse(covid.svg).querySelectorAll('text')).map((t) => t.textContent);
+    assert.ok(texts.includes('Somerset') && texts.includes('England'), texts.join('|'));
+    const samples = Array.from(parse(covid.svg).querySelectorAll('line[stroke-width="2.5"]'));
+    assert.deepEqual(
+      samples.map((l) => l.getAttribute('stroke-dasharray')),
+      [null, '6,3'],
+    );
+  });
+
+  it('draws a projection thinner, long-dashed, in its series’ colour and without markers', () => {
+    const chart = lineChart({
+      title: 't',
+      description: 'd',
+      yLabel: '%',
+      decimalPlaces: 0,
+      series: [
+        { name: 'LA', points: points([50, 52, 54], 2022) },
+        {
+          name: 'Trend',
+          projects: 0,
+          points: points([50.1, 58], 2022).map((p, i) =>
+            i ? { ...p, yearLabel: '2026', yearNumber: 2026 } : p,
+          ),
+        },
+      ],
+    });
+    const svg = parse(chart.svg);
+    const trend = svg.querySelector('g[stroke-width="1.5"][stroke-dasharray="12,5"]')!;
+    assert.equal(trend.getAttribute('stroke'), '#1d70b8');
+    assert.equal(svg.querySelectorAll('circle').length, 3, 'markers on the LA’s 3 points only');
   });
 
   it('takes the value axis from the data when values are 50 to 80', () => {

@@ -55,6 +55,15 @@ describe('strategy pages', () => {
       `/la/933/strategies/${id}/targets/top-quartile?download=csv&table=figures`,
     );
     assert.match(csv.body, /^\uFEFF?Year,Somerset,Line to reach,Reached/);
+    assert.match(csv.body, /Measure: KS2 reading, writing and maths \(DEMO_KS2_RWM\)/);
+  });
+
+  it('shows a target’s chart with the target year, the region and a legend, and a short caption', async () => {
+    const target = await officer.get(`/la/933/strategies/${id}/targets/top-quartile`);
+    assert.match(target.body, /<svg[^>]*role="img"/);
+    assert.match(target.body, />Target year</);
+    assert.match(target.body, />South West</);
+    assert.match(target.body, /<caption[^>]*>\s*Each year’s figure and the line to reach\s*</);
   });
 
   it('lets an officer add a progress update through the form, audited and shown at once', async () => {

@@ -7,6 +7,6 @@
  */
 export { barChart, type BarChartInput } from './bar-chart.js';
 export { distributionChart, type DistributionChartInput } from './distribution-chart.js';
-export { lineChart, type LineChartInput, type LinePoint } from './line-chart.js';
+export { lineChart, type LineChartInput, type LinePoint, type LineSeries } from './line-chart.js';
 export { sparklineBox, sparklinePath } from './sparkline.js';
 export type { ChartSvg } from './svg.js';

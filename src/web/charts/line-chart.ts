@@ -1,10 +1,19 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber } from '../../core/format.js';
 import {
+  gapRuns,
+  yearAxis,
+  yearScale,
+  yearsWithoutFigures,
+  type AxisYear,
+  type Gap,
+} from './line-chart-axes.js';
+import { renderWithLegend, type LegendItem } from './line-chart-legend.js';
+import {
   dashArray,
   greyFill,
+  labelledRuleX,
   midGrey,
-  renderChart,
   seriesStyle,
   valueDomain,
   valueScale,
@@ -17,37 +26,43 @@ export interface LinePoint {
   value: number | null;
 }
 
+export interface LineSeries {
+  name: string;
+  points: LinePoint[];
+  /**
+   * A projection of the series at this index (a fitted trend): drawn in that series' colour,
+   * thinner and in long dashes, without markers; it never fills a "No data" year.
+   */
+  projects?: number;
+}
+
 export interface LineChartInput {
   title: string;
   /** What the chart shows, in words (the SVG's `<desc>`). */
   description: string;
   yLabel: string;
   decimalPlaces: number;
-  /** Up to six series; each gets its own colour, dash, marker and a label at its last point. */
-  series: { name: string; points: LinePoint[] }[];
+  /**
+   * Up to six series, and projections of them; each series gets its own colour, dash and marker,
+   * a label at its last point and a line in the legend.
+   */
+  series: LineSeries[];
+  /** A year marked by a vertical line, labelled at the top ("Target year"); on the axis even without figures. */
+  marker?: AxisYear & { label: string };
 }
 
-/** A series' value in a year; `x` is the year's place on the axis (0 for the first year). */
+/** A series' value in a year; `x` is the year's place on the axis, to scale. */
 type Row = { series: number; x: number; y: number | null };
 type PresentRow = Row & { y: number };
-/** A run of years with no value in any series, half a year wider each side than its years. */
-type Gap = { x1: number; x2: number; mid: number };
 /** A series' name and latest value, at its last point; `ly` is where the label goes. */
-type EndLabel = { si: number; name: string; x: number; y: number; ly: number; text: string };
+type EndLabel = { colour: string; x: number; y: number; ly: number; text: string };
+type Style = { colour: string; dash: string | undefined; width: number; symbol: string | null };
 
 const width = 720;
 const height = 340;
 const margin = { top: 30, right: 170, bottom: 50, left: 60 };
 const labelGap = 14;
-
-/** Years in order (by number, then label), each year once, across every series. */
-function yearAxis(series: LineChartInput['series']): string[] {
-  const years = new Map<string, number>();
-  for (const s of series) for (const p of s.points) years.set(p.yearLabel, p.yearNumber);
-  return [...years]
-    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([label]) => label);
-}
+const projectionDash = '12,5';
 
 /** Nudges end labels apart so none overlap (pixel positions, top to bottom). */
 function spreadLabels(ys: number[], top: number, bottom: number): number[] {
@@ -61,81 +76,75 @@ function spreadLabels(ys: number[], top: number, bottom: number): number[] {
   return out;
 }
 
+/** A series' look: its own style, or (a projection) its series' colour, thinner, long dashes, no markers. */
+function styleOf(series: LineSeries[], si: number): Style {
+  const of = series[si]!.projects;
+  if (of !== undefined)
+    return { ...styleOf(series, of), dash: projectionDash, width: 1.5, symbol: null };
+  const style = seriesStyle(si);
+  return { colour: style.colour, dash: dashArray(style), width: 2.5, symbol: style.symbol };
+}
+
 /**
- * Values over the years, one line per series. Years where no series has a value (the COVID
- * years, for instance) are grey bands labelled "No data", and lines break there: a missing
- * value is never drawn as zero. The value axis comes from the data (not forced to zero).
+ * Values over the years, one line per series, the years to scale. Years where no series has a
+ * value (the COVID years, for instance, listed with nulls or not at all) are grey bands labelled
+ * "No data", and lines break there: a missing value is never drawn as zero, nor bridged. The
+ * value axis comes from the data (not forced to zero). A legend under the axis names each line.
  */
 export function lineChart(input: LineChartInput): ChartSvg {
-  const years = yearAxis(input.series);
-  const rows = seriesRows(input.series, years);
+  const measured = input.series.filter((s) => s.projects === undefined);
+  const allPoints = input.series.flatMap((s) => s.points);
+  const axis = yearAxis([...allPoints, ...(input.marker ? [input.marker] : [])]);
+  const gapYears = yearsWithoutFigures(
+    measured.flatMap((s) => s.points.map((p) => p.yearNumber)),
+    measured.flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => p.yearNumber)),
+  );
+  const rows = seriesRows(input.series, axis.xOf, gapYears);
   const present = rows.filter((r) => r.y !== null) as PresentRow[];
-  const axis = valueDomain(present.map((r) => r.y));
-  const lastX = years.length - 1;
-  return renderChart(
+  const values = valueDomain(present.map((r) => r.y));
+  const lastX = Math.max(...axis.ticks);
+  // A line with no value is not drawn, so it is not in the legend either.
+  const legend: LegendItem[] = input.series
+    .map((s, si) => ({ name: s.name, ...styleOf(input.series, si), si }))
+    .filter((l) => present.some((r) => r.series === l.si));
+  return renderWithLegend(
     { width, height, margin },
     {
-      x: yearScale(years),
-      y: { ...valueScale(axis), label: input.yLabel, labelAnchor: 'top', labelArrow: 'none' },
+      x: yearScale(axis),
+      y: { ...valueScale(values), label: input.yLabel, labelAnchor: 'top', labelArrow: 'none' },
       marks: [
-        ...noDataMarks(noDataRuns(years, present), lastX, axis.domain),
-        Plot.gridY(axis.ticks, { strokeOpacity: 0.15 }),
-        ...input.series.flatMap((_, si) => seriesMarks(rows, si)),
-        ...endLabelMarks(endLabels(input, present, axis.domain), lastX),
+        ...noDataMarks(gapRuns(gapYears), values.domain),
+        Plot.gridY(values.ticks, { strokeOpacity: 0.15 }),
+        ...(input.marker ? markerMarks(input.marker, axis.xOf(input.marker.yearLabel)) : []),
+        ...input.series.flatMap((_, si) => seriesMarks(rows, si, styleOf(input.series, si))),
+        ...endLabelMarks(endLabels(input, present, values.domain), lastX),
       ],
     },
     input,
+    legend,
   );
 }
 
 /**
- * The years as a linear scale of their places (0, 1, 2…) rather than as categories, so that a
- * "No data" band can run from half a year before its first year to half a year after its last.
+ * Every series' points as rows, in year order, each at its place on the axis; a measured
+ * series gets a null in each year without figures, so its line breaks there.
  */
-function yearScale(years: string[]): Plot.ScaleOptions {
-  const lastX = years.length - 1;
-  return {
-    type: 'linear',
-    domain: [-0.5, Math.max(0.5, lastX + 0.5)],
-    ticks: years.map((_, i) => i),
-    tickFormat: (i: number) => years[i] ?? '',
-    tickRotate: years.length > 8 ? -35 : 0,
-    label: null,
-  };
-}
-
-/** Every series' points as rows, each year at its place on the year axis. */
-function seriesRows(series: LineChartInput['series'], years: string[]): Row[] {
-  const index = new Map(years.map((y, i) => [y, i]));
-  return series.flatMap((s, si) =>
-    s.points.map((p) => ({ series: si, x: index.get(p.yearLabel)!, y: p.value })),
-  );
-}
-
-/** Runs of years where no series has a value: one "No data" band each. */
-function noDataRuns(years: string[], present: PresentRow[]): Gap[] {
-  const gaps: Gap[] = [];
-  years.forEach((_, i) => {
-    if (present.some((r) => r.x === i)) return;
-    const run = gaps.at(-1);
-    if (run && run.x2 === i - 0.5) {
-      run.x2 = i + 0.5;
-      run.mid = (run.x1 + run.x2) / 2;
-    } else gaps.push({ x1: i - 0.5, x2: i + 0.5, mid: i });
+function seriesRows(
+  series: LineSeries[],
+  xOf: (label: string) => number,
+  gapYears: number[],
+): Row[] {
+  return series.flatMap((s, si) => {
+    const rows: Row[] = s.points.map((p) => ({ series: si, x: xOf(p.yearLabel), y: p.value }));
+    if (s.projects === undefined) for (const x of gapYears) rows.push({ series: si, x, y: null });
+    return rows.sort((a, b) => a.x - b.x);
   });
-  return gaps;
 }
 
 /** The "No data" bands: grey from the bottom of the value axis to the top, labelled above. */
-function noDataMarks(gaps: Gap[], lastX: number, domain: [number, number]): Plot.Markish[] {
+function noDataMarks(gaps: Gap[], domain: [number, number]): Plot.Markish[] {
   return [
-    Plot.rectY(gaps, {
-      x1: (d: Gap) => Math.max(-0.5, d.x1),
-      x2: (d: Gap) => Math.min(lastX + 0.5, d.x2),
-      y1: domain[0],
-      y2: domain[1],
-      fill: greyFill,
-    }),
+    Plot.rectY(gaps, { x1: 'x1', x2: 'x2', y1: domain[0], y2: domain[1], fill: greyFill }),
     Plot.text(gaps, {
       x: 'mid',
       y: domain[1],
@@ -147,25 +156,37 @@ function noDataMarks(gaps: Gap[], lastX: number, domain: [number, number]): Plot
   ];
 }
 
+/** The marked year: a dark vertical line, its label in the top margin. */
+function markerMarks(marker: NonNullable<LineChartInput['marker']>, x: number): Plot.Markish[] {
+  return labelledRuleX(
+    x,
+    { stroke: '#0b0c0c', strokeWidth: 1.5, strokeDasharray: '3,3' },
+    { text: marker.label, dy: -18, fontSize: 12, fontWeight: 600, fill: '#0b0c0c' },
+  );
+}
+
 /**
  * One series' line, in its colour and dash, and its marker at each value. The line's null
  * values stay in its data: Plot breaks a line at a null, where a filtered line would join up.
  */
-function seriesMarks(rows: Row[], si: number): Plot.Markish[] {
-  const style = seriesStyle(si);
+function seriesMarks(rows: Row[], si: number, style: Style): Plot.Markish[] {
   const data = rows.filter((r) => r.series === si);
   return [
     Plot.lineY(data, {
       x: 'x',
       y: 'y',
       stroke: style.colour,
-      strokeWidth: 2.5,
-      strokeDasharray: dashArray(style),
+      strokeWidth: style.width,
+      strokeDasharray: style.dash,
     }),
-    Plot.dot(
-      data.filter((r) => r.y !== null),
-      { x: 'x', y: 'y', fill: style.colour, symbol: style.symbol, r: 4 },
-    ),
+    ...(style.symbol === null
+      ? []
+      : [
+          Plot.dot(
+            data.filter((r) => r.y !== null),
+            { x: 'x', y: 'y', fill: style.colour, symbol: style.symbol, r: 4 },
+          ),
+        ]),
   ];
 }
 
@@ -185,7 +206,8 @@ function endLabels(
   const ends = input.series
     .map((s, si) => {
       const last = present.filter((r) => r.series === si).at(-1);
-      return last ? { si, name: s.name, x: last.x, y: last.y } : undefined;
+      const colour = styleOf(input.series, si).colour;
+      return last ? { colour, name: s.name, x: last.x, y: last.y } : undefined;
     })
     .filter((e) => e !== undefined);
   const spread = spreadLabels(
@@ -193,10 +215,10 @@ function endLabels(
     margin.top,
     height - margin.bottom,
   );
-  return ends.map((e, k) => ({
+  return ends.map(({ name, ...e }, k) => ({
     ...e,
     ly: fromPx(spread[k]!),
-    text: `${e.name}: ${formatNumber(e.y, input.decimalPlaces)}`,
+    text: `${name}: ${formatNumber(e.y, input.decimalPlaces)}`,
   }));
 }
 
@@ -219,7 +241,7 @@ function endLabelMarks(labels: EndLabel[], lastX: number): Plot.Markish[] {
       textAnchor: 'start',
       fontSize: 12,
       fontWeight: 600,
-      fill: (d: EndLabel) => seriesStyle(d.si).colour,
+      fill: (d: EndLabel) => d.colour,
     }),
   ];
 }

@@ -90,7 +90,7 @@ export function strategyActionPage(page: Page): FastifyPluginAsync {
       '/la/:code/strategies/:id/actions/:key',
       {
         schema: routeSchema({ params, query: { saved: key } }),
-        config: needs('read-la-restricted', { la: 'code' }),
+        config: needs('read-strategy'),
       },
       async (request: Request, reply) =>
         render(

@@ -99,7 +99,7 @@ export function strategyActionsPage(page: Page): FastifyPluginAsync {
       '/la/:code/strategies/:id/actions',
       {
         schema: routeSchema({ params: strategyParams, query }),
-        config: needs('read-la-restricted', { la: 'code' }),
+        config: needs('read-strategy'),
       },
       async (request: StrategyRequest<object, Query>, reply) => {
         const loaded = await loadStrategy(page, request, 'actions');

@@ -25,6 +25,7 @@ function about(e: AuditEvent): string {
     return `Report for ${d.date ?? '?'}, priority ${d.priority ?? '?'}`;
   if (e.action === 'report.issue') return `Report for ${d.date ?? '?'}`;
   if (e.action === 'strategy.import') return d.file ? `From ${d.file}` : '';
+  if (e.action === 'strategy.edit') return editAbout(e.details);
   if (e.action === 'strategy.local-values') {
     const values =
       (e.details as { values?: { year: string; value: number; was: number | null }[] }).values ??
@@ -33,6 +34,28 @@ function about(e: AuditEvent): string {
     return `${code}: ${values.map((v) => `${v.year} ${v.was === null ? '' : `${v.was} → `}${v.value}`).join('; ')}`;
   }
   return '';
+}
+
+/** "Priorities 2 → 2, targets 3 → 4, actions 4 → 4; 1 progress update added". */
+function editAbout(details: Record<string, unknown>): string {
+  type Counts = { priorities?: number; targets?: number; actions?: number };
+  const {
+    before = {},
+    after = {},
+    addedUpdates = 0,
+  } = details as {
+    before?: Counts;
+    after?: Counts;
+    addedUpdates?: number;
+  };
+  const parts = (['priorities', 'targets', 'actions'] as const).map(
+    (k) => `${k} ${before[k] ?? '?'} → ${after[k] ?? '?'}`,
+  );
+  const added = addedUpdates
+    ? `; ${addedUpdates} progress update${addedUpdates === 1 ? '' : 's'} added`
+    : '';
+  const text = `${parts.join(', ')}${added}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function historyTable(events: AuditEvent[], fileName: string): DataTable {

@@ -101,7 +101,7 @@ export function strategyLocalMeasurePage(page: Page): FastifyPluginAsync {
       url,
       {
         schema: routeSchema({ params, query: downloadQuery }),
-        config: needs('read-la-restricted', { la: 'code' }),
+        config: needs('read-strategy'),
       },
       async (request: Request, reply) =>
         render(

@@ -6,7 +6,13 @@ import type { Page } from '../../render.js';
 import { downloadQuery, key, routeSchema } from '../../route-schemas.js';
 import { canonicalUrl } from '../../url.js';
 import { loadStrategy, strategyParams, type StrategyRequest } from '../strategy/strategy.load.js';
-import { targetChart, targetSummary, targetTable } from './strategy-target.view.js';
+import {
+  tableIntro,
+  targetChart,
+  targetSummary,
+  targetTable,
+  type TargetNames,
+} from './strategy-target.view.js';
 
 type Request = StrategyRequest<{ key: string }>;
 
@@ -17,7 +23,7 @@ export function strategyTargetPage(page: Page): FastifyPluginAsync {
       '/la/:code/strategies/:id/targets/:key',
       {
         schema: routeSchema({ params: { ...strategyParams, key }, query: downloadQuery }),
-        config: needs('read-la-restricted', { la: 'code' }),
+        config: needs('read-strategy'),
       },
       async (request: Request, reply) => {
         const loaded = await loadStrategy(page, request, `target ${request.params.key}`);
@@ -28,10 +34,16 @@ export function strategyTargetPage(page: Page): FastifyPluginAsync {
             'LANTERN_STRATEGY_NOT_FOUND',
             'The strategy has no target with that key.',
           );
-        const table = targetTable(t, la.name, `lantern-strategy-${la.code}-${t.key}`);
+        // The region's own name for its line and column (as the LA pages name it).
+        const areas = await page.services.areas.list();
+        const names: TargetNames = {
+          la: la.name,
+          region: areas.find((a) => a.code === la.regionCode)?.name ?? 'Region',
+        };
+        const table = targetTable(t, names, `lantern-strategy-${la.code}-${t.key}`);
         if (await sendRequestedTable(request, reply, [table])) return reply;
         const rows = targetSummary(t);
-        const chart = targetChart(t, la.name);
+        const chart = targetChart(t, names);
         return page.render(reply, 'pages/strategy-target/strategy-target.njk', {
           pageTitle: `${t.measureEntry.name}: ${t.sentence}`,
           crumbs: { items: loaded.crumbs, collapseOnMobile: true },
@@ -41,6 +53,7 @@ export function strategyTargetPage(page: Page): FastifyPluginAsync {
           asOfText: loaded.asOfText,
           chart: chart?.svg,
           table: tableView(canonicalUrl(request), table),
+          tableIntro: tableIntro(t),
           hasFigures: table.rows.length > 0,
         });
       },

@@ -1,6 +1,6 @@
 /** What every page of one strategy starts with: the LA, the judged strategy, the crumbs. */
 import type { FastifyRequest } from 'fastify';
-import { decide } from '../../../access/policy.js';
+import { decide, strategyAudience, type StrategyAudience } from '../../../access/policy.js';
 import { formatDate, todayInEngland } from '../../../core/format.js';
 import { lanternError } from '../../../core/errors.js';
 import type { Area } from '../../../measures/areas.js';
@@ -26,6 +26,8 @@ export interface LoadedStrategy {
   crumbs: Crumb[];
   /** Whether the viewer may change this LA's strategy (the forms are shown only then). */
   mayEdit: boolean;
+  /** 'la': the LA's own staff see all of it; 'public': what a published strategy shows. */
+  audience: StrategyAudience;
 }
 
 export async function loadStrategy(
@@ -37,12 +39,14 @@ export async function loadStrategy(
 ): Promise<LoadedStrategy> {
   const la = await page.services.areas.resolveLa(request.params.code);
   const today = date ?? todayInEngland();
+  const audience = strategyAudience(request.viewer, la.code);
   const status = await page.services.strategies.status(
     request.viewer,
     actorOf(request),
     request.params.id,
     today,
     pageName,
+    audience,
   );
   // Another LA's strategy under this LA's address: not found, as row security would say.
   if (status.strategy.la !== la.code)
@@ -52,6 +56,7 @@ export async function loadStrategy(
     status,
     today,
     asOfText: `Judged on ${formatDate(today)} on the figures in Lantern now.`,
+    audience,
     mayEdit:
       decide(request.viewer, 'edit-la-restricted', {
         scope: { laCode: la.code },

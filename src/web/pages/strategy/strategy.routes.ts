@@ -1,29 +1,86 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { sendRequestedTable, tableView } from '../../layouts/page-frame.js';
 import { noDirectionName } from '../../../strategy/labels.js';
 import type { StrategyStatus } from '../../../strategy/strategy.service.js';
 import { needs } from '../../plugins/access.js';
 import type { Page } from '../../render.js';
-import { downloadQuery, routeSchema } from '../../route-schemas.js';
-import { canonicalUrl } from '../../url.js';
+import type { DataTable } from '../../tables/data-table.js';
+import { downloadQuery, key, routeSchema } from '../../route-schemas.js';
+import { canonicalUrl, withQuery } from '../../url.js';
 import { strategyHrefs } from '../../urls.js';
-import { loadStrategy, strategyParams, type StrategyRequest } from './strategy.load.js';
-import { countsTable, priorityCounts, targetsTable, type PriorityCounts } from './strategy.view.js';
+import {
+  loadStrategy,
+  strategyParams,
+  type LoadedStrategy,
+  type StrategyRequest,
+} from './strategy.load.js';
+import {
+  countsTable,
+  priorityCounts,
+  risksTable,
+  targetsTable,
+  type PriorityCounts,
+} from './strategy.view.js';
 
 const smallCaption = 'govuk-table__caption--s';
+const smallText = 'govuk-table--small-text-until-tablet';
 
-/** The counts by priority, then each priority's targets: the page's tables, each downloadable. */
+/** The counts by priority, then each priority's targets and its risks: each downloadable. */
 function overviewTables(status: StrategyStatus, counts: PriorityCounts[], file: string) {
-  return [
-    countsTable(counts, `${file}-summary`),
-    ...status.strategy.priorities.map((p) =>
+  const priorities = status.strategy.priorities;
+  return {
+    summary: countsTable(counts, `${file}-summary`),
+    targets: priorities.map((p) =>
       targetsTable(
         status,
         status.targets.filter((t) => t.priority.key === p.key),
         { id: `targets-${p.key}`, caption: `Targets: ${p.title}`, fileName: `${file}-${p.key}` },
       ),
     ),
-  ];
+    risks: priorities.map((p) =>
+      p.risks.length
+        ? risksTable(p.risks, {
+            id: `risks-${p.key}`,
+            caption: `Risks: ${p.title}`,
+            fileName: `${file}-${p.key}-risks`,
+          })
+        : undefined,
+    ),
+  };
+}
+
+/**
+ * Where the overview leads, by who is looking: the tracker for everyone; the board's report and
+ * the history for the LA's own staff; editing for officers; publishing for the lead; and
+ * "Changes saved" on coming back from an edit (saved=yes).
+ */
+function overviewLinks(
+  page: Page,
+  request: StrategyRequest,
+  reply: FastifyReply,
+  loaded: LoadedStrategy,
+) {
+  const { la, status } = loaded;
+  const code = la.code;
+  return {
+    actionsHref: strategyHrefs.actions(code, status.id),
+    overdueHref: `${strategyHrefs.actions(code, status.id)}?overdue=yes`,
+    ...(loaded.audience === 'la'
+      ? {
+          reportHref: strategyHrefs.report(code, status.id),
+          historyHref: strategyHrefs.history(code, status.id),
+        }
+      : {}),
+    published: status.strategy.published,
+    ...(page.services.strategies.report.mayApprove(request.viewer, status.strategy)
+      ? {
+          publishAction: `${strategyHrefs.overview(code, status.id)}/publish`,
+          csrf: reply.generateCsrf(),
+        }
+      : {}),
+    saved: (request.query as { saved?: string }).saved === 'yes',
+    ...(loaded.mayEdit ? { editHref: strategyHrefs.edit(code, status.id) } : {}),
+  };
 }
 
 /** `/la/:code/strategies/:id`: are we achieving our targets, are we getting better, per priority. */
@@ -32,21 +89,26 @@ export function strategyPage(page: Page): FastifyPluginAsync {
     app.get(
       '/la/:code/strategies/:id',
       {
-        schema: routeSchema({ params: strategyParams, query: downloadQuery }),
-        config: needs('read-la-restricted', { la: 'code' }),
+        schema: routeSchema({ params: strategyParams, query: { ...downloadQuery, saved: key } }),
+        config: needs('read-strategy'),
       },
       async (request: StrategyRequest, reply) => {
         const loaded = await loadStrategy(page, request, 'overview');
         const { la, status, today } = loaded;
         const counts = priorityCounts(status, today);
         const tables = overviewTables(status, counts, `lantern-strategy-${la.code}`);
-        if (await sendRequestedTable(request, reply, tables)) return reply;
-        const url = canonicalUrl(request);
-        const views = tables.map((t, i) => {
-          const v = tableView(url, t, { classes: 'govuk-table--small-text-until-tablet' });
-          // Under its priority's heading, a priority's table caption is the smaller one.
-          return i === 0 ? v : { ...v, govuk: { ...v.govuk, captionClasses: smallCaption } };
-        });
+        const all = [
+          tables.summary,
+          ...tables.targets,
+          ...tables.risks.filter((t) => t !== undefined),
+        ];
+        if (await sendRequestedTable(request, reply, all)) return reply;
+        const url = withQuery(canonicalUrl(request), { saved: undefined });
+        // Under its priority's heading, a priority's table caption is the smaller one.
+        const small = (t: DataTable) => {
+          const v = tableView(url, t, { classes: smallText });
+          return { ...v, govuk: { ...v.govuk, captionClasses: smallCaption } };
+        };
         return page.render(reply, 'pages/strategy/strategy.njk', {
           pageTitle: status.strategy.title,
           crumbs: { items: loaded.crumbs.slice(0, 2), collapseOnMobile: true },
@@ -55,24 +117,22 @@ export function strategyPage(page: Page): FastifyPluginAsync {
           asOfText: loaded.asOfText,
           total: counts.at(-1),
           noDirectionName,
-          summary: views[0],
+          summary: tableView(url, tables.summary, { classes: smallText }),
           priorities: status.strategy.priorities.map((p, i) => ({
             key: p.key,
             title: p.title,
             description: p.description,
             counts: counts[i],
-            table: views[i + 1],
+            table: small(tables.targets[i]!),
+            risks: tables.risks[i] ? small(tables.risks[i]) : undefined,
             hasTargets: counts[i]!.targets > 0,
           })),
-          actionsHref: strategyHrefs.actions(la.code, status.id),
-          reportHref: strategyHrefs.report(la.code, status.id),
-          historyHref: strategyHrefs.history(la.code, status.id),
+          ...overviewLinks(page, request, reply, loaded),
           localMeasures: status.strategy.localMeasures.map((m) => ({
             name: m.name,
             values: m.values.length,
             href: strategyHrefs.localMeasure(la.code, status.id, m.code),
           })),
-          overdueHref: `${strategyHrefs.actions(la.code, status.id)}?overdue=yes`,
         });
       },
     );

@@ -13,7 +13,7 @@ import {
   targetStateNames,
 } from '../../../strategy/labels.js';
 import { judgedFigures } from '../../../strategy/series.js';
-import type { Action } from '../../../strategy/strategy-schema.js';
+import type { Action, Risk } from '../../../strategy/strategy-schema.js';
 import type { JudgedTarget, StrategyStatus } from '../../../strategy/strategy.service.js';
 import { renderComponent } from '../../render.js';
 import type { DataCell, DataTable } from '../../tables/data-table.js';
@@ -172,4 +172,37 @@ export function actionsOf(status: StrategyStatus): ActionRow[] {
       })),
     ),
   );
+}
+
+/**
+ * A priority's risks, highest score (likelihood × impact, each 1 to 5) first: the LA's own
+ * register, which a published strategy does not show (strategy/published.ts).
+ */
+export function risksTable(
+  risks: Risk[],
+  options: { id: string; caption: string; fileName: string },
+): DataTable {
+  const scored = risks
+    .map((r) => ({ r, score: r.likelihood * r.impact }))
+    .sort((a, b) => b.score - a.score);
+  return {
+    ...options,
+    columns: [
+      { header: 'Risk', classes: 'govuk-!-width-one-third' },
+      { header: 'Likelihood', numeric: true },
+      { header: 'Impact', numeric: true },
+      { header: 'Score', numeric: true },
+      { header: 'Owner' },
+      { header: 'Mitigation' },
+    ],
+    rows: scored.map(({ r, score }) => [
+      { raw: r.description },
+      { raw: r.likelihood },
+      { raw: r.impact },
+      { raw: score },
+      { raw: r.owner ?? '', text: r.owner ?? '–' },
+      { raw: r.mitigation ?? '', text: r.mitigation ?? '–', classes: 'govuk-body-s' },
+    ]),
+    notes: ['Likelihood and impact from 1 (lowest) to 5; the score is one times the other.'],
+  };
 }
