@@ -122,6 +122,13 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-GB');
 }
 
+/** "340 KB", "1.2 MB": a file's size as pages list it (1 KB = 1,024 bytes). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 /** Today's date in England (YYYY-MM-DD): what "overdue" and "new data due" are judged on. */
 export function todayInEngland(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);

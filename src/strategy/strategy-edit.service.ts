@@ -18,6 +18,7 @@ import {
   prioritiesWithCommentary,
   replaceContents,
 } from './strategy-edit.repository.js';
+import { listEvidenceFiles } from './evidence.repository.js';
 import { readStrategyFile, strategyToYaml } from './strategy-file.js';
 import { measureCatalogue, requireStrategy } from './strategy.service.js';
 import type { StrategyDocument } from './strategy-schema.js';
@@ -108,6 +109,7 @@ export async function saveStrategyText(
     const context = {
       mayApprove: mayApprove(viewer, before),
       commentaryOn: await prioritiesWithCommentary(tx, edit.id),
+      evidenceOn: new Set((await listEvidenceFiles(tx, edit.id)).map((f) => f.actionKey)),
     };
     const refusals = editRefusals(before, doc, context);
     if (refusals.length > 0)

@@ -31,6 +31,8 @@ export interface EditContext {
   mayApprove: boolean;
   /** The priorities with board report commentary (drafted or approved). */
   commentaryOn: ReadonlySet<string>;
+  /** The actions with uploaded evidence files (migrations/0010). */
+  evidenceOn: ReadonlySet<string>;
 }
 
 /** One update as a record: every field, so any change to it is a different record. */
@@ -128,6 +130,14 @@ export function editRefusals(
     if (!kept.has(key))
       refusals.push(
         `Priority "${key}" has board report commentary, which removing it would delete: keep the priority (its title and contents can change).`,
+      );
+  const actions = new Set(
+    after.priorities.flatMap((p) => p.aims.flatMap((a) => a.actions.map((x) => x.key))),
+  );
+  for (const key of context.evidenceOn)
+    if (!actions.has(key))
+      refusals.push(
+        `Action "${key}" has uploaded evidence, which would be left with no action: keep the action (its title and contents can change).`,
       );
   for (const { actionKey, update } of unmatched(before, after))
     refusals.push(

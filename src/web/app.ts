@@ -33,6 +33,7 @@ import { strategyPublishing } from './pages/strategy/strategy-publish.routes.js'
 import { strategyTargetPage } from './pages/strategy-target/strategy-target.routes.js';
 import { strategyActionsPage } from './pages/strategy-actions/strategy-actions.routes.js';
 import { strategyActionPage } from './pages/strategy-action/strategy-action.routes.js';
+import { evidenceRoutes } from './pages/strategy-action/evidence.routes.js';
 import { boardReportPage } from './pages/board-report/board-report.routes.js';
 import { strategyHistoryPage } from './pages/strategy-history/strategy-history.routes.js';
 import { strategyLocalMeasurePage } from './pages/strategy-local-measure/strategy-local-measure.routes.js';
@@ -103,6 +104,7 @@ const pages = [
   strategyTargetPage,
   strategyActionsPage,
   strategyActionPage,
+  evidenceRoutes,
   boardReportPage,
   strategyHistoryPage,
   strategyLocalMeasurePage,

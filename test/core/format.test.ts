@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   formatChange,
   formatDate,
+  formatFileSize,
   publishedNumber,
   formatNumber,
   formatRank,
@@ -69,5 +70,13 @@ describe('formatDate', () => {
     assert.equal(formatDate('2026-11-30T23:30:00Z'), '30 November 2026');
     assert.equal(formatDate('2026-06-30T23:30:00Z'), '1 July 2026');
     assert.equal(formatDate('2025-03-01'), '1 March 2025');
+  });
+});
+
+describe('formatFileSize', () => {
+  it('writes bytes, KB and MB as a file list shows them', () => {
+    assert.equal(formatFileSize(900), '900 bytes');
+    assert.equal(formatFileSize(340 * 1024 + 100), '340 KB');
+    assert.equal(formatFileSize(1.25 * 1024 * 1024), '1.3 MB');
   });
 });

@@ -53,7 +53,7 @@ ${(options.updates ?? ['2024-01-15']).map((d) => update(d, 'Same words.')).join(
   return readStrategyFile(file, 'test.yaml', catalogue);
 }
 
-const anyone = { mayApprove: true, commentaryOn: new Set<string>() };
+const anyone = { mayApprove: true, commentaryOn: new Set<string>(), evidenceOn: new Set<string>() };
 
 describe('editing a strategy as text', () => {
   it('allows an edit that keeps every recorded update and value', () => {
@@ -79,10 +79,27 @@ describe('editing a strategy as text', () => {
 
   it('refuses to remove a priority with board report commentary', () => {
     const refusals = editRefusals(strategy({}), strategy({ second: false }), {
-      mayApprove: true,
+      ...anyone,
       commentaryOn: new Set(['attendance']),
     });
     assert.match(refusals.join('\n'), /^Priority "attendance" has board report commentary/);
+  });
+
+  it('refuses to remove an action with uploaded evidence, which would be left with none', () => {
+    const before = strategy({});
+    const after = {
+      ...before,
+      priorities: before.priorities.map((p) => ({
+        ...p,
+        aims: p.aims.map((a) => ({ ...a, actions: [] })),
+      })),
+    };
+    const withFiles = { ...anyone, evidenceOn: new Set(['fluency']) };
+    assert.match(
+      editRefusals(before, after, withFiles).join('\n'),
+      /^Action "fluency" has uploaded evidence/m,
+    );
+    assert.doesNotMatch(editRefusals(before, after, anyone).join('\n'), /uploaded evidence/);
   });
 
   it('refuses a change of lead from anyone who does not sign the strategy off', () => {

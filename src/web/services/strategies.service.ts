@@ -28,6 +28,8 @@ import { mayApprove } from '../../strategy/approval.js';
 import { readLocalValues, type LocalValue } from '../../strategy/local-values.js';
 import { publishedView } from '../../strategy/published.js';
 import { publishStrategy } from '../../strategy/publishing.service.js';
+import { addEvidence, downloadEvidence, evidenceOf } from '../../strategy/evidence.service.js';
+import type { UploadedFile } from '../../strategy/evidence.js';
 import { openStrategyText, saveStrategyText } from '../../strategy/strategy-edit.service.js';
 import type { ActionUpdate } from '../../strategy/strategy-schema.js';
 import {
@@ -77,6 +79,8 @@ export function createStrategiesService(db: Database, cache: Cache) {
       actionKey: string,
       update: ActionUpdate,
     ) => addActionUpdate(db, viewer, actor, strategyId, actionKey, update),
+    /** Files uploaded as an action's evidence: the LA's own staff's (strategy/evidence.service.ts). */
+    evidence: evidenceFiles(db),
     /** The whole strategy edited as its file text, with the import's checks (one transaction). */
     edit: strategyTexts(db),
     /** The board report: the issued edition for the date, or the live one with its commentary. */
@@ -123,6 +127,21 @@ function notPublished(viewer: Viewer) {
         'LANTERN_SIGN_IN_NEEDED',
         'This strategy is not published: sign in with an account of its LA to see it.',
       );
+}
+
+function evidenceFiles(db: Database) {
+  return {
+    list: (viewer: Viewer, strategyId: string, actionKey?: string) =>
+      evidenceOf(db, viewer, strategyId, actionKey),
+    add: (
+      viewer: Viewer,
+      actor: Actor,
+      place: { strategyId: string; actionKey: string },
+      upload: { title: string; file: UploadedFile | undefined },
+    ) => addEvidence(db, viewer, actor, place, upload),
+    download: (viewer: Viewer, actor: Actor, strategyId: string, id: string) =>
+      downloadEvidence(db, viewer, actor, strategyId, id),
+  };
 }
 
 /** Opening a strategy's text to edit, and saving it (strategy/strategy-edit.service.ts). */

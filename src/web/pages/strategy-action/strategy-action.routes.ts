@@ -18,6 +18,7 @@ import {
   type StrategyRequest,
 } from '../strategy/strategy.load.js';
 import { actionsOf } from '../strategy/strategy.view.js';
+import { evidenceView } from './evidence.view.js';
 
 type Request = StrategyRequest<{ key: string }, object, ActionUpdateForm | undefined>;
 const params = { ...strategyParams, key };
@@ -29,14 +30,22 @@ function findAction(loaded: LoadedStrategy, actionKey: string) {
   return row;
 }
 
-async function render(
+/** What a refused form brings back to the page: the fields as typed and the problems. */
+export interface ActionForms {
+  update?: ActionUpdateForm;
+  /** The evidence form's title as typed. */
+  evidenceTitle?: string;
+  problems?: FormProblem[];
+}
+
+export async function render(
   page: Page,
-  request: Request,
+  request: StrategyRequest<{ key: string }, object, unknown>,
   reply: FastifyReply,
   loaded: LoadedStrategy,
-  form: ActionUpdateForm = {},
-  problems: FormProblem[] = [],
+  forms: ActionForms = {},
 ) {
+  const { update: form = {}, problems = [] } = forms;
   const { la, status, today } = loaded;
   const row = findAction(loaded, request.params.key);
   const x = row.action;
@@ -65,6 +74,8 @@ async function render(
         .map((u) => ({ ...u, statusText: actionStatusNames[u.status] })),
       canEdit,
       saved: (request.query as { saved?: string }).saved === 'yes' && problems.length === 0,
+      evidenceAdded:
+        (request.query as { evidence?: string }).evidence === 'added' && problems.length === 0,
       // An update from anyone but the lead waits for them before it changes the rating.
       needsApproval: !page.services.strategies.report.mayApprove(request.viewer, status.strategy),
       lead: status.strategy.lead,
@@ -77,6 +88,7 @@ async function render(
         checked: s === form.status,
       })),
       ...(canEdit ? { csrf: reply.generateCsrf() } : {}),
+      ...(await evidenceView(page, request, loaded, row.key, forms.evidenceTitle)),
       ...formErrors(problems),
     },
     problems.length ? 400 : 200,
@@ -89,7 +101,7 @@ export function strategyActionPage(page: Page): FastifyPluginAsync {
     app.get(
       '/la/:code/strategies/:id/actions/:key',
       {
-        schema: routeSchema({ params, query: { saved: key } }),
+        schema: routeSchema({ params, query: { saved: key, evidence: key } }),
         config: needs('read-strategy'),
       },
       async (request: Request, reply) =>
@@ -117,17 +129,13 @@ export function strategyActionPage(page: Page): FastifyPluginAsync {
         const by = request.viewer?.displayName ?? 'unknown';
         const read = page.services.strategies.readUpdate(form, by, loaded.today);
         if ('problems' in read)
-          return render(
-            page,
-            request,
-            reply,
-            loaded,
-            form,
-            read.problems.map((p) => ({
+          return render(page, request, reply, loaded, {
+            update: form,
+            problems: read.problems.map((p) => ({
               text: p.message,
               href: `#${p.field === 'status' ? 'status' : p.field}`,
             })),
-          );
+          });
         await page.services.strategies.addUpdate(
           request.viewer,
           actorOf(request),
