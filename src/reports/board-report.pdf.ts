@@ -6,6 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { BoardReport, ReportAction, ReportTarget } from './board-report.js';
+import { ragKey } from '../strategy/labels.js';
 
 const ragFill: Record<ReportTarget['rag'], string> = {
   green: '#cce2d8',
@@ -126,11 +127,7 @@ function summary(pdf: Pdf, r: BoardReport): void {
     `Are we getting better? ${s.improving} improving, ${s.declining} declining, ${s.noChange} with no change, ${s.noDirection} with not enough data to say.`,
   );
   paragraph(pdf, `Actions: ${s.actions}, of which ${s.overdue} overdue.`);
-  paragraph(
-    pdf,
-    'Green: met. Amber: not met yet, but on track (or, for a target with a floor, above it). Red: off track (or below its floor). Grey: no data. Direction of travel: the latest year against the year before.',
-    9,
-  );
+  paragraph(pdf, ragKey, 9);
 }
 
 export function boardReportPdf(r: BoardReport): Promise<Buffer> {

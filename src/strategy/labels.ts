@@ -29,6 +29,10 @@ export const directionNames: Record<Direction, { text: string; arrow: string }> 
 /** A target with no direction of travel: no figures, or no year before the latest to compare. */
 export const noDirectionName = 'Not enough data';
 
+/** The key under every RAG status, on the overview, the report page and its PDF. */
+export const ragKey =
+  'Green: met. Amber: not met yet, but on track (or, for a target with a lowest acceptable level, above that level). Red: off track (or below its lowest acceptable level). Grey: no data. Direction of travel: the latest year against the year before, better or worse by the measure.';
+
 export const actionStatusNames: Record<ActionStatus, string> = {
   not_started: 'Not started',
   on_track: 'On track',

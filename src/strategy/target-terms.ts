@@ -158,15 +158,16 @@ function floorWords(t: Target, measure: SeriesMeasure): string {
   if (t.floor === undefined) return '';
   const higher = wantsHigher(t, measure.polarity);
   switch (t.kind) {
+    // The floor in the board's words: where amber ends and red begins.
     case 'band':
-      return `; floor: band ${t.floor}`;
+      return `; red if below band ${t.floor}`;
     case 'rank':
-      return `; floor: ranked ${ordinal(t.floor)}`;
+      return `; red if ranked below ${ordinal(t.floor)}`;
     case 'relative':
-      return `; floor: ${distanceText(measure, t.floor)} ${higher ? 'below' : 'above'} ${comparatorWords[t.comparator]}`;
+      return `; red if more than ${distanceText(measure, t.floor)} ${higher ? 'below' : 'above'} ${comparatorWords[t.comparator]}`;
     case 'gap':
-      return `; floor: a gap of ${gapText(measure, t.floor)}`;
+      return `; red if the gap is more than ${gapText(measure, t.floor)}`;
     default:
-      return `; floor: ${higher ? 'at least' : 'at most'} ${valueText(measure, t.floor)}`;
+      return `; red if ${higher ? 'below' : 'above'} ${valueText(measure, t.floor)}`;
   }
 }

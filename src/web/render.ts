@@ -6,6 +6,7 @@
 import type { FastifyReply } from 'fastify';
 import nunjucks from 'nunjucks';
 import { formatDate } from '../core/format.js';
+import { noDirectionName, ragKey } from '../strategy/labels.js';
 import { govukFrontendDist, webDir } from './paths.js';
 import type { Services } from './services/services.js';
 
@@ -14,6 +15,8 @@ const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([webDir, govu
   throwOnUndefined: false,
 });
 env.addFilter('dateGb', formatDate);
+// The strategy words every page and the report share (one rule per figure: strategy/labels.ts).
+env.addGlobal('strategyWords', { ragKey, noDirectionName });
 
 /** A template to HTML (no layout data added: see Page.render for whole pages). */
 export function renderTemplate(view: string, context: Record<string, unknown>): string {

@@ -122,6 +122,25 @@ describe('value targets', () => {
     );
   });
 
+  it('says where red begins in the board’s words, not "floor"', () => {
+    const s = series({ 2023: 60 });
+    const sentence = (t: Parameters<typeof target>[0]) => targetSentence(target(t), s.measure);
+    assert.match(
+      sentence({ kind: 'value', value: 65, by: 2027, floor: 56 }),
+      /; red if below 56\.0%\.$/,
+    );
+    assert.match(
+      sentence({ kind: 'band', band: 'top-half', by: 2027, floor: 'C' }),
+      /; red if below band C\.$/,
+    );
+    assert.match(
+      sentence({ kind: 'rank', rank: 100, by: 2027, floor: 140 }),
+      /; red if ranked below 140th\.$/,
+    );
+    assert.doesNotMatch(sentence({ kind: 'value', value: 65, by: 2027 }), /floor|red if/);
+    assert.doesNotMatch(sentence({ kind: 'band', band: 'top-half', by: 2027 }), /floor|red if/);
+  });
+
   it('is no data, never met, when the target year has passed without a figure', () => {
     const gap = series({ 2021: 60, 2022: null, 2023: 62 });
     const r = judge({ target: target({ kind: 'value', value: 50, by: 2022 }), series: gap });

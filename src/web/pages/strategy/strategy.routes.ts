@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { sendRequestedTable, tableView } from '../../layouts/page-frame.js';
-import { noDirectionName } from '../../../strategy/labels.js';
 import type { StrategyStatus } from '../../../strategy/strategy.service.js';
 import { needs } from '../../plugins/access.js';
 import type { Page } from '../../render.js';
@@ -116,7 +115,6 @@ export function strategyPage(page: Page): FastifyPluginAsync {
           strategy: status.strategy,
           asOfText: loaded.asOfText,
           total: counts.at(-1),
-          noDirectionName,
           summary: tableView(url, tables.summary, { classes: smallText }),
           priorities: status.strategy.priorities.map((p, i) => ({
             key: p.key,
