@@ -45,8 +45,11 @@ export interface TargetInput {
   notImported?: string | undefined;
   /** Gap targets: the other group's measure. */
   other?: Series | null | undefined;
-  /** The cohort behind a percentage, from a count measure, for "what would it take" in pupils. */
-  cohort?: { pupils: number; yearLabel: string } | null | undefined;
+  /**
+   * The cohort behind a percentage in each year a count measure gives one, for "what would it
+   * take" in pupils: the judged year's, or the latest before it.
+   */
+  cohorts?: Cohort[] | null | undefined;
   /** The strategy's first year (a gap's "narrows each year" starts there by default). */
   strategyStart: number;
   /** ISO date the status is for. */
@@ -70,4 +73,11 @@ export function noData(input: TargetInput, reason: string): TargetStatus {
     dataDue: null,
     source: input.series?.measure.source ?? null,
   };
+}
+
+/** The pupils a percentage is of, in one year. */
+export interface Cohort {
+  yearNumber: number;
+  yearLabel: string;
+  pupils: number;
 }

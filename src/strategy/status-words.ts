@@ -163,7 +163,10 @@ export function whatItTakes(
   const higher = wantsHigher(t, m.polarity);
   const change = `It would take ${distanceText(m, distance)} ${higher ? 'more' : 'less'}${t.kind === 'band' && higher ? ' (and a little over, to pass the cut point)' : ''}`;
   if (!isPercentage(m)) return { text: `${change}.`, pupils: null };
-  const cohort = input.cohort;
+  // The judged year's cohort, or the latest before it (a count may be published later).
+  const cohort = (input.cohorts ?? [])
+    .filter((c) => c.yearNumber <= y.yearNumber)
+    .sort((a, b) => b.yearNumber - a.yearNumber)[0];
   if (!cohort) {
     return {
       text: `${change}. No cohort size is known for this measure, so Lantern cannot say how many pupils that is.`,

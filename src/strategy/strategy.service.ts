@@ -13,7 +13,7 @@ import { listAreas } from '../measures/areas.repository.js';
 import { measureCodes } from '../measures/suggestions.js';
 import { readStrategyVersion } from './actions.repository.js';
 import { figuresReader, localSeries } from './figures.service.js';
-import { figureFor, latestFigure, type Series } from './series.js';
+import type { Series } from './series.js';
 import {
   evaluateTarget,
   yearReadings,
@@ -31,6 +31,7 @@ import {
 } from './strategy.repository.js';
 import type { StrategyDocument, StrategyMeasure, Target, TargetKind } from './strategy-schema.js';
 import { targetSentence } from './target-terms.js';
+import type { Cohort } from './status-types.js';
 
 export type { StrategySummary };
 
@@ -196,7 +197,7 @@ export async function judgeStrategy(
             // A Lantern measure whose data has not been imported into this store.
             notImported: !series && m.measure !== undefined ? m.measure : undefined,
             other,
-            cohort: await cohortOf(m, series, seriesOf),
+            cohorts: await cohortsOf(m, series, seriesOf),
             strategyStart: doc.period.from,
             today,
           };
@@ -244,19 +245,20 @@ function lanternCodesOf(doc: StrategyDocument): string[] {
   return codes.filter((c): c is string => c !== undefined && !locals.has(c));
 }
 
-/** The cohort in the measure's latest year, from the count measure the strategy names. */
-async function cohortOf(
+/** The cohort in each year, from the count measure the strategy names (none: no count). */
+async function cohortsOf(
   m: StrategyMeasure,
   series: Series | null,
   seriesOf: (code: string | undefined) => Promise<Series | null>,
-): Promise<{ pupils: number; yearLabel: string } | null> {
+): Promise<Cohort[] | null> {
   if (!m.cohortMeasure || !series) return null;
-  const latest = latestFigure(series);
   const counts = await seriesOf(m.cohortMeasure);
-  const figure = latest && counts ? figureFor(counts, latest.yearNumber) : undefined;
-  return figure?.value != null && figure.value > 0
-    ? { pupils: figure.value, yearLabel: figure.yearLabel }
-    : null;
+  if (!counts) return null;
+  return counts.years.flatMap((y) =>
+    y.value != null && y.value > 0
+      ? [{ yearNumber: y.yearNumber, yearLabel: y.yearLabel, pupils: y.value }]
+      : [],
+  );
 }
 
 /** A measure with no figures, as the strategy names it: enough to word its targets. */

@@ -201,11 +201,25 @@ describe('value targets', () => {
     const r = judge({
       target: target({ kind: 'value', value: 60, by: 2025 }),
       series: s,
-      cohort: { pupils: 5100, yearLabel: '2025' },
+      cohorts: [
+        { yearNumber: 2024, yearLabel: '2024', pupils: 4900 },
+        { yearNumber: 2025, yearLabel: '2025', pupils: 5100 },
+        { yearNumber: 2026, yearLabel: '2026', pupils: 9999 },
+      ],
     });
     // 2.0 percentage points of 5,100 pupils is 102 pupils.
     assert.equal(r.pupils, 102);
     assert.match(r.whatItTakes!, /about 102 more pupils, of a cohort of 5,100 in 2025/);
+    // A target judged on 2024 counts 2024's cohort, not the latest.
+    const earlier = judge({
+      target: target({ kind: 'value', value: 60, by: 2024 }),
+      series: s,
+      cohorts: [
+        { yearNumber: 2024, yearLabel: '2024', pupils: 4900 },
+        { yearNumber: 2025, yearLabel: '2025', pupils: 5100 },
+      ],
+    });
+    assert.match(earlier.whatItTakes!, /of a cohort of 4,900 in 2024/);
     const none = judge({ target: target({ kind: 'value', value: 60, by: 2025 }), series: s });
     assert.equal(none.pupils, null);
     assert.match(none.whatItTakes!, /No cohort size is known/);
