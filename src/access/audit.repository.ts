@@ -85,14 +85,22 @@ export async function selectChangesOf(
   targetId: string,
   limit: number,
 ): Promise<AuditEvent[]> {
-  const rows = await db.query<Record<string, unknown>>(
-    `select id, at, actor_id, actor, action, target_kind, target_id, details, ip, user_agent
-       from audit_event
-      where (target_id = $1 or target_id like $1 || '/%' or details ->> 'strategy' = $1)
-        and action <> 'read'
-      order by id desc
-      limit $2`,
-    [targetId, limit],
-  );
+  const rows = await db.query<Record<string, unknown>>(`${changesOf} order by id desc limit $2`, [
+    targetId,
+    limit,
+  ]);
   return rows.map(eventOf);
 }
+
+/**
+ * The events on a record ($1) and its parts: each arm on an index (migrations/0011), the
+ * target in the "C" collation its index has. Exported for the test that reads its plan.
+ */
+export const changesOf = `select id, at, actor_id, actor, action, target_kind, target_id, details, ip,
+       user_agent
+  from audit_event
+ where (target_id collate "C" = $1
+        -- "<id>/…": from "<id>/" up to "<id>0" in byte order ('0' follows '/').
+        or (target_id collate "C" >= $1 || '/' and target_id collate "C" < $1 || '0')
+        or details ->> 'strategy' = $1)
+   and action <> 'read'`;
