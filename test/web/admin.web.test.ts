@@ -156,6 +156,10 @@ for (const engine of enginesUnderTest())
       const bad = await admin.get('/admin/audit?from=1/12/2026');
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /Write the “from” date as year-month-day/);
+      // A day that does not exist (Date.parse would roll it into March).
+      const noSuchDay = await admin.get('/admin/audit?to=2026-02-30');
+      assert.equal(noSuchDay.statusCode, 400);
+      assert.match(noSuchDay.body, /Write the “to” date as year-month-day/);
       const today = new Date().toISOString().slice(0, 10);
       const csv = await admin.get(
         `/admin/audit?from=${today}&to=${today}&download=csv&table=audit`,

@@ -1,5 +1,5 @@
 import type { AuditEvent, AuditFilter } from '../../../access/audit.service.js';
-import { formatDateTime } from '../../../core/format.js';
+import { formatDateTime, isIsoDay } from '../../../core/format.js';
 import type { DataTable } from '../../tables/data-table.js';
 import type { FormProblem } from '../sign-in/sign-in.view.js';
 
@@ -14,13 +14,11 @@ export interface AuditQuery {
   actor?: string;
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
+/** A day typed in the filter: undefined when left empty, null when it is no real day. */
 function day(text: string | undefined): string | undefined | null {
   const t = text?.trim();
   if (!t) return undefined;
-  if (!isoDate.test(t) || Number.isNaN(Date.parse(`${t}T00:00:00Z`))) return null;
-  return t;
+  return isIsoDay(t) ? t : null;
 }
 
 /**
