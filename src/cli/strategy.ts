@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { lanternError } from '../core/errors.js';
 import { isIsoDay } from '../core/format.js';
+import { countsSentences, wholeStrategyCounts } from '../strategy/counts.js';
 import { targetStateNames } from '../strategy/labels.js';
 import { judgedFigures } from '../strategy/series.js';
 import {
@@ -10,6 +11,7 @@ import {
   strategies,
   strategyStatus,
   type JudgedTarget,
+  type StrategyStatus,
 } from '../strategy/strategy.service.js';
 import { CliUsageError } from './cli-error.js';
 import { withDb, type CliContext } from './context.js';
@@ -125,6 +127,7 @@ export async function strategyStatusCommand(
         title: status.strategy.title,
         la: status.strategy.la,
         asOf: status.asOf,
+        counts: countsOf(status),
         targets: status.targets.map(statusJson),
       }),
     );
@@ -151,4 +154,9 @@ export async function strategyStatusCommand(
       ]),
     ),
   );
+  ctx.stdout(countsSentences(countsOf(status)).join('\n'));
 }
+
+/** The strategy's counts on its date, as the overview and the board report count them. */
+const countsOf = (status: StrategyStatus) =>
+  wholeStrategyCounts(status.targets, status.strategy, status.asOf);

@@ -6,6 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { BoardReport, ReportAction, ReportTarget } from './board-report.js';
+import { countsSentences } from '../strategy/counts.js';
 import { ragKey } from '../strategy/labels.js';
 
 const ragFill: Record<ReportTarget['rag'], string> = {
@@ -118,15 +119,7 @@ function actionsTable({ doc, root }: Pdf, actions: ReportAction[]): void {
 function summary(pdf: Pdf, r: BoardReport): void {
   const s = r.summary;
   heading(pdf, 'Summary', 'H2', 14);
-  paragraph(
-    pdf,
-    `Are we achieving our targets? Of ${s.targets} targets: ${s.met} met, ${s.onTrack} on track, ${s.offTrack} off track, ${s.noData} with no data.`,
-  );
-  paragraph(
-    pdf,
-    `Are we getting better? ${s.improving} improving, ${s.declining} declining, ${s.noChange} with no change, ${s.noDirection} with not enough data to say.`,
-  );
-  paragraph(pdf, `Actions: ${s.actions}, of which ${s.overdue} overdue.`);
+  for (const line of countsSentences(s)) paragraph(pdf, line);
   paragraph(pdf, ragKey, 9);
 }
 

@@ -8,7 +8,7 @@
 import { formatDate } from '../core/format.js';
 import { isOverdue } from '../strategy/actions.js';
 import { approvedUpdates } from '../strategy/approval.js';
-import { strategyCounts, type StrategyCounts } from '../strategy/counts.js';
+import { wholeStrategyCounts, type StrategyCounts } from '../strategy/counts.js';
 import {
   actionStatusNames,
   directionNames,
@@ -157,11 +157,7 @@ export function boardReport(
     period: `${doc.period.from} to ${doc.period.to}`,
     date,
     dateText: formatDate(date),
-    summary: strategyCounts(
-      status.targets,
-      doc.priorities.flatMap((p) => p.aims.flatMap((a) => a.actions)),
-      date,
-    ),
+    summary: wholeStrategyCounts(status.targets, doc, date),
     priorities,
     exceptions: {
       targets: targets.filter((t) => t.status === 'off_track'),

@@ -8,7 +8,7 @@
  */
 import { isOverdue } from './actions.js';
 import type { TargetStatus } from './status-types.js';
-import type { Action } from './strategy-schema.js';
+import type { Action, StrategyDocument } from './strategy-schema.js';
 
 export interface StrategyCounts {
   targets: number;
@@ -48,4 +48,23 @@ export function strategyCounts(
     actions: actions.length,
     overdue: actions.filter((a) => isOverdue(a, date)).length,
   };
+}
+
+/** The whole strategy's counts: its targets, and every action of every priority. */
+export function wholeStrategyCounts(
+  targets: Pick<TargetStatus, 'status' | 'direction'>[],
+  doc: Pick<StrategyDocument, 'priorities'>,
+  date: string,
+): StrategyCounts {
+  const actions = doc.priorities.flatMap((p) => p.aims.flatMap((a) => a.actions));
+  return strategyCounts(targets, actions, date);
+}
+
+/** The counts as sentences, for the PDF and the command line (the pages show them as tables). */
+export function countsSentences(c: StrategyCounts): string[] {
+  return [
+    `Are we achieving our targets? Of ${c.targets} targets: ${c.met} met, ${c.onTrack} on track, ${c.offTrack} off track, ${c.noData} with no data.`,
+    `Are we getting better? ${c.improving} improving, ${c.declining} declining, ${c.noChange} with no change, ${c.noDirection} with not enough data to say.`,
+    `Actions: ${c.actions}, of which ${c.overdue} overdue.`,
+  ];
 }

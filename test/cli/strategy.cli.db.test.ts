@@ -80,6 +80,31 @@ describeEachDatabase('lantern strategy commands', (db) => {
     assert.ok(['met', 'on_track', 'off_track', 'no_data'].includes(String(t!.status)));
   });
 
+  it('counts the targets and actions as the overview does, in JSON and under the table', async () => {
+    const args = ['strategy', 'status', '--id', id, '--date', '2026-06-01'];
+    const json = await run(db(), [...args, '--format', 'json']);
+    const status = JSON.parse(json.out) as {
+      counts: Record<string, number>;
+      targets: { status: string; direction: string | null }[];
+    };
+    const c = status.counts;
+    const by = (s: string) => status.targets.filter((t) => t.status === s).length;
+    assert.equal(c.targets, status.targets.length);
+    assert.deepEqual(
+      [c.met, c.onTrack, c.offTrack, c.noData],
+      [by('met'), by('on_track'), by('off_track'), by('no_data')],
+    );
+    assert.equal(c.improving! + c.declining! + c.noChange! + c.noDirection!, c.targets);
+    const table = await run(db(), args);
+    assert.match(
+      table.out,
+      new RegExp(
+        `Are we achieving our targets\\? Of ${c.targets} targets: ${c.met} met, ${c.onTrack} on track, ${c.offTrack} off track, ${c.noData} with no data\\.`,
+      ),
+    );
+    assert.match(table.out, new RegExp(`Actions: ${c.actions}, of which ${c.overdue} overdue\\.`));
+  });
+
   it('refuses a day that does not exist', async () => {
     const r = await run(db(), ['strategy', 'status', '--id', id, '--date', '2026-02-30']);
     assert.equal(r.code, 2);

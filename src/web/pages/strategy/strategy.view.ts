@@ -5,7 +5,11 @@
  * from strategy/series.ts, the counts from strategy/counts.ts.
  */
 import { formatDate } from '../../../core/format.js';
-import { strategyCounts, type StrategyCounts } from '../../../strategy/counts.js';
+import {
+  strategyCounts,
+  wholeStrategyCounts,
+  type StrategyCounts,
+} from '../../../strategy/counts.js';
 import {
   directionNames,
   noDirectionName,
@@ -39,11 +43,8 @@ export function priorityCounts(status: StrategyStatus, today: string): PriorityC
       today,
     ),
   }));
-  const all = status.strategy.priorities.flatMap((p) => p.aims.flatMap((a) => a.actions));
-  return [
-    ...rows,
-    { key: '', title: 'All priorities', ...strategyCounts(status.targets, all, today) },
-  ];
+  const all = wholeStrategyCounts(status.targets, status.strategy, today);
+  return [...rows, { key: '', title: 'All priorities', ...all }];
 }
 
 export function countsTable(counts: PriorityCounts[], fileName: string): DataTable {
