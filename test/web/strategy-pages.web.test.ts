@@ -144,8 +144,10 @@ describe('strategy pages', () => {
     assert.match(bad.body, /Line 2, value: &quot;lots&quot; is not a number/);
     const ok = await officer.post(url, { values: '2023/24, 310\n2024/25, 420, Summer count' });
     assert.equal(ok.statusCode, 303, ok.body);
-    const after = await officer.get(url);
+    const after = await officer.get(String(ok.headers.location));
     assert.match(after.body, /Summer count/);
+    assert.match(after.body, /Values saved/);
+    assert.doesNotMatch(after.body, /saved=yes&amp;download|download=csv[^"]*saved/);
     const target = await officer.get(`/la/933/strategies/${local}/targets/clubs-500`);
     assert.match(target.body, /420 in 2024\/25/);
     assert.equal((await board.post(url, { values: '2025/26, 900' })).statusCode, 403);

@@ -7,7 +7,7 @@ import type { Page } from '../../render.js';
 import { key, routeSchema, downloadQuery } from '../../route-schemas.js';
 import { sendRequestedTable, tableView } from '../../layouts/page-frame.js';
 import type { DataTable } from '../../tables/data-table.js';
-import { canonicalUrl } from '../../url.js';
+import { canonicalUrl, withQuery } from '../../url.js';
 import { strategyHrefs } from '../../urls.js';
 import { formErrors, type FormProblem } from '../sign-in/sign-in.view.js';
 import {
@@ -82,7 +82,10 @@ async function render(
             ? 'Lower is better'
             : 'No better direction',
       targets,
-      table: m.values.length ? tableView(canonicalUrl(request), table) : undefined,
+      table: m.values.length
+        ? tableView(withQuery(canonicalUrl(request), { saved: undefined }), table)
+        : undefined,
+      saved: (request.query as { saved?: string }).saved === 'yes' && problems.length === 0,
       canEdit,
       values,
       action: strategyHrefs.localMeasure(loaded.la.code, loaded.status.id, m.code),
@@ -100,7 +103,7 @@ export function strategyLocalMeasurePage(page: Page): FastifyPluginAsync {
     app.get(
       url,
       {
-        schema: routeSchema({ params, query: downloadQuery }),
+        schema: routeSchema({ params, query: { ...downloadQuery, saved: key } }),
         config: needs('read-strategy'),
       },
       async (request: Request, reply) =>
