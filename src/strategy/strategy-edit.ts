@@ -103,6 +103,19 @@ function missingValues(before: StrategyDocument, after: StrategyDocument): strin
   );
 }
 
+/** An action whose owner's rating the text changes (only the lead may: it bypasses approval). */
+function ratingChanges(before: StrategyDocument, after: StrategyDocument): string[] {
+  const actions = (d: StrategyDocument) =>
+    d.priorities.flatMap((p) => p.aims.flatMap((a) => a.actions));
+  const was = new Map(actions(before).map((x) => [x.key, x.status]));
+  return actions(after)
+    .filter((x) => was.has(x.key) && was.get(x.key) !== x.status)
+    .map(
+      (x) =>
+        `Action "${x.key}": the owner's rating changes with a progress update, which the strategy's lead approves. Put back "status: ${was.get(x.key)}" and add an update on the action's page.`,
+    );
+}
+
 const sameLead = (a: string | undefined, b: string | undefined) =>
   (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 
@@ -139,6 +152,7 @@ export function editRefusals(
       refusals.push(
         `Action "${key}" has uploaded evidence, which would be left with no action: keep the action (its title and contents can change).`,
       );
+  if (!context.mayApprove) refusals.push(...ratingChanges(before, after));
   for (const { actionKey, update } of unmatched(before, after))
     refusals.push(
       `Action "${actionKey}": the progress update of ${update.date} by ${update.by} is missing or changed. Updates are a dated record: keep each as it was, and add a new update to correct one.`,

@@ -102,6 +102,25 @@ describe('editing a strategy as text', () => {
     assert.doesNotMatch(editRefusals(before, after, anyone).join('\n'), /uploaded evidence/);
   });
 
+  it('refuses a change of an owner’s rating from anyone who does not sign the strategy off', () => {
+    const before = strategy({});
+    const after = {
+      ...before,
+      priorities: before.priorities.map((p) => ({
+        ...p,
+        aims: p.aims.map((a) => ({
+          ...a,
+          actions: a.actions.map((x) => ({ ...x, status: 'done' as const })),
+        })),
+      })),
+    };
+    assert.deepEqual(editRefusals(before, after, anyone), []);
+    assert.match(
+      editRefusals(before, after, { ...anyone, mayApprove: false }).join('\n'),
+      /^Action "fluency": the owner's rating changes with a progress update/m,
+    );
+  });
+
   it('refuses a change of lead from anyone who does not sign the strategy off', () => {
     const before = strategy({ lead: 'lead@example.org' });
     const after = strategy({ lead: 'someone@example.org' });
