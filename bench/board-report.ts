@@ -24,7 +24,26 @@ export function benchBoardReport(root: string, dataDir: string, cliMs: number): 
     path.join(root, 'strategies', 'somerset-2016-19.yaml'),
   ]);
   const id = imported.trim().split('\n').at(-1)!;
-  return (['html', 'pdf', 'xlsx'] as const).map((format) => {
+  // Judging every target cold, as the overview's first view after an import does (the
+  // overview took ~9 s cold on this store before the measures were read in one batch).
+  const statusTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    run(['strategy', 'status', '--id', id, '--format', 'json']);
+    statusTimes.push(performance.now() - t);
+  }
+  const statusMs = median(statusTimes);
+  const status: BenchResult = {
+    name: '`lantern strategy status`, Somerset template (every target judged cold), whole process',
+    value: round(statusMs),
+    unit: 'ms',
+    reference: round(cliMs),
+    referenceDescription: '`lantern benchmark` for one measure, whole process, in this run',
+    ratio: round(statusMs / cliMs, 2),
+    target: '≤ 5000 ms (as the report)',
+    met: statusMs <= 5000,
+  };
+  const reports = (['html', 'pdf', 'xlsx'] as const).map((format) => {
     const out = path.join(dataDir, `..`, `board-report.${format}`);
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -45,4 +64,5 @@ export function benchBoardReport(root: string, dataDir: string, cliMs: number): 
       bytes: fs.statSync(out).size,
     };
   });
+  return [status, ...reports];
 }
