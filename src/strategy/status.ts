@@ -215,7 +215,8 @@ function judgeNarrowing(input: TargetInput, latest: YearFigure, higher: boolean)
   const status: TargetState = widened ? 'off_track' : done ? 'met' : 'on_track';
   const base: TargetStatus = {
     ...noData(input, ''),
-    direction: directionOf(input, latest, higher),
+    // The direction of the gap shown (the judged year's), as every other kind of target has.
+    direction: directionOf(input, last.y, higher),
     latestValue: last.gap,
     latestYear: last.y.yearLabel,
     targetValue: gaps.length > 1 ? gaps[gaps.length - 2]!.gap : null,

@@ -361,6 +361,20 @@ describe('trajectory, band, rank, relative and gap targets', () => {
     assert.equal(better.status, 'met');
   });
 
+  it('gives a narrowing gap the direction of the year it shows, not of the latest figures', () => {
+    // Judged on 2023 (the target year): the gap widened 2022→2023 (22 → 24), though it
+    // narrowed again by 2025. Somerset's EYFS FSM gap read "improving" for the same reason.
+    const group = series({ 2022: 42, 2023: 40, 2024: 44, 2025: 46 });
+    const other = series({ 2022: 64, 2023: 64, 2024: 64, 2025: 64 });
+    const r = judge({
+      target: target({ kind: 'gap', compareWith: 'OTHER', narrows: 'each-year', by: 2023 }),
+      series: group,
+      other,
+    });
+    assert.equal(r.latestYear, '2023');
+    assert.equal(r.direction, 'declining');
+  });
+
   it('is no data, not on track, when a narrowing target’s year has gone by without a figure', () => {
     const group = series({ 2017: 40, 2018: 42, 2019: 44, 2022: 46 });
     const other = series({ 2017: 64, 2018: 64, 2019: 64, 2022: 64 });
