@@ -7,6 +7,7 @@ import {
   recentCookie,
   recentCookieValue,
 } from '../../src/web/plugins/recently-viewed.js';
+import type { Database } from '../../src/core/db.js';
 import { useDemoApp } from '../support/web.js';
 
 /** The cookie a browser keeps from a response: `name=value`, without its attributes. */
@@ -14,7 +15,20 @@ const keptCookie = (header: unknown) => String(header).split(';')[0]!;
 
 describe('recently viewed cookie after long comparisons', () => {
   let app: FastifyInstance;
-  useDemoApp((t) => ({ app } = t));
+  let db: Database;
+  useDemoApp((t) => ({ app, db } = t));
+
+  it('keeps the published statistics only, never a strategy’s pages', async () => {
+    // Somerset's demo copy is published, so anyone may open it: still not kept.
+    const [s] = await db.query<{ id: string }>(
+      'select id from strategy where la_code = 933 and published',
+    );
+    const strategy = await app.inject(`/la/933/strategies/${s!.id}`);
+    assert.equal(strategy.statusCode, 200);
+    assert.ok(!String(strategy.headers['set-cookie'] ?? '').includes(recentCookie));
+    const scorecard = await app.inject('/la/933');
+    assert.match(String(scorecard.headers['set-cookie']), new RegExp(`^${recentCookie}=`));
+  });
 
   it('stays under 1,000 bytes after five long /compare URLs, listing the newest at home', async () => {
     const las = (await app.inject('/api/v1/areas'))

@@ -1,6 +1,6 @@
 /**
- * "Recently viewed": after a successful GET of an HTML page under /la/, /measure/, /region/ or
- * /compare, the page's path and title go into a first-party cookie (`lantern_recent`, the last
+ * "Recently viewed": after a successful GET of an HTML page of the published statistics under
+ * /la/, /measure/, /region/ or /compare (never a strategy's page), the page's path and title go into a first-party cookie (`lantern_recent`, the last
  * 8 that fit in 1,000 bytes, HttpOnly, SameSite=Lax) that the home page lists. Nothing is stored
  * on the server and nothing is sent anywhere else; the about page says so.
  *
@@ -101,6 +101,10 @@ export function addRecent(items: RecentItem[], item: RecentItem): RecentItem[] {
 
 function trackable(request: FastifyRequest, reply: FastifyReply): string | undefined {
   if (request.method !== 'GET' || reply.statusCode !== 200) return undefined;
+  // The published statistics only: a strategy's or an account's page names what a shared
+  // computer's next user must not see on the home page after the last one signed out.
+  const access = (request.routeOptions.config as { access?: { permission?: string } }).access;
+  if (access?.permission !== 'open-statistics') return undefined;
   if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return undefined;
   const path = withQuery(request.url, {});
   return isTrackable(path) ? path : undefined;
