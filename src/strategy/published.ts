@@ -2,9 +2,9 @@
  * What a published strategy shows someone outside its LA (issue 9: "the public sees nothing
  * unless the strategy is published"). Row security already withholds the rest (migrations/0009:
  * risks, updates awaiting approval, unpublished strategies); this is the application's own
- * check on top, and it also drops the e-mail addresses the document carries (the lead, who
- * approved an update). Who wrote an update stays: it is the name of whoever reports on the
- * action, as the published action plan names the owners. Pure.
+ * check on top, and it also drops who wrote and approved each update and the lead: e-mail
+ * addresses, or display names that default to an address's first part. The action's owner
+ * (person and organisation, as the published plan names them) stays. Pure.
  */
 import type { StrategyDocument } from './strategy-schema.js';
 
@@ -23,7 +23,7 @@ export function publishedView(doc: StrategyDocument): StrategyDocument | undefin
           ...x,
           updates: x.updates
             .filter((u) => !u.awaitingApproval)
-            .map(({ approvedBy: _approvedBy, ...u }) => u),
+            .map(({ approvedBy: _approvedBy, ...u }) => ({ ...u, by: '' })),
         })),
       })),
     })),

@@ -18,7 +18,13 @@ import { useDemoApp } from '../support/web.js';
 
 const admin = { id: null, label: 'command line (test@host)' };
 const password = 'a long enough test password 7';
-const secrets = [/Secret risk/, /Secret draft/, /lead\.933@example\.org/, /Awaiting approval/];
+const secrets = [
+  /Secret risk/,
+  /Secret draft/,
+  /lead\.933@example\.org/,
+  /Awaiting approval/,
+  /Ann Officer/,
+];
 
 describe('a published strategy, for the public and for other LAs', () => {
   let db: Database;
