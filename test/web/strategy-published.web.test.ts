@@ -111,8 +111,21 @@ describe('a published strategy, for the public and for other LAs', () => {
   it('is published and withdrawn by its lead, audited, and the public follows', async () => {
     const overview = await somerset.get(unpublished);
     assert.match(overview.body, /Publish this strategy/);
-    const done = await somerset.post(`${unpublished}/publish`, { published: 'yes' });
+    // First what the public will and will not see, and nothing published yet.
+    const ask = await somerset.post(`${unpublished}/publish`, { published: 'yes' });
+    assert.equal(ask.statusCode, 200);
+    assert.match(ask.body, /Publish Reading for all\?/);
+    assert.match(ask.body, /They will not see its risks/);
+    assert.equal((await public_.get(unpublished)).statusCode, 401);
+    const done = await somerset.post(`${unpublished}/publish`, {
+      published: 'yes',
+      confirm: 'yes',
+    });
     assert.equal(done.statusCode, 303);
+    assert.match(
+      (await somerset.get(String(done.headers.location))).body,
+      /Published: anyone can now read/,
+    );
     assert.equal((await public_.get(unpublished)).statusCode, 200);
     assert.match((await somerset.get(unpublished)).body, /Withdraw from the public/);
     await somerset.post(`${unpublished}/publish`, { published: 'no' });

@@ -7,11 +7,16 @@ import { key, routeSchema } from '../../route-schemas.js';
 import { strategyHrefs } from '../../urls.js';
 import { loadStrategy, strategyParams, type StrategyRequest } from './strategy.load.js';
 
-type Request = StrategyRequest<object, object, { published?: string } | undefined>;
+type Request = StrategyRequest<
+  object,
+  object,
+  { published?: string; confirm?: string } | undefined
+>;
 
 /**
- * `POST /la/:code/strategies/:id/publish` (published=yes|no): the lead publishes the strategy, or
- * withdraws it; then back to the overview, which says which it now is.
+ * `POST /la/:code/strategies/:id/publish` (published=yes|no): the lead publishes the strategy
+ * (after a confirming page, confirm=yes) or withdraws it; then back to the overview, which says
+ * which it now is.
  */
 export function strategyPublishing(page: Page): FastifyPluginAsync {
   return async (app) => {
@@ -20,7 +25,7 @@ export function strategyPublishing(page: Page): FastifyPluginAsync {
       {
         schema: routeSchema({
           params: strategyParams,
-          body: { published: key, ...csrfField },
+          body: { published: key, confirm: key, ...csrfField },
         }),
         config: needs('edit-la-restricted', { la: 'code' }),
         preHandler: app.csrfProtection,
@@ -31,13 +36,26 @@ export function strategyPublishing(page: Page): FastifyPluginAsync {
           throw lanternError('LANTERN_STRATEGY_INVALID', 'Say whether to publish: yes or no.');
         const loaded = await loadStrategy(page, request, 'publish');
         const published = choice === 'yes';
+        const back = strategyHrefs.overview(loaded.la.code, loaded.status.id);
+        // Publishing asks first (what the public will and will not see); withdrawing does not.
+        if (published && request.body?.confirm !== 'yes')
+          return page.render(reply, 'pages/strategy/confirm-publish.njk', {
+            pageTitle: `Publish ${loaded.status.strategy.title}?`,
+            crumbs: { items: loaded.crumbs, collapseOnMobile: true },
+            la: loaded.la,
+            title: loaded.status.strategy.title,
+            targets: loaded.status.targets.length,
+            action: `${back}/publish`,
+            back,
+            csrf: reply.generateCsrf(),
+          });
         await page.services.strategies.publish(
           request.viewer,
           actorOf(request),
           loaded.status,
           published,
         );
-        return reply.redirect(strategyHrefs.overview(loaded.la.code, loaded.status.id), 303);
+        return reply.redirect(`${back}?done=${published ? 'published' : 'withdrawn'}`, 303);
       },
     );
   };

@@ -78,6 +78,7 @@ function overviewLinks(
         }
       : {}),
     saved: (request.query as { saved?: string }).saved === 'yes',
+    done: (request.query as { done?: string }).done,
     ...(loaded.mayEdit ? { editHref: strategyHrefs.edit(code, status.id) } : {}),
   };
 }
@@ -88,7 +89,10 @@ export function strategyPage(page: Page): FastifyPluginAsync {
     app.get(
       '/la/:code/strategies/:id',
       {
-        schema: routeSchema({ params: strategyParams, query: { ...downloadQuery, saved: key } }),
+        schema: routeSchema({
+          params: strategyParams,
+          query: { ...downloadQuery, saved: key, done: key },
+        }),
         config: needs('read-strategy'),
       },
       async (request: StrategyRequest, reply) => {
@@ -102,7 +106,7 @@ export function strategyPage(page: Page): FastifyPluginAsync {
           ...tables.risks.filter((t) => t !== undefined),
         ];
         if (await sendRequestedTable(request, reply, all)) return reply;
-        const url = withQuery(canonicalUrl(request), { saved: undefined });
+        const url = withQuery(canonicalUrl(request), { saved: undefined, done: undefined });
         // Under its priority's heading, a priority's table caption is the smaller one.
         const small = (t: DataTable) => {
           const v = tableView(url, t, { classes: smallText });
