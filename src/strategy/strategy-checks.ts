@@ -61,7 +61,7 @@ export function strategyProblems(
   if (catalogue.hasLa?.(doc.la) === false) {
     problems.push({
       path: ['la'],
-      message: `must be a 3-digit LA code that exists in Lantern, got ${doc.la}: \`lantern areas\` lists the LA codes`,
+      message: `must be a 3-digit LA code that exists in Lantern, got ${doc.la}: each LA's scorecard in the web app, and \`lantern areas\`, show the codes`,
     });
   }
   if (doc.period.to < doc.period.from) {

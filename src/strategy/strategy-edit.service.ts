@@ -40,6 +40,8 @@ export interface EditProblem {
 
 export type EditOutcome =
   | { saved: true; before: ContentCounts; after: ContentCounts; addedUpdates: number }
+  /** The text says what the strategy already says: nothing written, nothing audited. */
+  | { saved: false; unchanged: true }
   | { saved: false; problems: EditProblem[] };
 
 const notFound = (id: string) =>
@@ -114,6 +116,7 @@ export async function saveStrategyText(
     const refusals = editRefusals(before, doc, context);
     if (refusals.length > 0)
       return { saved: false, problems: refusals.map((message) => ({ message })) };
+    if (strategyToYaml(doc) === strategyToYaml(before)) return { saved: false, unchanged: true };
     const added = addedUpdates(before, doc, context);
     await replaceContents(tx, edit.id, doc, added);
     const outcome = {

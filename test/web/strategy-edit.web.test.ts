@@ -145,6 +145,24 @@ describe('editing a strategy as a file', () => {
     );
   });
 
+  it('saves nothing, and records nothing, when the text is unchanged', async () => {
+    const form = formOf((await officer.get(url)).body);
+    const edits = async () =>
+      Number(
+        (
+          await db.query<{ n: number }>(
+            `select count(*)::int as n from audit_event where action = 'strategy.edit'`,
+          )
+        )[0]!.n,
+      );
+    const before = await edits();
+    const res = await officer.post(url, form);
+    assert.equal(res.statusCode, 303);
+    assert.match(String(res.headers.location), /\?saved=unchanged$/);
+    assert.match((await officer.get(String(res.headers.location))).body, /Nothing to save/);
+    assert.equal(await edits(), before);
+  });
+
   it('shows bad YAML at its line and column, with the text kept and nothing changed', async () => {
     const form = formOf((await officer.get(url)).body);
     const text = form.text.replace('title: Reading for every child', 'title: [Reading for');
@@ -171,6 +189,8 @@ describe('editing a strategy as a file', () => {
       items[0]!,
       new RegExp(`^Line ${line}, column \\d+: no measure has the code "DEMO_KS2_RWMX"`),
     );
+    // The line quoted, since the textarea has no line numbers to find it by.
+    assert.match(items[0]!, new RegExp(`Line ${line} reads “measure: DEMO_KS2_RWMX”\\.$`));
     assert.equal(formOf(refused.body).text, text);
     assert.equal(await exportStrategy(db, id), form.text);
   });

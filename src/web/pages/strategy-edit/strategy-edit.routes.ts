@@ -32,7 +32,7 @@ async function render(
   refused: EditProblem[] = [],
 ) {
   const { la, status } = loaded;
-  const problems = formProblems(refused);
+  const problems = formProblems(refused, form.text);
   return page.render(
     reply,
     'pages/strategy-edit/strategy-edit.njk',
@@ -92,11 +92,10 @@ export function strategyEditPage(page: Page): FastifyPluginAsync {
           id: loaded.status.id,
           ...form,
         });
+        const back = strategyHrefs.overview(loaded.la.code, loaded.status.id);
+        if ('unchanged' in outcome) return reply.redirect(`${back}?saved=unchanged`, 303);
         if (!outcome.saved) return render(page, request, reply, loaded, form, outcome.problems);
-        return reply.redirect(
-          `${strategyHrefs.overview(loaded.la.code, loaded.status.id)}?saved=yes`,
-          303,
-        );
+        return reply.redirect(`${back}?saved=yes`, 303);
       },
     );
   };

@@ -6,17 +6,26 @@ import type { FormProblem } from '../sign-in/sign-in.view.js';
 /** The textarea's id, which every problem in the error summary links to. */
 export const textId = 'strategy-text';
 
-/** "Line 12, column 5: must not be blank (priorities[1].title)"; a refusal as it is worded. */
-export function problemText(p: EditProblem): string {
+/**
+ * "Line 12, column 5: must not be blank (priorities[1].title). Line 12 reads: "title: "."; a
+ * refusal as it is worded. The line itself is quoted because the textarea has no line numbers:
+ * it is what the officer searches the text for.
+ */
+export function problemText(p: EditProblem, text = ''): string {
   const where =
     p.line === undefined
       ? ''
       : `Line ${p.line}${p.column === undefined ? '' : `, column ${p.column}`}: `;
-  return visibleText(`${where}${p.message}${p.field ? ` (${p.field})` : ''}`);
+  const line = p.line === undefined ? undefined : text.split(/\r?\n/)[p.line - 1]?.trim();
+  const quoted = line
+    ? ` Line ${p.line} reads “${line.length > 80 ? `${line.slice(0, 79)}…` : line}”.`
+    : '';
+  const said = `${where}${p.message}${p.field ? ` (${p.field})` : ''}`;
+  return visibleText(quoted ? `${said}${/[.!?]$/.test(said) ? '' : '.'}${quoted}` : said);
 }
 
-export function formProblems(problems: EditProblem[]): FormProblem[] {
-  return problems.map((p) => ({ text: problemText(p), href: `#${textId}` }));
+export function formProblems(problems: EditProblem[], text = ''): FormProblem[] {
+  return problems.map((p) => ({ text: problemText(p, text), href: `#${textId}` }));
 }
 
 /** What the textarea shows beside the problems: the one, or how many there are. */

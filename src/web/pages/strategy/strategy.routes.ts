@@ -77,7 +77,7 @@ function overviewLinks(
           csrf: reply.generateCsrf(),
         }
       : {}),
-    saved: (request.query as { saved?: string }).saved === 'yes',
+    saved: (request.query as { saved?: string }).saved,
     done: (request.query as { done?: string }).done,
     ...(loaded.mayEdit ? { editHref: strategyHrefs.edit(code, status.id) } : {}),
   };
