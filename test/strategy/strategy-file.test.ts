@@ -308,7 +308,7 @@ describe('strategy files', () => {
 
   it('refuses an LA code that names no LA, at the "la" field, saying where the codes are', () => {
     assert.deepEqual(refusal(good.replace('la: 933', 'la: 999')), [
-      's.yaml, line 2, column 5, la: must be a 3-digit LA code that exists in Lantern, got 999: each LA\'s scorecard in the web app, and `lantern areas`, show the codes',
+      "s.yaml, line 2, column 5, la: must be a 3-digit LA code that exists in Lantern, got 999: each LA's scorecard in the web app, and `lantern areas`, show the codes",
     ]);
   });
 
