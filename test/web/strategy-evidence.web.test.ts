@@ -110,6 +110,10 @@ describe('evidence uploaded to an action', () => {
     );
     assert.equal(added.length, 1);
     assert.match(added[0]!.details.sha256, /^[0-9a-f]{64}$/);
+    const history = await officer.get(`${base}/history`);
+    assert.match(history.body, /Evidence file added to an action/);
+    assert.match(history.body, /fluency: Fluency evaluation \(eval\.pdf\)/);
+    assert.doesNotMatch(history.body, /strategy\.action\.evidence|not_started|on_track/);
     // Not the public's, though the strategy is published; not another LA's.
     assert.equal((await visitor(app).get(href)).statusCode, 401);
     assert.equal((await bath.get(href)).statusCode, 403);

@@ -99,7 +99,7 @@ describe('strategy pages', () => {
     const history = await officer.get(`/la/933/strategies/${id}/history`);
     assert.equal(history.statusCode, 200);
     assert.match(history.body, /Progress update on an action/);
-    assert.match(history.body, /fluency: on_track → at_risk \(update of 2026-11-30\)/);
+    assert.match(history.body, /fluency: On track → At risk \(update of 2026-11-30\)/);
     assert.match(history.body, /Strategy imported from a file/);
     // Who looked is in the audit log, but a strategy's history shows only what changed.
     assert.doesNotMatch(history.body, /<td class="govuk-table__cell">read<\/td>/);

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AuditEvent } from '../../../access/audit.service.js';
 import { formatDateTime } from '../../../core/format.js';
-import { strategyChangeNames } from '../../../strategy/labels.js';
+import { actionStatusNames, strategyChangeNames } from '../../../strategy/labels.js';
+import type { ActionStatus } from '../../../strategy/strategy-schema.js';
 import { sendRequestedTable, tableView } from '../../layouts/page-frame.js';
 import { needs } from '../../plugins/access.js';
 import type { Page } from '../../render.js';
@@ -18,9 +19,17 @@ function about(e: AuditEvent): string {
     status?: string;
     was?: string;
     file?: string;
+    title?: string;
+    updates?: number;
   };
+  const rating = (s: string | undefined) =>
+    s && s in actionStatusNames ? actionStatusNames[s as ActionStatus] : (s ?? '?');
+  const part = e.targetId?.split('/')[1] ?? '';
   if (e.action === 'strategy.action.update')
-    return `${e.targetId?.split('/')[1] ?? ''}: ${d.was ?? '?'} → ${d.status ?? '?'} (update of ${d.date ?? '?'})`;
+    return `${part}: ${rating(d.was)} → ${rating(d.status)} (update of ${d.date ?? '?'})`;
+  if (e.action === 'strategy.action.evidence') return `${part}: ${d.title ?? ''} (${d.file ?? ''})`;
+  if (e.action === 'strategy.action.approve')
+    return `Priority ${d.priority ?? '?'}: ${d.updates ?? '?'} update${d.updates === 1 ? '' : 's'} up to ${d.date ?? '?'}`;
   if (e.action.startsWith('report.commentary'))
     return `Report for ${d.date ?? '?'}, priority ${d.priority ?? '?'}`;
   if (e.action === 'report.issue') return `Report for ${d.date ?? '?'}`;
