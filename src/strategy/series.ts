@@ -102,6 +102,7 @@ export function judgedFigures(t: {
   latestValue: number | null;
   distance: number | null;
   figures: SeriesMeasure;
+  status?: string;
 }): { latest: string; distance: string } {
   // A gap target's figure is the gap, in points; any other's is the measure's value.
   const latest =
@@ -110,11 +111,14 @@ export function judgedFigures(t: {
       : t.kind === 'gap'
         ? gapText(t.figures, t.latestValue)
         : valueText(t.figures, t.latestValue);
+  // Met: nothing still to go (not "0.0 percentage points", beside a reason saying 2.0 above).
   const distance =
     t.distance === null
       ? '–'
-      : t.kind === 'rank'
-        ? `${t.distance} place${t.distance === 1 ? '' : 's'}`
-        : distanceText(t.figures, t.distance);
+      : t.distance === 0 && t.status === 'met'
+        ? 'None: met'
+        : t.kind === 'rank'
+          ? `${t.distance} place${t.distance === 1 ? '' : 's'}`
+          : distanceText(t.figures, t.distance);
   return { latest, distance };
 }

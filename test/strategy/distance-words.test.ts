@@ -68,3 +68,26 @@ describe('a target a hair short of its line', () => {
     assert.equal(f.distance, 'less than 0.1 points');
   });
 });
+
+describe('still to go once met', () => {
+  it('says none, met, not "0.0 percentage points"; a target on its line but not met keeps 0.0', () => {
+    const figures = { ...percentMeasure, decimalPlaces: 1 };
+    const met = judgedFigures({
+      kind: 'value',
+      latestValue: 62,
+      distance: 0,
+      figures,
+      status: 'met',
+    });
+    assert.equal(met.distance, 'None: met');
+    // A band target exactly on its cut point has not passed it: distance 0, not met.
+    const onTheLine = judgedFigures({
+      kind: 'band',
+      latestValue: 66,
+      distance: 0,
+      figures,
+      status: 'off_track',
+    });
+    assert.notEqual(onTheLine.distance, 'None: met');
+  });
+});
