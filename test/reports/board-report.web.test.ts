@@ -128,6 +128,14 @@ describe('the board monitoring report', () => {
     assert.equal(targets.filter((r) => r[3] === 'Off track').length, s.offTrack);
   });
 
+  it('names each table’s scrolling region once on the page, and shows what is still to go', async () => {
+    const html = (await officer.get(base)).body;
+    const labels = [...html.matchAll(/role="region" aria-label="([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(labels.length > 2, labels.join(', '));
+    assert.equal(new Set(labels).size, labels.length, labels.join(', '));
+    assert.match(html, />Still to go</);
+  });
+
   it('refuses a date that does not exist, and is not for board members to change', async () => {
     const bad = await officer.get(`/la/933/strategies/${id}/report?date=2026-02-30`);
     assert.equal(bad.statusCode, 400);
