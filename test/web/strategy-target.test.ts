@@ -172,3 +172,12 @@ describe('the target page’s table', () => {
     );
   });
 });
+
+describe('the target chart’s axis', () => {
+  it('labels a gap in percentage points, not in the measure’s own unit', () => {
+    // The label rule reads the kind and the measure only.
+    const gap = { ...value, kind: 'gap' as const };
+    assert.equal(targetChartInput(gap, names)!.yLabel, 'Gap (percentage points)');
+    assert.notEqual(targetChartInput(value, names)!.yLabel, 'Gap (percentage points)');
+  });
+});

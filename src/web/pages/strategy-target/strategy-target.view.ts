@@ -17,7 +17,7 @@ import { yearNumberOf } from '../../../strategy/target-terms.js';
 import type { JudgedTarget } from '../../../strategy/strategy.service.js';
 import { valueCell } from '../../tables/cells.js';
 import type { DataTable } from '../../tables/data-table.js';
-import { judgedFigures } from '../../../strategy/series.js';
+import { isPercentage, judgedFigures } from '../../../strategy/series.js';
 import { directionText, statusTag } from '../strategy/strategy.view.js';
 
 /** What the page calls the LA and its region (the region's name, where it is known). */
@@ -195,7 +195,12 @@ export function targetChartInput(t: JudgedTarget, names: TargetNames): LineChart
   return {
     title: `${t.measureEntry.name}: ${t.sentence}`,
     description: chartDescription(t, names, trend.length > 0),
-    yLabel: t.kind === 'rank' ? 'Rank (1 = best)' : (t.figures.unitLabel ?? 'Value'),
+    yLabel:
+      t.kind === 'rank'
+        ? 'Rank (1 = best)'
+        : t.kind === 'gap'
+          ? `Gap (${isPercentage(t.figures) ? 'percentage points' : 'points'})`
+          : (t.figures.unitLabel ?? 'Value'),
     decimalPlaces: decimalPlaces(t),
     series,
     marker: { yearLabel: t.target.by, yearNumber: yearNumberOf(t.target.by), label: 'Target year' },
