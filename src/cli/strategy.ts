@@ -28,6 +28,10 @@ export function statusDate(text: string | undefined): string {
 }
 
 /** `lantern strategy import <file>`: the new strategy's id on the last line. */
+/** A file that says `published: true` makes a public strategy: say so, and how to undo it. */
+const publishedNote =
+  "Published, as the file says: anyone can read it in the web app. Its lead withdraws it from its overview ('Withdraw from the public').\n";
+
 export async function strategyImportCommand(ctx: CliContext, o: { file: string }): Promise<void> {
   const file = path.resolve(o.file);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -44,7 +48,7 @@ export async function strategyImportCommand(ctx: CliContext, o: { file: string }
     .flatMap((a) => a.measures)
     .reduce((n, m) => n + m.targets.length, 0);
   ctx.stdout(
-    `Imported "${strategy.title}" (LA ${strategy.la}, ${strategy.period.from}–${strategy.period.to}): ${plural(strategy.priorities.length, 'priority', 'priorities')}, ${plural(targets, 'target', 'targets')}.\n${id}\n`,
+    `Imported "${strategy.title}" (LA ${strategy.la}, ${strategy.period.from}–${strategy.period.to}): ${plural(strategy.priorities.length, 'priority', 'priorities')}, ${plural(targets, 'target', 'targets')}.\n${strategy.published ? publishedNote : ''}${id}\n`,
   );
 }
 

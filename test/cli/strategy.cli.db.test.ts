@@ -12,6 +12,7 @@ import { runCli } from '../../src/cli/main.js';
 import { loadDemo } from '../../src/demo/demo.service.js';
 import { testCliContext } from '../support/cli.js';
 import { describeEachDatabase } from '../support/db.js';
+import { publishedStrategy } from '../support/published-fixture.js';
 import { readingStrategy } from '../support/strategy-fixture.js';
 
 async function run(db: Database, args: string[]) {
@@ -109,6 +110,19 @@ describeEachDatabase('lantern strategy commands', (db) => {
     const r = await run(db(), ['strategy', 'status', '--id', id, '--date', '2026-02-30']);
     assert.equal(r.code, 2);
     assert.match(r.err, /--date "2026-02-30" is not a date: write it as YYYY-MM-DD/);
+  });
+
+  it('says when a file makes a published strategy, and how to withdraw it', async () => {
+    const file = path.join(dir, 'published.yaml');
+    fs.writeFileSync(file, publishedStrategy);
+    const r = await run(db(), ['strategy', 'import', file]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /Published, as the file says: anyone can read it/);
+    assert.match(r.out.trim().split('\n').at(-1)!, /^[0-9a-f-]{36}$/);
+    const unpublished = path.join(dir, 'unpublished.yaml');
+    fs.writeFileSync(unpublished, readingStrategy);
+    const plain = await run(db(), ['strategy', 'import', unpublished]);
+    assert.doesNotMatch(plain.out, /Published/);
   });
 
   it('exports the strategy as the text it imports from', async () => {

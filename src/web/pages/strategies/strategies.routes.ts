@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { strategyAudience } from '../../../access/policy.js';
+import { formatDateTime } from '../../../core/format.js';
 import { needs } from '../../plugins/access.js';
 import type { Page } from '../../render.js';
 import { key, routeSchema } from '../../route-schemas.js';
@@ -25,6 +26,9 @@ export function strategiesPage(page: Page): FastifyPluginAsync {
           strategies: list.map((s) => ({
             ...s,
             href: strategyHrefs.overview(la.code, s.id),
+            // Two copies of one file (export, then import) read the same but for these.
+            updatedText: formatDateTime(s.updatedAt),
+            shortId: s.id.slice(0, 8),
           })),
         });
       },
