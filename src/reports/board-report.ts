@@ -15,7 +15,7 @@ import {
   ragNames,
   targetStateNames,
 } from '../strategy/labels.js';
-import { judgedFigures, valueText, type YearFigure } from '../strategy/series.js';
+import { isPercentage, judgedFigures, valueText, type YearFigure } from '../strategy/series.js';
 import type { Rag, TargetState } from '../strategy/status-types.js';
 import type { JudgedTarget, StrategyStatus } from '../strategy/strategy.service.js';
 
@@ -35,6 +35,22 @@ export interface ReportTarget {
   neighbours: string;
   stillToGo: string;
   reason: string;
+  /**
+   * The same figures as numbers, for the spreadsheet (absent from editions issued before it had
+   * them, which then show their text): latest, comparators and the distance, unrounded.
+   */
+  numbers?: TargetNumbers;
+}
+
+export interface TargetNumbers {
+  latest: number | null;
+  england: number | null;
+  region: number | null;
+  neighbours: number | null;
+  stillToGo: number | null;
+  decimalPlaces: number;
+  /** "%" where the figure is a percentage, so the spreadsheet writes it as one. */
+  percent: boolean;
 }
 
 export interface ReportAction {
@@ -82,11 +98,15 @@ export interface BoardReport {
 
 const dash = '–';
 
-function comparatorText(t: JudgedTarget, pick: (y: YearFigure) => number | null): string {
+function comparatorValue(t: JudgedTarget, pick: (y: YearFigure) => number | null): number | null {
   // A gap or rank is not on the comparators' scale: they are shown for the LA's own figures only.
-  if (t.kind === 'gap' || t.kind === 'rank' || !t.latestYear) return dash;
+  if (t.kind === 'gap' || t.kind === 'rank' || !t.latestYear) return null;
   const y = t.years.find((x) => x.yearLabel === t.latestYear);
-  const v = y ? pick(y) : null;
+  return y ? pick(y) : null;
+}
+
+function comparatorText(t: JudgedTarget, pick: (y: YearFigure) => number | null): string {
+  const v = comparatorValue(t, pick);
   return v === null ? dash : valueText(t.figures, v);
 }
 
@@ -108,6 +128,15 @@ function reportTarget(t: JudgedTarget): ReportTarget {
     neighbours: comparatorText(t, (y) => y.neighbours),
     stillToGo: f.distance,
     reason: t.reason,
+    numbers: {
+      latest: t.latestValue,
+      england: comparatorValue(t, (y) => y.england),
+      region: comparatorValue(t, (y) => y.region),
+      neighbours: comparatorValue(t, (y) => y.neighbours),
+      stillToGo: t.distance,
+      decimalPlaces: t.kind === 'rank' ? 0 : t.figures.decimalPlaces,
+      percent: t.kind !== 'rank' && isPercentage(t.figures) && t.kind !== 'gap',
+    },
   };
 }
 

@@ -2,9 +2,10 @@
 import ExcelJS from 'exceljs';
 import { neutraliseCell } from '../core/spreadsheet-cell.js';
 import { noDirectionName } from '../strategy/labels.js';
-import type { BoardReport, ReportAction, ReportTarget } from './board-report.js';
+import type { BoardReport, ReportAction, ReportTarget, TargetNumbers } from './board-report.js';
 
-type Cell = string | number;
+/** A cell: text, a number, or a number with the format it is shown in (0.0, 0.0"%"). */
+type Cell = string | number | { value: number; numFmt: string };
 
 const targetHeader = [
   'Priority',
@@ -31,6 +32,15 @@ const actionHeader = [
   'Latest update',
 ];
 
+/** A figure as a number in its measure's format where the report has it; its text otherwise. */
+function figure(t: ReportTarget, pick: (n: TargetNumbers) => number | null, text: string): Cell {
+  const n = t.numbers;
+  const v = n ? pick(n) : null;
+  if (!n || v === null) return text;
+  const digits = n.decimalPlaces > 0 ? `0.${'0'.repeat(n.decimalPlaces)}` : '0';
+  return { value: v, numFmt: n.percent ? `${digits}"%"` : digits };
+}
+
 const targetRow = (priority: string, t: ReportTarget): Cell[] => [
   priority,
   t.measure,
@@ -38,12 +48,12 @@ const targetRow = (priority: string, t: ReportTarget): Cell[] => [
   t.statusText,
   t.ragText,
   t.direction,
-  t.latest,
+  figure(t, (n) => n.latest, t.latest),
   t.latestYear,
-  t.england,
-  t.region,
-  t.neighbours,
-  t.stillToGo,
+  figure(t, (n) => n.england, t.england),
+  figure(t, (n) => n.region, t.region),
+  figure(t, (n) => n.neighbours, t.neighbours),
+  figure(t, (n) => n.stillToGo, t.stillToGo),
   t.reason,
 ];
 const actionRow = (priority: string, a: ReportAction): Cell[] => [
@@ -60,7 +70,16 @@ function sheet(workbook: ExcelJS.Workbook, name: string, header: string[], rows:
   const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(header).font = { bold: true };
   // Text is neutralised so a cell can never run as a formula.
-  for (const r of rows) ws.addRow(r.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c)));
+  for (const r of rows) {
+    const row = ws.addRow(
+      r.map((c) =>
+        typeof c === 'string' ? neutraliseCell(c) : typeof c === 'number' ? c : c.value,
+      ),
+    );
+    r.forEach((c, i) => {
+      if (typeof c === 'object') row.getCell(i + 1).numFmt = c.numFmt;
+    });
+  }
   header.forEach((h, i) => {
     ws.getColumn(i + 1).width = Math.min(60, Math.max(12, h.length + 2));
   });

@@ -126,6 +126,17 @@ describe('the board monitoring report', () => {
     const targets = sheets.get('Targets')!.slice(1);
     assert.equal(targets.length, s.targets);
     assert.equal(targets.filter((r) => r[3] === 'Off track').length, s.offTrack);
+    // Figures are numbers, shown at the measure's decimal places, so they sort and sum.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Targets')!;
+    const withFigure = report.priorities
+      .flatMap((p) => p.targets)
+      .findIndex((t) => t.numbers?.latest !== null && t.numbers?.latest !== undefined);
+    assert.ok(withFigure >= 0);
+    const cell = ws.getRow(withFigure + 2).getCell(7);
+    assert.equal(typeof cell.value, 'number');
+    assert.match(String(cell.numFmt), /^0(\.0+)?("%")?$/);
   });
 
   it('names each table’s scrolling region once on the page, and shows what is still to go', async () => {
