@@ -12,6 +12,7 @@ import { wholeStrategyCounts, type StrategyCounts } from '../strategy/counts.js'
 import {
   actionStatusNames,
   directionNames,
+  noUpdateYet,
   ragNames,
   targetStateNames,
 } from '../strategy/labels.js';
@@ -157,7 +158,7 @@ function reportAction(
     rating: actionStatusNames[latest?.status ?? a.status],
     latestUpdate: latest
       ? `${formatDate(latest.date)} (${latest.by}): ${latest.text}`
-      : 'No update yet.',
+      : noUpdateYet,
   };
 }
 

@@ -29,6 +29,9 @@ export const directionNames: Record<Direction, { text: string; arrow: string }> 
 /** A target with no direction of travel: no figures, or no year before the latest to compare. */
 export const noDirectionName = 'Not enough data';
 
+/** An action with no approved progress update, in the tracker and the board report. */
+export const noUpdateYet = 'No update yet.';
+
 /** The key under every RAG status, on the overview, the report page and its PDF. */
 export const ragKey =
   'Green: met. Amber: not met yet, but on track (or, for a target with a lowest acceptable level, above that level). Red: off track (or below its lowest acceptable level). Grey: no data. Direction of travel: the latest year against the year before, better or worse by the measure.';

@@ -97,6 +97,11 @@ describe('strategy overview and action tracker', () => {
     );
   });
 
+  it('says "No update yet." for an action without one, as the board report does', async () => {
+    const page = await officer.get(tracker);
+    assert.match(page.body, /No update yet\./);
+  });
+
   it('filters the tracker by priority through its GET form', async () => {
     const page = await officer.get(`${tracker}?priority=attendance`);
     assert.deepEqual(shownActions(page.body, id), ['register']);

@@ -5,6 +5,7 @@
  */
 import { formatDate } from '../../../core/format.js';
 import { isOverdue, latestUpdate } from '../../../strategy/actions.js';
+import { noUpdateYet } from '../../../strategy/labels.js';
 import { actionStatusNames } from '../../../strategy/labels.js';
 import { actionStatuses } from '../../../strategy/strategy-schema.js';
 import type { StrategyStatus } from '../../../strategy/strategy.service.js';
@@ -126,8 +127,8 @@ export function actionsTable(
         },
         { raw: actionStatusNames[x.status] },
         {
-          raw: latest ? `${latest.date}: ${latest.text}` : '',
-          text: latest ? `${formatDate(latest.date)}: ${latest.text}` : '',
+          raw: latest ? `${latest.date}: ${latest.text}` : noUpdateYet,
+          text: latest ? `${formatDate(latest.date)}: ${latest.text}` : noUpdateYet,
           classes: 'govuk-body-s',
         },
       ];
