@@ -52,7 +52,7 @@ function refusedByPolicy(res: { statusCode: number; body: string }): boolean {
   if (res.statusCode === 401) return true;
   return (
     res.statusCode === 403 &&
-    /LANTERN_FORBIDDEN|You do not have permission to see this page/.test(res.body)
+    /LANTERN_FORBIDDEN|You do not have permission for this/.test(res.body)
   );
 }
 
