@@ -103,6 +103,8 @@ export function judgedFigures(t: {
   distance: number | null;
   figures: SeriesMeasure;
   status?: string;
+  /** Set while anything is still needed (a band target on its cut point must pass it). */
+  whatItTakes?: string | null;
 }): { latest: string; distance: string } {
   // A gap target's figure is the gap, in points; any other's is the measure's value.
   const latest =
@@ -111,12 +113,14 @@ export function judgedFigures(t: {
       : t.kind === 'gap'
         ? gapText(t.figures, t.latestValue)
         : valueText(t.figures, t.latestValue);
-  // Met: nothing still to go (not "0.0 percentage points", beside a reason saying 2.0 above).
+  // Met or reached: nothing still to go (not "0.0 percentage points" beside "2.0 above").
   const distance =
     t.distance === null
       ? '–'
-      : t.distance === 0 && t.status === 'met'
-        ? 'None: met'
+      : t.distance === 0 && (t.status === 'met' || t.status === 'on_track') && !t.whatItTakes
+        ? t.status === 'met'
+          ? 'None: met'
+          : 'None: reached already'
         : t.kind === 'rank'
           ? `${t.distance} place${t.distance === 1 ? '' : 's'}`
           : distanceText(t.figures, t.distance);

@@ -31,6 +31,7 @@ import { strategiesPage } from './pages/strategies/strategies.routes.js';
 import { strategyPage } from './pages/strategy/strategy.routes.js';
 import { strategyPublishing } from './pages/strategy/strategy-publish.routes.js';
 import { strategyTargetPage } from './pages/strategy-target/strategy-target.routes.js';
+import { strategyPriorityPage } from './pages/strategy-priority/strategy-priority.routes.js';
 import { strategyActionsPage } from './pages/strategy-actions/strategy-actions.routes.js';
 import { strategyActionPage } from './pages/strategy-action/strategy-action.routes.js';
 import { evidenceRoutes } from './pages/strategy-action/evidence.routes.js';
@@ -101,6 +102,7 @@ const pages = [
   strategiesPage,
   strategyPage,
   strategyPublishing,
+  strategyPriorityPage,
   strategyTargetPage,
   strategyActionsPage,
   strategyActionPage,

@@ -11,6 +11,8 @@ export const strategyHrefs = {
   overview: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}`,
   target: (laCode: number, id: string, key: string) =>
     `/la/${laCode}/strategies/${id}/targets/${encodeURIComponent(key)}`,
+  priority: (laCode: number, id: string, key: string) =>
+    `/la/${laCode}/strategies/${id}/priorities/${encodeURIComponent(key)}`,
   actions: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}/actions`,
   report: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}/report`,
   history: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}/history`,

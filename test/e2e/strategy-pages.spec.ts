@@ -78,6 +78,28 @@ describe('strategy pages in a browser', { skip }, () => {
     await check('strategy-action');
   });
 
+  it('shows a priority on its own page, the edit page and the publishing step', async () => {
+    await page.goto(base);
+    await page
+      .getByRole('link', { name: /targets, actions and risks on one page/ })
+      .first()
+      .click();
+    await page.waitForSelector('h2:has-text("Actions")');
+    await check('strategy-priority');
+    await page.goto(`${base}/edit`);
+    await page.waitForSelector('textarea#strategy-text');
+    await check('strategy-edit');
+    // Somerset's demo copy is published: withdraw it, then publish it again through the step.
+    await page.goto(base);
+    await page.getByRole('button', { name: 'Withdraw from the public' }).click();
+    await page.waitForSelector('text=Withdrawn: only');
+    await page.getByRole('button', { name: 'Publish this strategy' }).click();
+    await page.waitForSelector('text=They will not see its risks');
+    await check('strategy-publish-confirm');
+    await page.getByRole('button', { name: 'Yes, publish it' }).click();
+    await page.waitForSelector('text=Published: anyone can now read');
+  });
+
   it('shows the board report, and prints it without the controls', async () => {
     await page.goto(`${base}/report?date=2026-06-01`);
     assert.match(await page.locator('h1').innerText(), /board monitoring report, 1 June 2026/);

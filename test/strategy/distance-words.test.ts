@@ -89,5 +89,23 @@ describe('still to go once met', () => {
       status: 'off_track',
     });
     assert.notEqual(onTheLine.distance, 'None: met');
+    const reached = judgedFigures({
+      kind: 'relative',
+      latestValue: 0.11,
+      distance: 0,
+      figures,
+      status: 'on_track',
+      whatItTakes: null,
+    });
+    assert.equal(reached.distance, 'None: reached already');
+    const onCut = judgedFigures({
+      kind: 'band',
+      latestValue: 66,
+      distance: 0,
+      figures,
+      status: 'on_track',
+      whatItTakes: 'It would take any rise above 66.0%',
+    });
+    assert.doesNotMatch(onCut.distance, /None/);
   });
 });

@@ -128,6 +128,7 @@ export function strategyPage(page: Page): FastifyPluginAsync {
             table: small(tables.targets[i]!),
             risks: tables.risks[i] ? small(tables.risks[i]) : undefined,
             hasTargets: counts[i]!.targets > 0,
+            href: strategyHrefs.priority(la.code, status.id, p.key!),
           })),
           ...overviewLinks(page, request, reply, loaded),
           localMeasures: status.strategy.localMeasures.map((m) => ({
