@@ -51,8 +51,7 @@ function expected(viewer: string | undefined, route: Route, open: boolean): 'all
 function refusedByPolicy(res: { statusCode: number; body: string }): boolean {
   if (res.statusCode === 401) return true;
   return (
-    res.statusCode === 403 &&
-    /LANTERN_FORBIDDEN|You do not have permission for this/.test(res.body)
+    res.statusCode === 403 && /LANTERN_FORBIDDEN|You do not have permission for this/.test(res.body)
   );
 }
 
