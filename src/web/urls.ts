@@ -19,6 +19,9 @@ export const strategyHrefs = {
   edit: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}/edit`,
   localMeasure: (laCode: number, id: string, code: string) =>
     `/la/${laCode}/strategies/${id}/local-measures/${encodeURIComponent(code)}`,
+  publish: (laCode: number, id: string) => `/la/${laCode}/strategies/${id}/publish`,
+  addEvidence: (laCode: number, id: string, key: string) =>
+    `/la/${laCode}/strategies/${id}/actions/${encodeURIComponent(key)}/evidence`,
   evidence: (laCode: number, id: string, file: string) =>
     `/la/${laCode}/strategies/${id}/evidence/${encodeURIComponent(file)}`,
   action: (laCode: number, id: string, key: string) =>

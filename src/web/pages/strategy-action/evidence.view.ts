@@ -27,7 +27,7 @@ export async function evidenceView(
     })),
     ...(loaded.mayEdit
       ? {
-          evidenceAction: `${strategyHrefs.action(la.code, status.id, actionKey)}/evidence`,
+          evidenceAction: strategyHrefs.addEvidence(la.code, status.id, actionKey),
           evidenceTitle: title ?? '',
           evidenceHint: `A ${evidenceExtensions
             .filter((e) => e !== 'jpeg')

@@ -45,7 +45,7 @@ export function strategyPublishing(page: Page): FastifyPluginAsync {
             la: loaded.la,
             title: loaded.status.strategy.title,
             targets: loaded.status.targets.length,
-            action: `${back}/publish`,
+            action: strategyHrefs.publish(loaded.la.code, loaded.status.id),
             back,
             csrf: reply.generateCsrf(),
           });

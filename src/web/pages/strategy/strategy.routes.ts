@@ -73,7 +73,7 @@ function overviewLinks(
     published: status.strategy.published,
     ...(page.services.strategies.report.mayApprove(request.viewer, status.strategy)
       ? {
-          publishAction: `${strategyHrefs.overview(code, status.id)}/publish`,
+          publishAction: strategyHrefs.publish(code, status.id),
           csrf: reply.generateCsrf(),
         }
       : {}),
