@@ -43,7 +43,8 @@ export function readDictionaryRows(text: string): {
   rows: DictionaryRow[];
   errors: Papa.ParseError[];
 } {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
+  // The dictionary is comma-separated; Papa's guessing would read a row full of tabs as a tab file.
+  const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true });
   const [header = [], ...body] = parsed.data;
   const columns = header.map((h) => h.trim());
   const rows: DictionaryRow[] = [];
