@@ -100,3 +100,31 @@ function firstInvalidUtf8Line(buffer: Buffer): number {
   }
   return line;
 }
+
+/**
+ * A text file that may be UTF-8 or Windows-1252 (Ofsted's older MI and the GIAS links file are
+ * Windows-1252): UTF-8 when the bytes are valid UTF-8 (ASCII is both), Windows-1252 otherwise.
+ * UTF-16 and files with NUL bytes are still refused, as `readUtf8Text` refuses them.
+ */
+export function readUtf8OrWindows1252Text(file: string): {
+  text: string;
+  checksum: string;
+  encoding: 'utf-8' | 'windows-1252';
+} {
+  const buffer = fs.readFileSync(file);
+  const name = path.basename(file);
+  refuseEmptyBuffer(buffer, file);
+  const utf16 = notUtf8Text(buffer);
+  if (utf16) throw encodingError(name, utf16, 1, csvHint);
+  let text: string;
+  let encoding: 'utf-8' | 'windows-1252' = 'utf-8';
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(buffer);
+    encoding = 'windows-1252';
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw emptyFileError(name, 'holds only blank lines or spaces');
+  return { text, checksum: sha256(buffer), encoding };
+}
