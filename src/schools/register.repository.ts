@@ -70,7 +70,7 @@ export async function saveSchools(
   for (let start = 0; start < rows.length; start += batchSize) {
     const batch = rows.slice(start, start + batchSize);
     const params: unknown[] = [batch.map((r) => r.urn)];
-    for (const [, , get] of fields) params.push(batch.map(get));
+    for (const [, , get] of fields) params.push(batch.map((r) => get(r)));
     params.push(source, releaseId);
     const n = fields.length;
     const unnestTypes = ['int', ...fields.map(([, type]) => type)]

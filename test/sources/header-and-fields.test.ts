@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { LanternError } from '../../src/core/errors.js';
-import { parseEesCsv } from '../../src/sources/ees/csv.js';
+import { parseCsvTable } from '../../src/sources/shared/csv-table.js';
 import { parseDictionary, requiredDictionaryColumns } from '../../src/sources/lait/dictionary.js';
 import { duplicateColumnProblems } from '../../src/sources/shared/columns.js';
 
@@ -9,7 +9,7 @@ it('refuses an EES file with two columns of one name, naming the column and wher
   const csv =
     'time_period,time_identifier,time_period,geographic_level\n2024,Academic year,2025,National\n';
   assert.throws(
-    () => parseEesCsv(csv, 'x.csv'),
+    () => parseCsvTable(csv, 'x.csv'),
     (e: LanternError) =>
       e.code === 'LANTERN_IMPORT_INVALID' &&
       e.problems?.[0]?.column === 'time_period' &&

@@ -9,7 +9,7 @@ import {
   requireFile,
   sha256,
 } from '../shared/file-checks.js';
-import { parseEesCsv, requireColumns, type EesTable } from './csv.js';
+import { parseCsvTable, requireColumns, type CsvTable as EesTable } from '../shared/csv-table.js';
 import { existingMeasureCodes, measuresFromOtherSources } from './ees.repository.js';
 import { geographicLevels } from './geography.js';
 import { describeMappingError, parseMapping, type EesMapping } from './mapping.js';
@@ -64,7 +64,7 @@ export function readEesTable(
   requireFile(csvPath, 'EES data file');
   const file = path.basename(csvPath);
   const { text, checksum } = readUtf8Text(csvPath);
-  const table = parseEesCsv(text, file);
+  const table = parseCsvTable(text, file, { source: 'from Explore Education Statistics' });
   if (table.rows.length === 0)
     throw emptyFileError(
       file,

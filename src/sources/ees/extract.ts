@@ -1,6 +1,6 @@
 import type { ObservationRow } from '../../measures/observations.repository.js';
 import type { ProblemCollector } from '../shared/problems.js';
-import type { EesTable } from './csv.js';
+import type { CsvTable as EesTable } from '../shared/csv-table.js';
 import { invisibleNote, matchesExactly, nearMisses, skipReason } from './filters.js';
 import { resolveArea, type AreaIndex } from './geography.js';
 import type { EesMapping, MappingEntry } from './mapping.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { readReferenceAreas } from '../../../src/measures/areas.js';
-import { parseEesCsv } from '../../../src/sources/ees/csv.js';
+import { parseCsvTable } from '../../../src/sources/shared/csv-table.js';
 import { simplified } from '../../../src/sources/ees/filters.js';
 import { buildAreaIndex, resolveArea } from '../../../src/sources/ees/geography.js';
 import { realData } from '../../support/real-data.js';
@@ -28,7 +28,7 @@ const eesFiles = data.skip
 
 function read(file: string) {
   const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  return parseEesCsv(text, path.basename(file));
+  return parseCsvTable(text, path.basename(file));
 }
 
 describe('EES refusal rules on the real files', { skip: data.skip }, () => {

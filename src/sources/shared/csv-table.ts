@@ -1,23 +1,30 @@
 import Papa from 'papaparse';
 import { lanternError, type ImportProblem } from '../../core/errors.js';
-import { duplicateColumnProblems } from '../shared/columns.js';
-import { ProblemCollector } from '../shared/problems.js';
+import { duplicateColumnProblems } from './columns.js';
+import { ProblemCollector } from './problems.js';
 
-export interface EesTable {
+export interface CsvTable {
   columns: string[];
   /** Data rows; the header is spreadsheet row 1, so `rows[i]` is row i + 2. */
   rows: Record<string, string>[];
 }
 
+export interface CsvTableOptions {
+  /** Where to get the file again, for the hint of a file cut short ("from Explore Education Statistics"). */
+  source?: string;
+}
+
 /**
- * Parses an EES CSV strictly: a row with too few or too many fields, or a quote never closed, is a
- * problem (LANTERN_IMPORT_TRUNCATED when the file seems cut short, LANTERN_IMPORT_INVALID otherwise).
+ * Parses a comma-separated file with a header strictly: a row with too few or too many fields, or a
+ * quote never closed, is a problem (LANTERN_IMPORT_TRUNCATED when the file seems cut short,
+ * LANTERN_IMPORT_INVALID otherwise). Two columns of one name are refused. Cells are as written
+ * (not trimmed); header names are trimmed.
  */
-export function parseEesCsv(text: string, file: string): EesTable {
+export function parseCsvTable(text: string, file: string, options: CsvTableOptions = {}): CsvTable {
   const header: string[] = [];
   const result = Papa.parse<Record<string, string>>(text, {
     header: true,
-    // EES tidy files are comma-separated; guessing would call a one-column file malformed.
+    // The files are comma-separated; guessing would call a one-column file malformed.
     delimiter: ',',
     skipEmptyLines: true,
     transformHeader: (h) => {
@@ -45,7 +52,7 @@ export function parseEesCsv(text: string, file: string): EesTable {
         `${file} ends part-way through a row (or has a quote that is never closed). Nothing was imported.`,
         {
           problems: problems.problems,
-          hint: 'Download the file again from Explore Education Statistics and import it again.',
+          hint: `Download the file again${options.source ? ` ${options.source}` : ''} and import it again.`,
         },
       );
     }
@@ -68,9 +75,10 @@ function structuralExpectation(e: Papa.ParseError, columnCount: number): string 
 
 /** LANTERN_IMPORT_MISSING_COLUMN naming the file and every missing column, and listing the columns found. */
 export function requireColumns(
-  table: EesTable,
+  table: CsvTable,
   file: string,
   needed: { column: string; why: string }[],
+  hint = 'Check that this is the right file for the mapping (column names change between some EES releases).',
 ): void {
   const have = new Set(table.columns);
   const missing = needed.filter(
@@ -88,7 +96,7 @@ export function requireColumns(
     `${file} has no column ${missing.map((m) => `"${m.column}"`).join(', ')}. Nothing was imported. Columns found: ${table.columns.join(', ')}.`,
     {
       problems,
-      hint: 'Check that this is the right file for the mapping (column names change between some EES releases).',
+      hint,
     },
   );
 }
