@@ -1,12 +1,9 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { LanternError, formatError } from '../core/errors.js';
 import { CliUsageError, exitCodes } from './cli-error.js';
 import { processContext, type CliContext } from './context.js';
-
-const formatOption = () =>
-  new Option('--format <format>', 'output format')
-    .choices(['table', 'json', 'csv'])
-    .default('table');
+import { formatOption } from './options.js';
+import { addSchoolCommands, addSchoolImportCommands } from './school-commands.js';
 
 // Each command's module is loaded only when that command runs: `lantern benchmark` need not load
 // the web app, its templates and chart library (~0.2 s of start-up).
@@ -19,6 +16,7 @@ export function buildProgram(ctx: CliContext): Command {
 
   addImportCommands(program, ctx);
   addReportCommands(program, ctx);
+  addSchoolCommands(program, ctx);
   addAppCommands(program, ctx);
   addAccessCommands(program, ctx);
   addStrategyCommands(program, ctx);
@@ -85,7 +83,7 @@ export function unexpectedFailure(
 const replaceHelp =
   'import even where the files have fewer areas for a measure and year than the store holds (those areas lose their values); without it such an import is refused';
 
-/** `import lait` and `import ees`. */
+/** `import lait|ees|performance-tables|gias|ofsted`. */
 function addImportCommands(program: Command, ctx: CliContext): void {
   const imp = program.command('import').description('import official data into the store');
   imp
@@ -110,6 +108,7 @@ function addImportCommands(program: Command, ctx: CliContext): void {
     .action(async (csv: string, o: { mapping: string; replace?: boolean }) =>
       (await import('./import-ees.js')).importEesCommand(ctx, { csv, ...o }),
     );
+  addSchoolImportCommands(imp, ctx);
 }
 
 /** The commands that read the store: measures, areas, benchmark, scorecard. */

@@ -6,7 +6,7 @@ import type { Queryable } from '../core/db.js';
  */
 
 export interface NewRelease {
-  source: 'lait' | 'ees' | 'demo';
+  source: 'lait' | 'ees' | 'demo' | 'performance-tables' | 'gias' | 'ofsted' | 'ees-schools';
   description: string;
   fileName: string;
   checksumSha256: string;

@@ -126,3 +126,71 @@ export async function replaceSchoolLinks(
   }
   return { before: before[0]?.n ?? 0 };
 }
+
+interface SchoolLinkRow {
+  urn: number;
+  linked_urn: number;
+  link_type: string;
+  linked_name: string | null;
+  established_on: string | null;
+}
+
+const linkSelect = `select urn, linked_urn, link_type, linked_name,
+         to_char(established_on, 'YYYY-MM-DD') as established_on
+    from school_link`;
+
+const toLink = (r: SchoolLinkRow): SchoolLink => ({
+  urn: r.urn,
+  linkedUrn: r.linked_urn,
+  linkType: r.link_type,
+  linkedName: r.linked_name,
+  establishedOn: r.established_on,
+});
+
+/**
+ * A school's links both ways round: the rows GIAS published from its side (`urn`) and those
+ * that name it from the other side (`linked_urn`), as schools/succession.ts reads them.
+ */
+export async function listSchoolLinks(db: Queryable, urn: number): Promise<SchoolLink[]> {
+  const rows = await db.query<SchoolLinkRow>(
+    `${linkSelect} where urn = $1 or linked_urn = $1 order by urn, linked_urn, link_type`,
+    [urn],
+  );
+  return rows.map(toLink);
+}
+
+/**
+ * The links of a school and of the schools linked to it, and theirs, up to `steps` links away:
+ * what predecessors() and successors() need to follow a chain of URNs. `follow` says which links
+ * lead further (schools/succession.ts continuesSeries; every link when omitted).
+ */
+export async function listSchoolLinksAround(
+  db: Queryable,
+  urn: number,
+  options: { steps?: number; follow?: (link: SchoolLink) => boolean } = {},
+): Promise<SchoolLink[]> {
+  const { steps = 10, follow = () => true } = options;
+  const found = new Map<string, SchoolLink>();
+  const reached = new Set([urn]);
+  let frontier = [urn];
+  for (let step = 0; step < steps && frontier.length > 0; step++) {
+    const rows = await db.query<SchoolLinkRow>(
+      `${linkSelect} where urn = any($1::int[]) or linked_urn = any($1::int[])`,
+      [frontier],
+    );
+    const next: number[] = [];
+    for (const link of rows.map(toLink)) {
+      found.set(`${link.urn} ${link.linkedUrn} ${link.linkType}`, link);
+      if (!follow(link)) continue;
+      for (const other of [link.urn, link.linkedUrn])
+        if (!reached.has(other)) {
+          reached.add(other);
+          next.push(other);
+        }
+    }
+    frontier = next;
+  }
+  return [...found.values()].sort(
+    (a, b) => a.urn - b.urn || a.linkedUrn - b.linkedUrn || a.linkType.localeCompare(b.linkType),
+  );
+}

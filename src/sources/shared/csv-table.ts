@@ -12,6 +12,12 @@ export interface CsvTable {
 export interface CsvTableOptions {
   /** Where to get the file again, for the hint of a file cut short ("from Explore Education Statistics"). */
   source?: string;
+  /**
+   * Rows with fewer fields than the header are read with the rest blank: the performance tables
+   * leave out a row's trailing empty fields, on the last row too (815_2018_ks4.csv ends without
+   * a line end, one field short), so a file cut at a field boundary cannot be told from one whole.
+   */
+  allowShortRows?: boolean;
 }
 
 /**
@@ -37,11 +43,14 @@ export function parseCsvTable(text: string, file: string, options: CsvTableOptio
   for (const p of duplicateColumnProblems(header, 1)) duplicates.add(p);
   duplicates.throwIfAny(`${file} has two columns of one name`);
   const columns = result.meta.fields ?? [];
-  if (result.errors.length > 0) {
+  const lastRow = result.data.length - 1;
+  const errors = options.allowShortRows
+    ? result.errors.filter((e) => e.code !== 'TooFewFields')
+    : result.errors;
+  if (errors.length > 0) {
     const problems = new ProblemCollector(file);
-    const lastRow = result.data.length - 1;
     let cut = false;
-    for (const e of result.errors) {
+    for (const e of errors) {
       const row = e.row === undefined ? undefined : e.row + 2;
       if (e.code === 'MissingQuotes' || e.row === lastRow) cut = true;
       problems.add({ row, expected: structuralExpectation(e, columns.length) });

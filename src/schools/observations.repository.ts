@@ -1,0 +1,170 @@
+import type { Queryable } from '../core/db.js';
+import { columnsToCopyCsv } from '../store/copy-csv.js';
+
+/** One stored cell: a figure, a marker beside a null, or text (ADR 0015). */
+export interface StoredFigure {
+  code: string;
+  value: number | null;
+  marker: string | null;
+  text: string | null;
+}
+
+export interface FiguresOf<K> {
+  key: K;
+  figures: StoredFigure[];
+}
+
+export interface MeasureColumn {
+  code: string;
+  label: string;
+  kind: 'number' | 'text';
+}
+
+/** Records what each column means; a later file's label replaces an earlier one's. */
+export async function saveSchoolMeasures(
+  tx: Queryable,
+  publication: string,
+  columns: MeasureColumn[],
+  releaseId: number,
+): Promise<void> {
+  if (columns.length === 0) return;
+  await tx.query(
+    `insert into school_measure (publication, code, label, kind, release_id)
+     select $1, c, l, k, $5 from unnest($2::text[], $3::text[], $4::text[]) as t(c, l, k)
+     on conflict (publication, code) do update set label = excluded.label, kind = excluded.kind,
+       release_id = excluded.release_id`,
+    [
+      publication,
+      columns.map((c) => c.code),
+      columns.map((c) => c.label),
+      columns.map((c) => c.kind),
+      releaseId,
+    ],
+  );
+}
+
+const batchRows = 50_000;
+
+/**
+ * Replaces the figures of these schools for one publication and year: a school the file lists
+ * gets exactly the file's figures; schools the file does not list keep theirs (an LA's download
+ * never removes another LA's schools). Returns how many figures were replaced.
+ */
+export async function replaceSchoolFigures(
+  tx: Queryable,
+  publication: string,
+  year: { label: string; first: number },
+  rows: FiguresOf<number>[],
+  releaseId: number,
+): Promise<number> {
+  const urns = rows.map((r) => r.key);
+  const gone = await tx.query<{ n: number }>(
+    `with gone as (delete from school_observation where publication = $1 and year_label = $2
+       and urn = any($3::int[]) returning 1) select count(*)::int as n from gone`,
+    [publication, year.label, urns],
+  );
+  const columns = [
+    'urn',
+    'publication',
+    'code',
+    'year_label',
+    'year_number',
+    'value',
+    'marker',
+    'text_value',
+    'release_id',
+  ];
+  await writeRows(
+    tx,
+    'school_observation',
+    columns,
+    rows,
+    (key) => [key, publication],
+    year,
+    releaseId,
+  );
+  return gone[0]?.n ?? 0;
+}
+
+/** The same for the LA and England rows of a file, keyed by area and row kind. */
+export async function replaceAreaFigures(
+  tx: Queryable,
+  publication: string,
+  year: { label: string; first: number },
+  rows: FiguresOf<{ areaCode: number; rowKind: string }>[],
+  releaseId: number,
+): Promise<void> {
+  for (const r of rows) {
+    await tx.query(
+      `delete from school_area_observation where publication = $1 and year_label = $2
+         and area_code = $3 and row_kind = $4`,
+      [publication, year.label, r.key.areaCode, r.key.rowKind],
+    );
+  }
+  const columns = [
+    'area_code',
+    'row_kind',
+    'publication',
+    'code',
+    'year_label',
+    'year_number',
+    'value',
+    'marker',
+    'text_value',
+    'release_id',
+  ];
+  await writeRows(
+    tx,
+    'school_area_observation',
+    columns,
+    rows,
+    (k) => [k.areaCode, k.rowKind, publication],
+    year,
+    releaseId,
+  );
+}
+
+/** Writes rows as parallel columns: COPY on PGlite, unnest on a server (the same rows either way). */
+async function writeRows<K>(
+  tx: Queryable,
+  table: string,
+  columns: string[],
+  rows: FiguresOf<K>[],
+  keyCells: (key: K) => unknown[],
+  year: { label: string; first: number },
+  releaseId: number,
+): Promise<void> {
+  const width = columns.length;
+  let buffer: unknown[][] = columns.map(() => []);
+  const flush = async () => {
+    if (buffer[0]!.length === 0) return;
+    if (tx.copyCsv) await tx.copyCsv(table, columns, columnsToCopyCsv(buffer));
+    else await insertUnnest(tx, table, columns, buffer);
+    buffer = columns.map(() => []);
+  };
+  for (const r of rows) {
+    const key = keyCells(r.key);
+    for (const f of r.figures) {
+      const cells = [...key, f.code, year.label, year.first, f.value, f.marker, f.text, releaseId];
+      for (let c = 0; c < width; c++) buffer[c]!.push(cells[c]);
+    }
+    if (buffer[0]!.length >= batchRows) await flush();
+  }
+  await flush();
+}
+
+const sqlTypes: Record<string, string> = {
+  urn: 'int',
+  area_code: 'int',
+  year_number: 'int',
+  value: 'float8',
+  release_id: 'int',
+};
+
+async function insertUnnest(tx: Queryable, table: string, columns: string[], buffer: unknown[][]) {
+  const arrays = columns.map((c, i) => `$${i + 1}::${sqlTypes[c] ?? 'text'}[]`).join(', ');
+  await tx.query(
+    `insert into ${table} (${columns.join(', ')}) select * from unnest(${arrays})`,
+    buffer,
+  );
+}

@@ -1,0 +1,124 @@
+import type { Queryable } from '../core/db.js';
+import { englandCode, type Area } from '../measures/areas.js';
+import { listAreas } from '../measures/areas.repository.js';
+import { listSchoolLinksAround } from './register.repository.js';
+import { continuesSeries, predecessors, successors, type LinkedSchool } from './succession.js';
+import { LineageFigures, profileSections, type ProfileSection } from './profile.js';
+import {
+  areaFigures,
+  figuresOfSchools,
+  findSchool,
+  type SchoolFigureRow,
+  type SchoolRecord,
+} from './schools.repository.js';
+
+export interface SchoolProfile {
+  school: SchoolRecord;
+  la: Area | null;
+  /** The school's URN and its predecessors', newest first: whose figures the time series joins. */
+  lineage: number[];
+  /** The schools it was before a conversion or merger (GIAS links), nearest first. */
+  predecessors: LinkedSchool[];
+  /** The schools it became, when it closed to become another. */
+  successors: LinkedSchool[];
+  sections: ProfileSection[];
+  /** Every stored figure of the school and its predecessors (the JSON and "all figures" table). */
+  figures: SchoolFigureRow[];
+}
+
+/** A school's profile, or null when Lantern holds nothing about the URN. */
+export async function loadSchoolProfile(db: Queryable, urn: number): Promise<SchoolProfile | null> {
+  const school = await findSchool(db, urn);
+  const links = await listSchoolLinksAround(db, urn, { follow: continuesSeries });
+  const before = predecessors(urn, links);
+  const lineage = [urn, ...before.map((p) => p.urn)];
+  const figures = await figuresOfSchools(db, lineage);
+  if (!school && figures.length === 0) return null;
+  const record = school ?? unnamedSchool(urn);
+  const areas = await listAreas(db);
+  const la = areas.find((a) => a.code === record.laCode) ?? null;
+  const publications = [...new Set(figures.map((f) => f.publication))];
+  const comparisons = await areaFigures(
+    db,
+    record.laCode === null ? [englandCode] : [record.laCode, englandCode],
+    publications,
+  );
+  const sections = profileSections(urn, record, new LineageFigures(figures, lineage), comparisons);
+  return {
+    school: record,
+    la,
+    lineage,
+    predecessors: before,
+    successors: successors(urn, links),
+    sections,
+    figures,
+  };
+}
+
+/** A URN with figures (the census, absence) that no file with names has listed yet. */
+function unnamedSchool(urn: number): SchoolRecord {
+  return {
+    urn,
+    name: `School ${urn}`,
+    laCode: null,
+    estab: null,
+    phase: null,
+    schoolType: null,
+    typeGroup: null,
+    status: null,
+    trust: null,
+    openDate: null,
+    closeDate: null,
+    capacity: null,
+    pupils: null,
+    religiousCharacter: null,
+    gender: null,
+    ageLow: null,
+    ageHigh: null,
+    postcode: null,
+    source: 'none',
+  };
+}
+
+/** The `lantern school --format json` shape: the issue's contract (urn, name, laCode, phase, measures). */
+export function schoolJson(p: SchoolProfile) {
+  const { school } = p;
+  return {
+    urn: school.urn,
+    name: school.name,
+    laCode: school.laCode,
+    laName: p.la?.name ?? null,
+    phase: school.phase,
+    type: school.schoolType,
+    typeGroup: school.typeGroup,
+    status: school.status,
+    trust: school.trust,
+    openDate: school.openDate,
+    closeDate: school.closeDate,
+    predecessors: p.predecessors.map((s) => ({
+      urn: s.urn,
+      name: s.name,
+      linkType: s.linkType,
+      date: s.date,
+    })),
+    successors: p.successors.map((s) => ({
+      urn: s.urn,
+      name: s.name,
+      linkType: s.linkType,
+      date: s.date,
+    })),
+    measures: p.figures
+      .filter((f) => f.text === null)
+      .map((f) => ({
+        code: f.code,
+        publication: f.publication,
+        year: f.yearLabel,
+        value: f.value,
+        marker: f.marker,
+        ...(f.urn === school.urn ? {} : { urn: f.urn }),
+      })),
+    descriptions: p.figures
+      .filter((f) => f.text !== null)
+      .map((f) => ({ code: f.code, publication: f.publication, year: f.yearLabel, text: f.text })),
+  };
+}
