@@ -118,5 +118,9 @@ export async function removeDemoData(tx: Queryable): Promise<void> {
 
 /** True when the store holds no observations at all (`lantern serve` then loads the demo). */
 export async function storeIsEmpty(db: Queryable): Promise<boolean> {
-  return (await countObservations(db)) === 0;
+  // Real school files alone (no LA figures yet) are data too: the demo must not join them.
+  const [school] = await db.query<{ any: boolean }>(
+    "select exists (select 1 from school where source <> 'demo') as any",
+  );
+  return (await countObservations(db)) === 0 && !school?.any;
 }

@@ -9,6 +9,7 @@ import {
   type ListedSchool,
   type ListFilters,
 } from './la-schools.js';
+import { latestInspectionsForLa } from './inspections.repository.js';
 import { areaFigures, figureForSchools, schoolsInLa } from './schools.repository.js';
 
 /** The LA list's columns, in order: intake, then results, then absence. */
@@ -57,7 +58,8 @@ export async function loadLaSchools(
   ).flat();
   const columns = listColumns(listFigures, rows);
   const england = await areaFigures(db, [englandCode], publications);
-  const listed = listSchools(schools, columns, rows, england);
+  const inspections = await latestInspectionsForLa(db, laCode, { gradedOnly: true });
+  const listed = listSchools(schools, columns, rows, england, inspections);
   return {
     laCode,
     columns,

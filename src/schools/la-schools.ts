@@ -1,6 +1,8 @@
 import { comparisonKinds } from './comparison.js';
 import { englandCode } from '../measures/areas.js';
 import type { HeadlineFigure } from './headlines.js';
+import type { LaInspection } from './inspections.repository.js';
+import { ofstedOutcome, type OfstedOutcome } from './ofsted-outcome.js';
 import type { Reading } from './profile.js';
 import type { AreaFigureRow, SchoolFigureRow, SchoolRecord } from './schools.repository.js';
 
@@ -12,6 +14,9 @@ export interface ListColumn {
 
 export interface ListedSchool {
   school: SchoolRecord;
+  /** The latest inspection that graded something (ofsted-outcome.ts), with its start date. */
+  ofsted: OfstedOutcome;
+  inspectedOn: string | null;
   /** By `${publication}:${code}`: the school's figure in the column's year. */
   figures: Record<string, Reading | null>;
   /** By the same key: England's published figure for the school's phase in that year. */
@@ -43,7 +48,9 @@ export function listSchools(
   columns: ListColumn[],
   rows: SchoolFigureRow[],
   englandRows: AreaFigureRow[],
+  inspections: LaInspection[] = [],
 ): ListedSchool[] {
+  const latest = new Map(inspections.map((i) => [i.urn, i]));
   const byKey = new Map<string, SchoolFigureRow>();
   for (const r of rows) byKey.set(`${r.urn}|${r.publication}:${r.code}|${r.yearLabel}`, r);
   const england = new Map<string, AreaFigureRow>();
@@ -63,7 +70,14 @@ export function listSchools(
       const e = kind ? england.get(`${kind}|${k}|${c.yearLabel}`)! : null;
       nationally[k] = e ? { value: e.value, marker: e.marker } : null;
     }
-    return { school, figures, england: nationally };
+    const inspection = latest.get(school.urn) ?? null;
+    return {
+      school,
+      ofsted: ofstedOutcome(inspection),
+      inspectedOn: inspection?.startDate ?? null,
+      figures,
+      england: nationally,
+    };
   });
 }
 
@@ -71,6 +85,8 @@ export interface ListFilters {
   phase?: string;
   type?: string;
   trust?: string;
+  /** An ofsted-outcome.ts key: only schools whose latest outcome it is. */
+  ofsted?: string;
   /** Column key: only schools whose figure is worse than England's for their phase. */
   belowEngland?: string;
   /** Only schools whose overall absence is above England's (attendance below the national average). */
@@ -100,6 +116,7 @@ export function filterSchools(
     if (f.phase && s.school.phase !== f.phase) return false;
     if (f.type && s.school.schoolType !== f.type) return false;
     if (f.trust && s.school.trust !== f.trust) return false;
+    if (f.ofsted && s.ofsted.key !== f.ofsted) return false;
     if (
       below &&
       !worseThanEngland(

@@ -115,8 +115,12 @@ function profileRow(
     const upper = figure.interval
       ? figures.get(publication, figure.interval.upper, y.label)?.value
       : null;
-    const la = compare.la(school.laCode, school.phase, publication, code, y.label);
-    const england = compare.england(school.phase, publication, code, y.label);
+    // A count (pupils on roll) is the school's size, not something to compare with a total.
+    const compared = figure.unit !== 'count';
+    const la = compared
+      ? compare.la(school.laCode, school.phase, publication, code, y.label)
+      : null;
+    const england = compared ? compare.england(school.phase, publication, code, y.label) : null;
     return {
       yearLabel: y.label,
       yearNumber: y.number,

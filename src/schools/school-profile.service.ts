@@ -1,6 +1,7 @@
 import type { Queryable } from '../core/db.js';
 import { englandCode, type Area } from '../measures/areas.js';
 import { listAreas } from '../measures/areas.repository.js';
+import { schoolInspections, type StoredInspection } from './inspections.repository.js';
 import { listSchoolLinksAround } from './register.repository.js';
 import { continuesSeries, predecessors, successors, type LinkedSchool } from './succession.js';
 import { LineageFigures, profileSections, type ProfileSection } from './profile.js';
@@ -22,6 +23,8 @@ export interface SchoolProfile {
   /** The schools it became, when it closed to become another. */
   successors: LinkedSchool[];
   sections: ProfileSection[];
+  /** Ofsted inspections of the school and its predecessors, newest first, both frameworks. */
+  inspections: StoredInspection[];
   /** Every stored figure of the school and its predecessors (the JSON and "all figures" table). */
   figures: SchoolFigureRow[];
 }
@@ -33,7 +36,8 @@ export async function loadSchoolProfile(db: Queryable, urn: number): Promise<Sch
   const before = predecessors(urn, links);
   const lineage = [urn, ...before.map((p) => p.urn)];
   const figures = await figuresOfSchools(db, lineage);
-  if (!school && figures.length === 0) return null;
+  if (!school && figures.length === 0 && (await schoolInspections(db, urn)).length === 0)
+    return null;
   const record = school ?? unnamedSchool(urn);
   const areas = await listAreas(db);
   const la = areas.find((a) => a.code === record.laCode) ?? null;
@@ -44,6 +48,9 @@ export async function loadSchoolProfile(db: Queryable, urn: number): Promise<Sch
     publications,
   );
   const sections = profileSections(urn, record, new LineageFigures(figures, lineage), comparisons);
+  const inspections = (await Promise.all(lineage.map((u) => schoolInspections(db, u))))
+    .flat()
+    .sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''));
   return {
     school: record,
     la,
@@ -51,6 +58,7 @@ export async function loadSchoolProfile(db: Queryable, urn: number): Promise<Sch
     predecessors: before,
     successors: successors(urn, links),
     sections,
+    inspections,
     figures,
   };
 }
@@ -117,6 +125,18 @@ export function schoolJson(p: SchoolProfile) {
         marker: f.marker,
         ...(f.urn === school.urn ? {} : { urn: f.urn }),
       })),
+    inspections: p.inspections.map((i) => ({
+      urn: i.urn,
+      inspectionNumber: i.inspectionNumber,
+      framework: i.framework,
+      type: i.inspectionType,
+      startDate: i.startDate,
+      publicationDate: i.publicationDate,
+      overallEffectiveness: i.overallEffectiveness,
+      safeguarding: i.safeguarding,
+      categoryOfConcern: i.categoryOfConcern,
+      judgements: i.judgements,
+    })),
     descriptions: p.figures
       .filter((f) => f.text !== null)
       .map((f) => ({ code: f.code, publication: f.publication, year: f.yearLabel, text: f.text })),

@@ -39,6 +39,8 @@ import { boardReportPage } from './pages/board-report/board-report.routes.js';
 import { strategyHistoryPage } from './pages/strategy-history/strategy-history.routes.js';
 import { strategyLocalMeasurePage } from './pages/strategy-local-measure/strategy-local-measure.routes.js';
 import { strategyEditPage } from './pages/strategy-edit/strategy-edit.routes.js';
+import { schoolPage } from './pages/school/school.routes.js';
+import { laSchoolsPage } from './pages/la-schools/la-schools.routes.js';
 import type { Viewer } from '../access/policy.js';
 import { accessControl, requireAccess } from './plugins/access.js';
 import { errorPages, errorResponder } from './plugins/errors.js';
@@ -111,6 +113,8 @@ const pages = [
   strategyHistoryPage,
   strategyLocalMeasurePage,
   strategyEditPage,
+  schoolPage,
+  laSchoolsPage,
 ];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

@@ -27,3 +27,10 @@ export const strategyHrefs = {
   action: (laCode: number, id: string, key: string) =>
     `/la/${laCode}/strategies/${id}/actions/${encodeURIComponent(key)}`,
 };
+
+/** A school's pages (pages/school*), by URN. */
+export const schoolHrefs = {
+  profile: (urn: number) => `/school/${urn}`,
+  family: (urn: number) => `/school/${urn}/family`,
+  laList: (laCode: number) => `/la/${laCode}/schools`,
+};

@@ -16,6 +16,7 @@ import { createComparisonService } from './comparison.service.js';
 import { createFindService } from './find.service.js';
 import { createAccessService, type MailSettings } from './access.service.js';
 import { createStrategiesService } from './strategies.service.js';
+import { createSchoolsService } from './schools.service.js';
 
 export interface SiteStatus {
   demo: boolean;
@@ -78,6 +79,8 @@ export function createServices(
     site: siteService(db, cache),
     /** The strategy tracker: restricted, read under row security, every read audited. */
     strategies: createStrategiesService(db, cache),
+    /** School profiles and LA school lists (published data, like the LA pages). */
+    schools: createSchoolsService(db, cache),
   };
 }
 
