@@ -46,5 +46,9 @@ export function formatOfstedSummary(s: OfstedImportSummary): string {
   lines.push(
     `Inspections: ${formatCount(s.inspectionsNew)} new, ${formatCount(s.inspectionsUpdated)} updated. Schools new to the register: ${formatCount(s.schoolsNew)}.`,
   );
+  if (s.measuresYear)
+    lines.push(
+      `LA Ofsted measures recomputed: ${s.measuresYear} (see lantern benchmark --measure SCH_OFSTED_GOOD_SCHOOLS).`,
+    );
   return `${lines.join('\n')}\n`;
 }

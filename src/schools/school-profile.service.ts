@@ -13,6 +13,8 @@ import {
   type SchoolRecord,
 } from './schools.repository.js';
 
+export type { StoredInspection };
+
 export interface SchoolProfile {
   school: SchoolRecord;
   la: Area | null;

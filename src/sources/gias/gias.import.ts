@@ -2,6 +2,7 @@ import type { Database, Queryable } from '../../core/db.js';
 import { removeDemoData } from '../../demo/demo.service.js';
 import { listAreas } from '../../measures/areas.repository.js';
 import { recordRelease } from '../../measures/releases.repository.js';
+import { refreshOfstedMeasures } from '../../schools/ofsted-measures.service.js';
 import {
   replaceSchoolLinks,
   saveSchools,
@@ -73,6 +74,9 @@ export async function importGias(
     await removeDemoData(tx);
     const done: GiasFileSummary[] = [];
     for (const f of checked) done.push(await loadFile(tx, f, progressFor(f.rowsRead, options)));
+    // A school opening, closing or changing size changes the LA Ofsted measures.
+    const last = done.at(-1);
+    if (last) await refreshOfstedMeasures(tx, last.releaseId);
     return done;
   });
   return { source: target, files: summaries, skipped };

@@ -5,6 +5,7 @@ import { removeDemoData } from '../../demo/demo.service.js';
 import { listAreas } from '../../measures/areas.repository.js';
 import { recordRelease } from '../../measures/releases.repository.js';
 import { saveInspections } from '../../schools/inspections.repository.js';
+import { refreshOfstedMeasures } from '../../schools/ofsted-measures.service.js';
 import { isUngraded } from '../../schools/ofsted-grades.js';
 import { saveSchools } from '../../schools/register.repository.js';
 import { problemLimit } from '../shared/problems.js';
@@ -44,6 +45,8 @@ export interface OfstedImportSummary {
   inspectionsNew: number;
   inspectionsUpdated: number;
   schoolsNew: number;
+  /** The year label of the LA Ofsted measures recomputed (schools/ofsted-measures.ts), or null. */
+  measuresYear: string | null;
 }
 
 /**
@@ -71,8 +74,11 @@ export async function importOfsted(
       inspectionsNew: 0,
       inspectionsUpdated: 0,
       schoolsNew: 0,
+      measuresYear: null,
     };
     for (const f of files) await loadFile(tx, f, kept.get(f) ?? [], summary);
+    const last = summary.files.at(-1);
+    if (last) summary.measuresYear = await refreshOfstedMeasures(tx, last.releaseId);
     return summary;
   });
 }

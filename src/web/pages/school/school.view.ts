@@ -1,7 +1,7 @@
 /** The school profile's tables: one per section, and the Ofsted history. */
 import { formatDate, formatNumber } from '../../../core/format.js';
 import { sectionTitles } from '../../../schools/headlines.js';
-import type { StoredInspection } from '../../../schools/inspections.repository.js';
+import type { StoredInspection } from '../../../schools/school-profile.service.js';
 import { gradedName, reportCardAreas } from '../../../schools/ofsted-grades.js';
 import type { ProfileSection, ProfileYear } from '../../../schools/profile.js';
 import type { SchoolProfile } from '../../../schools/school-profile.service.js';
