@@ -9,6 +9,8 @@ import {
   type ListedSchool,
   type ListFilters,
 } from './la-schools.js';
+import { ComparisonFigures } from './comparison.js';
+import { gapDefinitions, gapRows, type GapRow } from './gaps.js';
 import { latestInspectionsForLa } from './inspections.repository.js';
 import { areaFigures, figureForSchools, schoolsInLa } from './schools.repository.js';
 
@@ -33,6 +35,8 @@ export interface LaSchoolsList {
   /** Every school of the LA in the register. */
   total: number;
   schools: ListedSchool[];
+  /** The LA's own disadvantage gaps, from its total rows, with England's (gaps.ts). */
+  gaps: GapRow[];
 }
 
 /** The LA's schools with their latest headline figures, filtered. */
@@ -58,12 +62,35 @@ export async function loadLaSchools(
   ).flat();
   const columns = listColumns(listFigures, rows);
   const england = await areaFigures(db, [englandCode], publications);
+  const gaps = await laGaps(db, laCode);
   const inspections = await latestInspectionsForLa(db, laCode, { gradedOnly: true });
   const listed = listSchools(schools, columns, rows, england, inspections);
   return {
+    gaps,
     laCode,
     columns,
     total: schools.length,
     schools: filterSchools(listed, columns, filters),
   };
+}
+
+/** The LA's gaps from the LA rows the school files carry (RECTYPE 3, "LA"), beside England's. */
+async function laGaps(db: Queryable, laCode: number): Promise<GapRow[]> {
+  const publications = [...new Set(gapDefinitions.map((d) => d.publication))];
+  const rows = await areaFigures(db, [laCode, englandCode], publications);
+  const compare = new ComparisonFigures(rows);
+  const years = (publication: string) => {
+    const seen = new Map<string, number>();
+    for (const r of rows)
+      if (r.areaCode === laCode && r.publication === publication)
+        seen.set(r.yearLabel, r.yearNumber);
+    return [...seen]
+      .map(([label, number]) => ({ label, number }))
+      .sort((a, b) => a.number - b.number);
+  };
+  const own = (p: string, c: string, y: string) => {
+    const r = compare.la(laCode, null, p, c, y);
+    return r ? { value: r.value, marker: r.marker } : null;
+  };
+  return gapRows(own, years, compare, null);
 }

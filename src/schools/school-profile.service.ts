@@ -4,6 +4,8 @@ import { listAreas } from '../measures/areas.repository.js';
 import { schoolInspections, type StoredInspection } from './inspections.repository.js';
 import { listSchoolLinksAround } from './register.repository.js';
 import { continuesSeries, predecessors, successors, type LinkedSchool } from './succession.js';
+import { ComparisonFigures } from './comparison.js';
+import { gapRows, type GapRow } from './gaps.js';
 import { LineageFigures, profileSections, type ProfileSection } from './profile.js';
 import {
   areaFigures,
@@ -25,6 +27,8 @@ export interface SchoolProfile {
   /** The schools it became, when it closed to become another. */
   successors: LinkedSchool[];
   sections: ProfileSection[];
+  /** Disadvantaged pupils against the others, by year, with England's gap (gaps.ts). */
+  gaps: GapRow[];
   /** Ofsted inspections of the school and its predecessors, newest first, both frameworks. */
   inspections: StoredInspection[];
   /** Every stored figure of the school and its predecessors (the JSON and "all figures" table). */
@@ -49,7 +53,17 @@ export async function loadSchoolProfile(db: Queryable, urn: number): Promise<Sch
     record.laCode === null ? [englandCode] : [record.laCode, englandCode],
     publications,
   );
-  const sections = profileSections(urn, record, new LineageFigures(figures, lineage), comparisons);
+  const lineageFigures = new LineageFigures(figures, lineage);
+  const sections = profileSections(urn, record, lineageFigures, comparisons);
+  const gaps = gapRows(
+    (p, c, y) => {
+      const f = lineageFigures.get(p, c, y);
+      return f ? { value: f.value, marker: f.marker } : null;
+    },
+    (p) => lineageFigures.years(p),
+    new ComparisonFigures(comparisons),
+    record.phase,
+  );
   const inspections = (await Promise.all(lineage.map((u) => schoolInspections(db, u))))
     .flat()
     .sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''));
@@ -60,6 +74,7 @@ export async function loadSchoolProfile(db: Queryable, urn: number): Promise<Sch
     predecessors: before,
     successors: successors(urn, links),
     sections,
+    gaps,
     inspections,
     figures,
   };
@@ -127,6 +142,7 @@ export function schoolJson(p: SchoolProfile) {
         marker: f.marker,
         ...(f.urn === school.urn ? {} : { urn: f.urn }),
       })),
+    gaps: gapsJson(p.gaps),
     inspections: p.inspections.map((i) => ({
       urn: i.urn,
       inspectionNumber: i.inspectionNumber,
@@ -143,4 +159,25 @@ export function schoolJson(p: SchoolProfile) {
       .filter((f) => f.text !== null)
       .map((f) => ({ code: f.code, publication: f.publication, year: f.yearLabel, text: f.text })),
   };
+}
+
+/** Gaps as JSON: each year's disadvantaged and other pupils' figures, the gap and England's. */
+export function gapsJson(gaps: GapRow[]) {
+  return gaps.map((g) => ({
+    id: g.definition.id,
+    label: g.definition.label,
+    disadvantagedCode: g.definition.disadvantaged,
+    othersCode: g.definition.others,
+    trend: g.trend,
+    years: g.years.map((y) => ({
+      year: y.yearLabel,
+      disadvantaged: y.disadvantaged?.value ?? null,
+      disadvantagedMarker: y.disadvantaged?.marker ?? null,
+      others: y.others?.value ?? null,
+      othersMarker: y.others?.marker ?? null,
+      gap: y.gap,
+      englandGap: y.englandGap,
+      versusEngland: y.versusEngland,
+    })),
+  }));
 }

@@ -59,7 +59,7 @@ function listFiles(folder: string): string[] {
     .sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) out.push(...listFiles(full));
-    else if (entry.isFile() && /\.csv$/i.test(entry.name)) out.push(full);
+    else if (entry.isFile() && /\.(csv|xlsx)$/i.test(entry.name)) out.push(full);
   }
   return out;
 }

@@ -21,6 +21,7 @@ import {
 import { findPerformanceFiles, type DataFile } from './files.js';
 import { readPerformanceFile, type PerformanceFile } from './read.js';
 import { reconcile, type ReconciliationLine } from './reconcile.js';
+import { readPerformanceWorkbook } from './workbook.js';
 
 export interface PerformanceImportOptions {
   progress?: Progress;
@@ -72,13 +73,14 @@ export async function importPerformanceTables(
   const areas = await listAreas(db);
   const laCodes = new Set(areas.filter((a) => a.kind === 'la').map((a) => a.code));
   const progress = options.progress ?? silentProgress;
-  const read = await withProgress(progress, dataFiles.length, 'Checking files', () =>
-    dataFiles.map((f, i) => {
-      const file = readOne(f, laCodes, options.year);
+  const read = await withProgress(progress, dataFiles.length, 'Checking files', async () => {
+    const files: PerformanceFile[] = [];
+    for (const [i, f] of dataFiles.entries()) {
+      files.push(await readOne(f, laCodes, options.year));
       progress.update(i + 1);
-      return file;
-    }),
-  );
+    }
+    return files;
+  });
   return db.transaction(async (tx) => {
     await removeDemoData(tx);
     const files: PerformanceFileSummary[] = [];
@@ -92,12 +94,18 @@ export async function importPerformanceTables(
   });
 }
 
-function readOne(f: DataFile, laCodes: ReadonlySet<number>, yearOption?: string): PerformanceFile {
+async function readOne(
+  f: DataFile,
+  laCodes: ReadonlySet<number>,
+  yearOption?: string,
+): Promise<PerformanceFile> {
   const name = path.basename(f.path);
   // The spine describes schools and holds no figures, so it needs no year.
   const year = f.publication.figures ? chooseYear(f.path, yearOption) : null;
   const problems = new ProblemCollector(name);
-  const file = readPerformanceFile(f.path, f.publication, f.meta, year, laCodes, problems);
+  const file = /\.xlsx$/i.test(f.path)
+    ? await readPerformanceWorkbook(f.path, f.publication, year, laCodes, problems)
+    : readPerformanceFile(f.path, f.publication, f.meta, year, laCodes, problems);
   problems.throwIfAny(name);
   return file;
 }

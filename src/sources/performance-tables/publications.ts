@@ -3,7 +3,8 @@
  * names them (850_ks2final.csv, england_ks4provisional.csv, england_census.csv, ...). What a file
  * holds is read from its own header and meta file; this says only what the name cannot.
  */
-export type PublicationId = 'ks2' | 'ks4' | 'ks4-destinations' | 'census' | 'absence' | 'spine';
+export type PublicationId =
+  'ks2' | 'ks4' | 'ks4-destinations' | 'census' | 'absence' | 'spine' | 'ks4-institutions';
 
 /** What a row is: a school's, or a total for an LA or England (RECTYPE, or URN/LA = "LA"/"NAT"). */
 export type RowRole = 'school' | 'special-school' | 'la' | 'england-all' | 'england-state-funded';
@@ -96,6 +97,16 @@ export const publications: readonly Publication[] = [
     reconcile: [],
   },
   {
+    // The KS4 qualification and subject workbook (england_ks4underlying_1.xlsx): its
+    // Institution_Details sheet, read by workbook.ts.
+    id: 'ks4-institutions',
+    name: 'KS4 institution details',
+    pattern: /ks4underlying(?![^\\/]*entriesandgrades)[^\\/]*\.xlsx$/i,
+    recordTypes: {},
+    figures: true,
+    reconcile: [],
+  },
+  {
     id: 'spine',
     name: 'school information (spine)',
     pattern: /spine\.csv$/i,
@@ -123,6 +134,8 @@ export function knownSkippedFile(fileName: string): string | null {
   if (/la_and_region_codes_meta\.csv$/i.test(fileName))
     return 'the LA code list (Lantern has its own area list)';
   if (/_cfr\.csv$/i.test(fileName)) return 'school finance (CFR): not imported yet';
+  if (/ks4underlying[^\\/]*entriesandgrades[^\\/]*\.xlsx$/i.test(fileName))
+    return 'KS4 entries and grades by qualification and subject: not imported yet';
   return null;
 }
 

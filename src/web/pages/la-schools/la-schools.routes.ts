@@ -8,6 +8,7 @@ import { openStatistics } from '../../plugins/access.js';
 import type { Page } from '../../render.js';
 import { downloadQuery, key, routeSchema, words } from '../../route-schemas.js';
 import { canonicalUrl, withQuery } from '../../url.js';
+import { gapsTable } from '../../tables/gap-table.js';
 import { schoolHrefs } from '../../urls.js';
 import {
   checkChoice,
@@ -143,6 +144,13 @@ function summaryTexts(shown: number, open: number, all: number, q: Query, laName
   };
 }
 
+/** The LA's own disadvantage gaps (from its total rows), when the files gave any. */
+function laGapsTable(list: LaSchoolsList, la: { code: number; name: string }) {
+  if (!list.gaps.length) return null;
+  const caption = `Disadvantaged pupils and the others: ${la.name}`;
+  return gapsTable('gaps', caption, list.gaps, `lantern-gaps-${la.code}`);
+}
+
 const perPage = 100;
 
 /** Which hundred schools this page shows, and govukPagination's links; null for a page past the end. */
@@ -168,6 +176,13 @@ function pageOf(count: number, raw: string | undefined, url: string) {
             })),
           },
   };
+}
+
+/** Closed schools (GIAS keeps them) only when asked for: an officer works with open ones. */
+function openUnlessAsked(list: LaSchoolsList, q: Query) {
+  return q.closed === 'include'
+    ? list.schools
+    : list.schools.filter((s) => s.school.status !== 'Closed');
 }
 
 function filtersOf(q: Query): ListFilters {
@@ -204,16 +219,13 @@ export function laSchoolsPage(page: Page): FastifyPluginAsync {
         const filters = filtersOf(q);
         const sort = queryString(q.sort) ?? 'name';
         const order = (queryString(q.order) ?? firstOrder(list, sort)) as SortOrder;
-        // Closed schools (GIAS keeps them) only when asked for: an officer works with open ones.
-        const open =
-          q.closed === 'include'
-            ? list.schools
-            : list.schools.filter((s) => s.school.status !== 'Closed');
+        const open = openUnlessAsked(list, q);
         const shown = sortSchools(filterSchools(open, list.columns, filters), sort, order);
         const visible = shownColumns(list, shown);
         // Downloads hold every matching school; the page shows them a hundred at a time.
-        if (await sendRequestedTable(request, reply, [schoolsTable(visible, shown, la.name)]))
-          return reply;
+        const gaps = laGapsTable(list, la);
+        const downloads = [schoolsTable(visible, shown, la.name), ...(gaps ? [gaps] : [])];
+        if (await sendRequestedTable(request, reply, downloads)) return reply;
         const url = canonicalUrl(request);
         const paging = pageOf(shown.length, queryString(q.page), url);
         if (!paging) return reply.callNotFound();
@@ -232,6 +244,9 @@ export function laSchoolsPage(page: Page): FastifyPluginAsync {
           ...formItems(list, q),
           ...summaryTexts(shown.length, open.length, list.schools.length, q, la.name),
           paging,
+          gaps: gaps
+            ? tableView(url, gaps, { classes: 'govuk-table--small-text-until-tablet' })
+            : null,
           table: shown.length
             ? withSortHeaders(
                 tableView(url, table, { classes: 'govuk-table--small-text-until-tablet' }),

@@ -26,7 +26,11 @@ export function schoolPage(page: Page): FastifyPluginAsync {
       const profile = await services.schools.profile(urn);
       if (!profile) return reply.callNotFound();
       const view = await services.cache.get(`view:school:${urn}`, async () => schoolView(profile));
-      const tables = [...view.sections, ...(view.inspections ? [view.inspections] : [])];
+      const tables = [
+        ...view.sections,
+        ...(view.gaps ? [view.gaps] : []),
+        ...(view.inspections ? [view.inspections] : []),
+      ];
       if (await sendRequestedTable(request, reply, tables)) return reply;
       const s = profile.school;
       const la = profile.la;

@@ -8,15 +8,25 @@ import type { SchoolProfile } from '../../../schools/school-profile.service.js';
 import { downloadFileName, type DataCell, type DataTable } from '../../tables/data-table.js';
 import { schoolFigureCell } from '../../tables/school-cells.js';
 import { textCell } from '../../tables/cells.js';
+import { gapsTable } from '../../tables/gap-table.js';
 
 export interface SchoolView {
   sections: DataTable[];
+  gaps: DataTable | null;
   inspections: DataTable | null;
 }
 
 export function schoolView(p: SchoolProfile): SchoolView {
   return {
     sections: p.sections.map((s) => sectionTable(p, s)),
+    gaps: p.gaps.length
+      ? gapsTable(
+          'gaps',
+          `Disadvantaged pupils and the others: ${p.school.name}`,
+          p.gaps,
+          `lantern-school-${p.school.urn}-gaps`,
+        )
+      : null,
     inspections: p.inspections.length ? inspectionsTable(p) : null,
   };
 }

@@ -1,0 +1,60 @@
+/** The disadvantage-gap table, the same on a school's profile and on its LA's schools page. */
+import { formatGap, gapTrend, versusEnglandWords, type GapRow } from '../../schools/gaps.js';
+import { downloadFileName, type DataTable } from './data-table.js';
+import { textCell } from './cells.js';
+import { schoolFigureCell } from './school-cells.js';
+
+const trendWords = {
+  narrower: 'Narrower than the year before',
+  wider: 'Wider than the year before',
+  'no change': 'The same as the year before',
+};
+
+export function gapsTable(
+  id: string,
+  caption: string,
+  gaps: GapRow[],
+  fileName: string,
+): DataTable {
+  return {
+    id,
+    caption,
+    columns: [
+      { header: 'Figure' },
+      { header: 'Year' },
+      { header: 'Disadvantaged pupils', numeric: true },
+      { header: 'Other pupils', numeric: true },
+      { header: 'Gap', numeric: true },
+      { header: "England's gap", numeric: true },
+      { header: 'Against England' },
+      { header: 'Trend' },
+    ],
+    rows: gaps.flatMap((g) => {
+      const d = g.definition;
+      const figure = { unit: d.unit, decimals: d.decimals };
+      return g.years.map((y, i) => {
+        const before = g.years
+          .slice(0, i)
+          .filter((p) => p.gap !== null)
+          .at(-1);
+        const trend = before && y.gap !== null ? gapTrend(before.gap!, y.gap, d.decimals) : null;
+        return [
+          textCell(d.label),
+          textCell(y.yearLabel),
+          schoolFigureCell(figure, y.disadvantaged),
+          schoolFigureCell(figure, y.others),
+          { raw: y.gap, text: formatGap(d, y.gap), classes: 'lantern-nowrap' },
+          { raw: y.englandGap, text: formatGap(d, y.englandGap), classes: 'lantern-nowrap' },
+          textCell(versusEnglandWords(d, y.gap, y.englandGap)),
+          textCell(trend ? trendWords[trend] : ''),
+        ];
+      });
+    }),
+    fileName: downloadFileName(fileName),
+    notes: [
+      'Gap: disadvantaged pupils minus other pupils in the same school or LA (negative: disadvantaged pupils do less well).',
+      "England's gap: the same for England's state-funded schools. Percentages in percentage points.",
+      'Source: DfE performance tables, as imported into Lantern.',
+    ],
+  };
+}

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  formatGap,
+  gapDefinitions,
+  gapOf,
+  gapTrend,
+  versusEnglandWords,
+} from '../../src/schools/gaps.js';
+
+const rwm = gapDefinitions.find((d) => d.id === 'ks2-rwm-expected')!;
+const progress = gapDefinitions.find((d) => d.id === 'ks2-reading-progress')!;
+
+describe('disadvantage gaps', () => {
+  it('is disadvantaged minus others, and nothing when either is suppressed', () => {
+    assert.equal(gapOf({ value: 47, marker: null }, { value: 76, marker: null }), -29);
+    assert.equal(gapOf({ value: null, marker: 'SUPP' }, { value: 76, marker: null }), null);
+    assert.equal(gapOf(null, { value: 76, marker: null }), null);
+  });
+
+  it('calls a gap narrower when its size shrank either way round, at the published precision', () => {
+    assert.equal(gapTrend(-29, -3, 0), 'narrower');
+    assert.equal(gapTrend(-3, 4, 0), 'wider');
+    assert.equal(gapTrend(-3, 3, 0), 'no change');
+    assert.equal(gapTrend(-1.04, -1.01, 1), 'no change');
+  });
+
+  it('writes percentage gaps in points and progress gaps signed', () => {
+    assert.equal(formatGap(rwm, -29), '-29 points');
+    assert.equal(formatGap(rwm, 1), '+1 point');
+    assert.equal(formatGap(progress, -1.44), '-1.4');
+    assert.equal(formatGap(rwm, null), '–');
+  });
+
+  it("compares a gap with England's by size", () => {
+    assert.equal(versusEnglandWords(rwm, -29, -20), "9 points wider than England's");
+    assert.equal(versusEnglandWords(rwm, -3, -20), "17 points narrower than England's");
+    assert.equal(versusEnglandWords(rwm, -19, -20), "1 point narrower than England's");
+    assert.equal(versusEnglandWords(rwm, -20, -20), "The same as England's");
+  });
+});
