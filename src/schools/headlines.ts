@@ -103,6 +103,24 @@ export const headlineFigures: Record<HeadlineGroup, HeadlineFigure[]> = {
       polarity: null,
     },
     {
+      publication: 'ees-information-about-schools',
+      code: 'sen_no_ehcp_pupil_percent',
+      label: 'Pupils with SEN support (KS4 performance release)',
+      short: 'SEN support %',
+      unit: 'percent',
+      decimals: 1,
+      polarity: null,
+    },
+    {
+      publication: 'ees-information-about-schools',
+      code: 'sen_with_ehcp_pupil_percent',
+      label: 'Pupils with an EHC plan (KS4 performance release)',
+      short: 'EHCP %',
+      unit: 'percent',
+      decimals: 1,
+      polarity: null,
+    },
+    {
       publication: 'census',
       code: 'PSENELSE',
       label: 'Pupils with an EHC plan',
@@ -133,6 +151,33 @@ export const headlineFigures: Record<HeadlineGroup, HeadlineFigure[]> = {
     ks4('PTL2BASICS_95', 'English and maths: grade 5 or above', 'E&M 5+ %', 'percent'),
     ks4('PTEBACC_E_PTQ_EE', 'Entering the English Baccalaureate', 'EBacc entry %', 'percent'),
     ks4('EBACCAPS', 'EBacc average point score', 'EBacc APS', 'score', { decimals: 2 }),
+    {
+      publication: 'ees-information-about-schools',
+      code: 'ks2_scaledscore_average',
+      label: 'Prior attainment: the KS4 cohort’s average KS2 scaled score',
+      short: 'KS2 prior attainment',
+      unit: 'score',
+      decimals: 1,
+      polarity: null,
+    },
+    {
+      publication: 'ees-information-about-schools',
+      code: 'attainment8_diffn',
+      label: 'Attainment 8: disadvantaged pupils against other pupils nationally',
+      short: 'A8 disadvantaged gap',
+      unit: 'score',
+      decimals: 1,
+      polarity: 'high',
+    },
+    {
+      publication: 'ees-information-about-schools',
+      code: 'progress8_diffn',
+      label: 'Progress 8: disadvantaged pupils against other pupils nationally',
+      short: 'P8 disadvantaged gap',
+      unit: 'progress',
+      decimals: 2,
+      polarity: 'high',
+    },
   ],
   destinations: [
     {
@@ -205,7 +250,8 @@ export function notPublishedReason(
     return 'Not published: no performance tables for 2019/20 and 2020/21 (COVID-19)';
   if (publication === 'ks2' && /PROG/.test(code) && (firstYear === 2023 || firstYear === 2024))
     return 'Not published: no KS2 progress measures for 2023/24 and 2024/25 (no KS1 baseline)';
-  if (publication === 'ks4' && /^P8/.test(code) && firstYear >= 2024)
+  const progress8 = (publication === 'ks4' && /^P8/.test(code)) || /^progress8/i.test(code);
+  if (progress8 && firstYear >= 2024)
     return 'Not published: no Progress 8 from 2024/25 (no KS2 baseline for these pupils)';
   return null;
 }

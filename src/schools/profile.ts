@@ -125,7 +125,8 @@ function profileRow(
       yearLabel: y.label,
       yearNumber: y.number,
       school: own ? { value: own.value, marker: own.marker } : null,
-      notPublished: own ? null : notPublishedReason(publication, code, y.number),
+      // A year the DfE did not publish says so, whether the file left the cell out or wrote z.
+      notPublished: own?.value != null ? null : notPublishedReason(publication, code, y.number),
       la: la ? { value: la.value, marker: la.marker } : null,
       england: england ? { value: england.value, marker: england.marker } : null,
       interval: lower != null && upper != null ? { lower, upper } : null,
