@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: Lantern's performance figures, each measured in the same run against a
- * reference (DuckDB doing the same work, or a fixed target). Needs ../shared/data/lait.
+ * reference (DuckDB doing the same work, or a fixed target). Needs ../shared/data/lait (and
+ * perf_tables_england_2018_19 for the families).
  * Writes bench/results.json and prints a table. docs/performance.md records the figures.
  */
 import { spawnSync } from 'node:child_process';
@@ -29,6 +30,7 @@ import { median, ratioResult, round, timeIt, type BenchResult } from './results.
 import { webLoad } from './web-load.js';
 import { webSoak } from './web-soak.js';
 import { benchBoardReport } from './board-report.js';
+import { benchFamilies } from './families.bench.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const laitDir = process.env.LANTERN_SHARED_DATA
@@ -214,6 +216,8 @@ async function main(): Promise<void> {
     dataDir ||= imported.dataDir;
     const cli = benchCli(dataDir);
     results.push(cli, ...benchBoardReport(root, dataDir, cli.value));
+    // 7. Families of similar schools (bench/families.bench.ts), on its own store of school data.
+    results.push(...(await benchFamilies(work, log)));
   } else if (!dataDir) {
     dataDir = await importOnce(path.join(work, 'store-0'), log);
     buildApp();

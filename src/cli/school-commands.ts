@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from './context.js';
 import { formatOption } from './options.js';
 
-/** `import performance-tables|gias|ofsted`: the school-level files (issue 10). */
+/** `import performance-tables|gias|ofsted|ees-schools`: the school-level files (issue 10). */
 export function addSchoolImportCommands(imp: Command, ctx: CliContext): void {
   imp
     .command('performance-tables')
@@ -35,6 +35,18 @@ export function addSchoolImportCommands(imp: Command, ctx: CliContext): void {
     .action(async (p: string) =>
       (await import('./import-ofsted.js')).importOfstedCommand(ctx, { path: p }),
     );
+  imp
+    .command('ees-schools')
+    .description(
+      'import Explore Education Statistics school-level tidy files (information about schools, ...): a file, or a folder of them',
+    )
+    .argument(
+      '<path>',
+      'a school-level EES CSV, or a folder (its LA and national files are skipped)',
+    )
+    .action(async (p: string) =>
+      (await import('./import-ees-schools.js')).importEesSchoolsCommand(ctx, { path: p }),
+    );
 }
 
 /** `school` and `schools`: what the store holds about schools. */
@@ -54,5 +66,26 @@ export function addSchoolCommands(program: Command, ctx: CliContext): void {
     .addOption(formatOption())
     .action(async (o: { la: string; format: string }) =>
       (await import('./schools.js')).schoolsCommand(ctx, o),
+    );
+  program
+    .command('family')
+    .description(
+      "a school's family: the most similar schools of its phase by intake, ranked on an outcome, with those doing markedly better",
+    )
+    .requiredOption('--urn <urn>', "the school's URN")
+    .option('--size <n>', 'how many similar schools, 1 to 50', '20')
+    .option('--pool <pool>', 'where they come from: england, region or la', 'england')
+    .option(
+      '--variables <list>',
+      'intake variables, comma-separated: prior-attainment, fsm6, eal, sen-support, ehcp, pupils, disadvantaged',
+    )
+    .option('--outcome <code>', 'the outcome to rank on (DfE code): P8MEA, ATT8SCR, PTRWM_EXP ...')
+    .option(
+      '--year <year>',
+      "one academic year (2018/19) for every figure; default: each one's latest",
+    )
+    .addOption(formatOption())
+    .action(async (o: import('./family.js').FamilyCommandOptions) =>
+      (await import('./family.js')).familyCommand(ctx, o),
     );
 }
