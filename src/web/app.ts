@@ -41,6 +41,7 @@ import { strategyLocalMeasurePage } from './pages/strategy-local-measure/strateg
 import { strategyEditPage } from './pages/strategy-edit/strategy-edit.routes.js';
 import { schoolPage } from './pages/school/school.routes.js';
 import { laSchoolsPage } from './pages/la-schools/la-schools.routes.js';
+import { schoolFamilyPage } from './pages/school-family/school-family.routes.js';
 import type { Viewer } from '../access/policy.js';
 import { accessControl, requireAccess } from './plugins/access.js';
 import { errorPages, errorResponder } from './plugins/errors.js';
@@ -115,6 +116,7 @@ const pages = [
   strategyEditPage,
   schoolPage,
   laSchoolsPage,
+  schoolFamilyPage,
 ];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {

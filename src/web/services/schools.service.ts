@@ -1,4 +1,5 @@
 import type { Database } from '../../core/db.js';
+import { loadFamily, type FamilyOptions } from '../../schools/families.service.js';
 import { loadLaSchools } from '../../schools/la-schools.service.js';
 import { loadSchoolProfile } from '../../schools/school-profile.service.js';
 import type { createDataVersionCache } from './data-version-cache.js';
@@ -11,6 +12,9 @@ export function createSchoolsService(
   return {
     profile: (urn: number) => cache.get(`school:${urn}`, () => loadSchoolProfile(db, urn)),
     /** Every school of the LA with its headline figures; the page filters and sorts it. */
+    /** A school's family for these choices (a LanternError says why it has none). */
+    family: (urn: number, options: FamilyOptions) =>
+      cache.get(`family:${urn}:${JSON.stringify(options)}`, () => loadFamily(db, urn, options)),
     laList: (laCode: number) => cache.get(`la-schools:${laCode}`, () => loadLaSchools(db, laCode)),
   };
 }
