@@ -1,4 +1,5 @@
 import type { Queryable } from '../core/db.js';
+import type { FiguresOf } from '../schools/observations.repository.js';
 import { demoCodePrefix, demoNeighbourSetVersion } from './demo-data.js';
 
 const demoMeasurePattern = `${demoCodePrefix.replace('_', '\\_')}%`;
@@ -19,12 +20,87 @@ export async function demoMeasuresExist(db: Queryable): Promise<boolean> {
  * demo = false, is never touched).
  */
 export async function deleteDemoRows(tx: Queryable): Promise<void> {
+  await deleteDemoSchools(tx);
   await tx.query('delete from strategy where demo');
   await tx.query('delete from measure where code like $1', [demoMeasurePattern]);
   await tx.query('delete from statistical_neighbour_set where version = $1', [
     demoNeighbourSetVersion,
   ]);
   await tx.query(`delete from release where source = 'demo'`);
+}
+
+/**
+ * Deletes the demo schools (register source 'demo') and every row about them: their figures,
+ * inspections and links by URN (primary-key prefixes), and the LA and England rows and column
+ * labels the demo release wrote (a real file's labels carry its own release). Cheap when there
+ * are none: a real import calls this every time.
+ */
+async function deleteDemoSchools(tx: Queryable): Promise<void> {
+  const urns = (
+    await tx.query<{ urn: number }>(`select urn from school where source = 'demo'`)
+  ).map((r) => r.urn);
+  const releases = (
+    await tx.query<{ id: number }>(`select id from release where source = 'demo'`)
+  ).map((r) => r.id);
+  if (urns.length > 0) {
+    for (const table of ['school_observation', 'school_inspection'])
+      await tx.query(`delete from ${table} where urn = any($1::int[])`, [urns]);
+    await tx.query(
+      'delete from school_link where urn = any($1::int[]) or linked_urn = any($1::int[])',
+      [urns],
+    );
+    await tx.query(`delete from school where source = 'demo'`);
+  }
+  if (releases.length > 0) {
+    for (const table of ['school_area_observation', 'school_measure'])
+      await tx.query(`delete from ${table} where release_id = any($1::int[])`, [releases]);
+    // The LA Ofsted measures the demo's schools made (their observations and benchmarks cascade);
+    // a real Ofsted or GIAS import makes them again from real schools.
+    await tx.query('delete from measure where release_id = any($1::int[])', [releases]);
+  }
+}
+
+/** True when the store holds school data of its own (after the demo's is removed: real data). */
+export async function schoolDataExists(db: Queryable): Promise<boolean> {
+  const [row] = await db.query<{ present: boolean }>(
+    `select exists (select 1 from school) or exists (select 1 from school_observation)
+         or exists (select 1 from school_area_observation) or exists (select 1 from school_inspection)
+       as present`,
+  );
+  return row?.present === true;
+}
+
+/**
+ * Writes the demo's LA and England rows of one publication and year in one statement. The
+ * schools repository's replaceAreaFigures first deletes each total row by its own query, fine
+ * for a real file's few totals but 3,700 queries (over a second) for the demo's 300 a file; the
+ * demo writes only into a store with no school data (loadDemo checks), so nothing is replaced.
+ */
+export async function insertDemoAreaFigures(
+  tx: Queryable,
+  publication: string,
+  year: { label: string; first: number },
+  rows: FiguresOf<{ areaCode: number; rowKind: string }>[],
+  releaseId: number,
+): Promise<void> {
+  const cells = rows.flatMap((r) => r.figures.map((f) => ({ ...r.key, ...f })));
+  await tx.query(
+    `insert into school_area_observation (area_code, row_kind, publication, code, year_label,
+       year_number, value, marker, release_id)
+     select a, k, $1, c, $2, $3, v, m, $4
+       from unnest($5::int[], $6::text[], $7::text[], $8::float8[], $9::text[]) as t(a, k, c, v, m)`,
+    [
+      publication,
+      year.label,
+      year.first,
+      releaseId,
+      cells.map((c) => c.areaCode),
+      cells.map((c) => c.rowKind),
+      cells.map((c) => c.code),
+      cells.map((c) => c.value),
+      cells.map((c) => c.marker),
+    ],
+  );
 }
 
 export async function countObservations(db: Queryable): Promise<number> {

@@ -11,10 +11,25 @@ import { replaceNeighbourSet } from '../measures/neighbours.repository.js';
 import { upsertObservations } from '../measures/observations.repository.js';
 import { recordRelease } from '../measures/releases.repository.js';
 import type { Measure } from '../measures/measure.js';
+import { saveInspections } from '../schools/inspections.repository.js';
+import { refreshOfstedMeasures } from '../schools/ofsted-measures.service.js';
+import { replaceSchoolFigures, saveSchoolMeasures } from '../schools/observations.repository.js';
+import { saveSchools } from '../schools/register.repository.js';
 import { insertStrategy } from '../strategy/strategy.repository.js';
 import type { StrategyDocument } from '../strategy/strategy-schema.js';
 import { demoDefaultSeed, generateDemoData, type DemoData } from './demo-data.js';
-import { countObservations, deleteDemoRows, demoMeasuresExist } from './demo.repository.js';
+import {
+  countObservations,
+  deleteDemoRows,
+  demoMeasuresExist,
+  insertDemoAreaFigures,
+  schoolDataExists,
+} from './demo.repository.js';
+import {
+  countDemoSchoolFigures,
+  generateDemoSchools,
+  type DemoSchoolsData,
+} from './demo-schools.js';
 import { demoCatalogue, demoStrategy } from './demo-strategies.js';
 
 export const demoReleaseDescription = 'Lantern synthetic demo data set (not official statistics)';
@@ -33,17 +48,46 @@ export interface DemoSummary {
   localAuthorities: number;
   /** Demo copies of the seed strategies loaded. */
   strategies: number;
+  /** Demo schools written (0 when the store holds real school data: the demo adds none to it). */
+  schools: number;
+  /** Their figures, with the LA and England rows. */
+  schoolFigures: number;
   topics: string[];
   milliseconds: number;
 }
 
 /** A checksum of the generated data, so two loads of the same seed are seen to be identical. */
-function checksum(data: DemoData): string {
+function checksum(data: DemoData, schools: DemoSchoolsData): string {
   const hash = crypto.createHash('sha256');
   hash.update(JSON.stringify(data.measures));
   for (const o of data.observations)
     hash.update(`${o.measureCode}|${o.areaCode}|${o.yearLabel}|${o.value}|${o.suppression}\n`);
+  hash.update(JSON.stringify([schools.schools, schools.files, schools.inspections]));
   return hash.digest('hex');
+}
+
+/**
+ * Writes the demo schools through the schools repositories, as imports of the performance
+ * tables, GIAS and Ofsted would (the LA and England rows in one statement a file: see
+ * insertDemoAreaFigures). Nothing when the store holds real school data (ADR 0005: the demo never
+ * shares a store with it). Returns how many schools were written.
+ */
+async function writeDemoSchools(
+  tx: Queryable,
+  s: DemoSchoolsData,
+  releaseId: number,
+): Promise<number> {
+  if (await schoolDataExists(tx)) return 0;
+  await saveSchools(tx, s.schools, 'demo', releaseId);
+  for (const m of s.measures) await saveSchoolMeasures(tx, m.publication, m.columns, releaseId);
+  for (const f of s.files) {
+    await replaceSchoolFigures(tx, f.publication, f.year, f.schools, releaseId);
+    await insertDemoAreaFigures(tx, f.publication, f.year, f.areas, releaseId);
+  }
+  await saveInspections(tx, s.inspections, releaseId);
+  // The demo LAs' shares of good schools, ranked like a real import's (schools/ofsted-measures.ts).
+  await refreshOfstedMeasures(tx, releaseId);
+  return s.schools.length;
 }
 
 /** A demo copy of each seed strategy file, checked against the demo measures. */
@@ -59,8 +103,9 @@ function demoStrategies(measures: Measure[], dir = seedStrategiesDir): StrategyD
 /**
  * Loads the synthetic demo data set in one transaction: removes any earlier demo data, records
  * a 'demo' release, writes measures, observations and the demo neighbour set, recomputes the
- * benchmarks and adds the demo copies of the seed strategies. Real data already in the store,
- * real strategies among it, is left alone.
+ * benchmarks, adds the demo copies of the seed strategies and writes the demo schools (register,
+ * figures with their LA and England rows, inspections; demo-schools.ts) unless the store holds
+ * real school data. Real data already in the store, real strategies among it, is left alone.
  */
 export async function loadDemo(
   db: Database,
@@ -70,17 +115,23 @@ export async function loadDemo(
   const started = now();
   const areas = await listAreas(db);
   const data = generateDemoData(areas, options.seed ?? demoDefaultSeed);
+  const schools = generateDemoSchools(areas, data);
   // Made and checked before the transaction: a copy the demo cannot hold stops the load unbegun.
   const strategies = demoStrategies(data.measures);
-  const releaseId = await db.transaction(async (tx) => {
+  const { releaseId, schoolCount } = await db.transaction(async (tx) => {
     await removeDemoData(tx);
     const id = await recordRelease(tx, {
       source: 'demo',
       description: demoReleaseDescription,
       fileName: `generated (seed ${data.seed})`,
-      checksumSha256: checksum(data),
+      checksumSha256: checksum(data, schools),
       rowCount: data.observations.length,
-      details: { seed: data.seed, synthetic: true, measures: data.measures.length },
+      details: {
+        seed: data.seed,
+        synthetic: true,
+        measures: data.measures.length,
+        schools: schools.schools.length,
+      },
     });
     await upsertMeasures(tx, data.measures, id);
     await upsertObservations(tx, data.observations, id);
@@ -91,8 +142,9 @@ export async function loadDemo(
     );
     // Not audited one by one: they are part of the demo data set, recorded by its release.
     for (const s of strategies) await insertStrategy(tx, s, { demo: true });
-    return id;
+    return { releaseId: id, schoolCount: await writeDemoSchools(tx, schools, id) };
   });
+  const figures = countDemoSchoolFigures(schools);
   return {
     releaseId,
     seed: data.seed,
@@ -100,6 +152,8 @@ export async function loadDemo(
     observations: data.observations.length,
     localAuthorities: data.profiles.length,
     strategies: strategies.length,
+    schools: schoolCount,
+    schoolFigures: schoolCount === 0 ? 0 : figures.schools + figures.areas,
     topics: [...new Set(data.measures.map((m) => m.topic))],
     milliseconds: now() - started,
   };
