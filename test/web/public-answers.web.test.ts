@@ -43,9 +43,12 @@ it('keeps the answers of these routes only, each the same for everyone', () => {
     'GET /la/:code',
     'GET /la/:code/measure/:measure',
     'GET /la/:code/neighbours/:measure',
+    'GET /la/:code/schools',
     'GET /la/:code/sparklines.json',
     'GET /measure/:measure',
     'GET /methods',
     'GET /region/:code/:measure',
+    'GET /school/:urn',
+    'GET /school/:urn/family',
   ]);
 });

@@ -16,7 +16,7 @@ describeEachDatabase('lantern import ofsted', (db) => {
     await importOfstedCommand(ctx, { path: leeds.path });
     assert.match(
       out(),
-      /^Imported Ofsted management information from leeds_ofsted_data\.csv \(release \d+\)\.\n {2}leeds_ofsted_data\.csv \(latest inspections of each school\): 279 rows, 304 inspections \(2 report cards, 170 graded, 132 ungraded\)\nInspections: 304 new, 0 updated\. Schools new to the register: 294\.\n$/,
+      /^Imported Ofsted management information from leeds_ofsted_data\.csv \(release \d+\)\.\n {2}leeds_ofsted_data\.csv \(latest inspections of each school\): 279 rows, 304 inspections \(2 report cards, 170 graded, 132 ungraded\)\nInspections: 304 new, 0 updated\. Schools new to the register: 294\.\nLA Ofsted measures recomputed: SCH_OFSTED_GOOD_SCHOOLS 2024 \(to 16 Jul\), .*\n$/,
     );
   });
 
