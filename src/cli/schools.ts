@@ -1,7 +1,7 @@
 import { resolveLocalAuthority } from '../measures/area-lookup.js';
 import { columnKey } from '../schools/la-schools.js';
 import { loadLaSchools, type LaSchoolsList } from '../schools/la-schools.service.js';
-import { formatSchoolFigure } from '../schools/school-figures.js';
+import { formatSchoolFigure, yearNotes } from '../schools/school-figures.js';
 import { sectionTitles } from '../schools/headlines.js';
 import {
   loadSchoolProfile,
@@ -48,8 +48,7 @@ function profileTable(p: SchoolProfile): string {
       r.years.map((y) => [
         r.figure.label,
         y.yearLabel,
-        y.notPublished ??
-          formatSchoolFigure(r.figure, y.school) + (y.smallCohort ? ' (small cohort)' : ''),
+        y.notPublished ?? withNotes(formatSchoolFigure(r.figure, y.school), yearNotes(y, r.figure)),
         formatSchoolFigure(r.figure, y.la),
         formatSchoolFigure(r.figure, y.england),
       ]),
@@ -64,6 +63,10 @@ function profileTable(p: SchoolProfile): string {
     return renderTable(columns, rows);
   });
   return `${head.join('\n')}\n\n${blocks.join('\n')}`;
+}
+
+function withNotes(text: string, notes: string[]): string {
+  return notes.length ? `${text} (${notes.join('; ')})` : text;
 }
 
 function profileCsv(p: SchoolProfile): string {

@@ -1,5 +1,4 @@
 import type { Queryable } from '../core/db.js';
-import type { FiguresOf } from '../schools/observations.repository.js';
 import { demoCodePrefix, demoNeighbourSetVersion } from './demo-data.js';
 
 const demoMeasurePattern = `${demoCodePrefix.replace('_', '\\_')}%`;
@@ -68,39 +67,6 @@ export async function schoolDataExists(db: Queryable): Promise<boolean> {
        as present`,
   );
   return row?.present === true;
-}
-
-/**
- * Writes the demo's LA and England rows of one publication and year in one statement. The
- * schools repository's replaceAreaFigures first deletes each total row by its own query, fine
- * for a real file's few totals but 3,700 queries (over a second) for the demo's 300 a file; the
- * demo writes only into a store with no school data (loadDemo checks), so nothing is replaced.
- */
-export async function insertDemoAreaFigures(
-  tx: Queryable,
-  publication: string,
-  year: { label: string; first: number },
-  rows: FiguresOf<{ areaCode: number; rowKind: string }>[],
-  releaseId: number,
-): Promise<void> {
-  const cells = rows.flatMap((r) => r.figures.map((f) => ({ ...r.key, ...f })));
-  await tx.query(
-    `insert into school_area_observation (area_code, row_kind, publication, code, year_label,
-       year_number, value, marker, release_id)
-     select a, k, $1, c, $2, $3, v, m, $4
-       from unnest($5::int[], $6::text[], $7::text[], $8::float8[], $9::text[]) as t(a, k, c, v, m)`,
-    [
-      publication,
-      year.label,
-      year.first,
-      releaseId,
-      cells.map((c) => c.areaCode),
-      cells.map((c) => c.rowKind),
-      cells.map((c) => c.code),
-      cells.map((c) => c.value),
-      cells.map((c) => c.marker),
-    ],
-  );
 }
 
 export async function countObservations(db: Queryable): Promise<number> {

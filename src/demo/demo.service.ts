@@ -13,7 +13,11 @@ import { recordRelease } from '../measures/releases.repository.js';
 import type { Measure } from '../measures/measure.js';
 import { saveInspections } from '../schools/inspections.repository.js';
 import { refreshOfstedMeasures } from '../schools/ofsted-measures.service.js';
-import { replaceSchoolFigures, saveSchoolMeasures } from '../schools/observations.repository.js';
+import {
+  replaceAreaFigures,
+  replaceSchoolFigures,
+  saveSchoolMeasures,
+} from '../schools/observations.repository.js';
 import { saveSchools } from '../schools/register.repository.js';
 import { insertStrategy } from '../strategy/strategy.repository.js';
 import type { StrategyDocument } from '../strategy/strategy-schema.js';
@@ -22,7 +26,6 @@ import {
   countObservations,
   deleteDemoRows,
   demoMeasuresExist,
-  insertDemoAreaFigures,
   schoolDataExists,
 } from './demo.repository.js';
 import {
@@ -69,7 +72,7 @@ function checksum(data: DemoData, schools: DemoSchoolsData): string {
 /**
  * Writes the demo schools through the schools repositories, as imports of the performance
  * tables, GIAS and Ofsted would (the LA and England rows in one statement a file: see
- * insertDemoAreaFigures). Nothing when the store holds real school data (ADR 0005: the demo never
+ * replaceAreaFigures). Nothing when the store holds real school data (ADR 0005: the demo never
  * shares a store with it). Returns how many schools were written.
  */
 async function writeDemoSchools(
@@ -82,7 +85,7 @@ async function writeDemoSchools(
   for (const m of s.measures) await saveSchoolMeasures(tx, m.publication, m.columns, releaseId);
   for (const f of s.files) {
     await replaceSchoolFigures(tx, f.publication, f.year, f.schools, releaseId);
-    await insertDemoAreaFigures(tx, f.publication, f.year, f.areas, releaseId);
+    await replaceAreaFigures(tx, f.publication, f.year, f.areas, releaseId);
   }
   await saveInspections(tx, s.inspections, releaseId);
   // The demo LAs' shares of good schools, ranked like a real import's (schools/ofsted-measures.ts).

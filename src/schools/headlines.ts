@@ -24,41 +24,32 @@ export interface HeadlineFigure {
 
 export type HeadlineGroup = 'context' | 'ks2' | 'ks4' | 'destinations' | 'absence';
 
-const ks2 = (
-  code: string,
-  label: string,
-  short: string,
-  unit: SchoolFigureUnit,
-  extra: Partial<HeadlineFigure> = {},
-): HeadlineFigure => ({
-  publication: 'ks2',
-  code,
-  label,
-  short,
-  unit,
-  decimals: unit === 'percent' ? 0 : 1,
-  polarity: 'high',
-  cohort: 'TELIG',
-  ...extra,
-});
+/**
+ * A results figure of one publication: higher is better, flagged by the publication's cohort,
+ * to the decimals the DfE publishes it to (KS2 percentages whole, KS4 ones to one place).
+ */
+const results =
+  (publication: string, cohort: string, decimals: (unit: SchoolFigureUnit) => number) =>
+  (
+    code: string,
+    label: string,
+    short: string,
+    unit: SchoolFigureUnit,
+    extra: Partial<HeadlineFigure> = {},
+  ): HeadlineFigure => ({
+    publication,
+    code,
+    label,
+    short,
+    unit,
+    decimals: decimals(unit),
+    polarity: 'high',
+    cohort,
+    ...extra,
+  });
 
-const ks4 = (
-  code: string,
-  label: string,
-  short: string,
-  unit: SchoolFigureUnit,
-  extra: Partial<HeadlineFigure> = {},
-): HeadlineFigure => ({
-  publication: 'ks4',
-  code,
-  label,
-  short,
-  unit,
-  decimals: unit === 'progress' ? 2 : 1,
-  polarity: 'high',
-  cohort: 'TPUP',
-  ...extra,
-});
+const ks2 = results('ks2', 'TELIG', (unit) => (unit === 'percent' ? 0 : 1));
+const ks4 = results('ks4', 'TPUP', (unit) => (unit === 'progress' ? 2 : 1));
 
 const progress = (code: string) => ({
   interval: { lower: `${code}_LOWER`, upper: `${code}_UPPER` },

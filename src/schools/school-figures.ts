@@ -1,6 +1,6 @@
 import { formatNumber } from '../core/format.js';
 import type { HeadlineFigure } from './headlines.js';
-import type { Reading } from './profile.js';
+import type { ProfileYear, Reading } from './profile.js';
 
 /**
  * What a code published in place of a school figure means, in words: the one place pages, CSV,
@@ -50,4 +50,19 @@ export function downloadCells(reading: Reading | null): {
   marker: string | null;
 } {
   return { value: reading?.value ?? null, marker: reading?.marker ?? null };
+}
+
+/**
+ * What a profile year says beside its figure: the progress interval, a small cohort, a figure
+ * published under a predecessor's URN. The page, its download and the CLI all write these.
+ */
+export function yearNotes(y: ProfileYear, figure: Pick<HeadlineFigure, 'decimals'>): string[] {
+  const notes: string[] = [];
+  if (y.interval)
+    notes.push(
+      `95% confidence interval ${formatNumber(y.interval.lower, figure.decimals)} to ${formatNumber(y.interval.upper, figure.decimals)}`,
+    );
+  if (y.smallCohort) notes.push(`Small cohort (${y.cohort} pupils): read with care`);
+  if (y.fromUrn) notes.push(`As URN ${y.fromUrn}`);
+  return notes;
 }

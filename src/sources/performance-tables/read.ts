@@ -151,7 +151,8 @@ function rowColumns(table: CsvTable, file: string): RowColumns {
   };
 }
 
-function readFigures(
+/** A row's cells of the figure columns: text as text, the rest through readPerformanceCell. */
+export function readFigures(
   cells: Record<string, string>,
   columns: FigureColumn[],
   row: number,

@@ -7,10 +7,9 @@ import { binaryKindNames, damageDescription } from '../shared/damaged-files.js';
 import { emptyFileError, refuseEmptyBuffer, sha256 } from '../shared/file-checks.js';
 import type { ProblemCollector } from '../shared/problems.js';
 import type { AcademicYear } from './academic-year.js';
-import { isBlank, readPerformanceCell } from './cells.js';
 import { compareWithMeta, figureColumns, type FigureColumn } from './columns.js';
 import type { Publication } from './publications.js';
-import type { Figure, PerformanceFile, SchoolRow } from './read.js';
+import { readFigures, type PerformanceFile, type SchoolRow } from './read.js';
 import { placeRow, type RowColumns } from './rows.js';
 import {
   missingInWorkbook,
@@ -159,30 +158,6 @@ function readRows(table: SheetTable, context: RowContext) {
     if (listing) listings.push(listing);
   }
   return { schools, listings };
-}
-
-function readFigures(
-  cells: Record<string, string>,
-  columns: FigureColumn[],
-  row: number,
-  problems: ProblemCollector,
-): Figure[] {
-  const figures: Figure[] = [];
-  for (const c of columns) {
-    const raw = cells[c.code];
-    if (isBlank(raw)) continue;
-    if (c.kind === 'text') {
-      figures.push({ code: c.code, value: null, marker: null, text: raw!.trim() });
-      continue;
-    }
-    const cell = readPerformanceCell(raw);
-    if (!cell.ok) {
-      problems.add({ row, column: c.code, value: raw, expected: cell.expected });
-      continue;
-    }
-    figures.push({ code: c.code, value: cell.value, marker: cell.suppression, text: null });
-  }
-  return figures;
 }
 
 /** What the row says about the school for the register (GIAS, when imported, says more). */

@@ -1,9 +1,10 @@
 /** The school profile's tables: one per section, and the Ofsted history. */
-import { formatDate, formatNumber } from '../../../core/format.js';
+import { formatDate } from '../../../core/format.js';
 import { sectionTitles } from '../../../schools/headlines.js';
 import type { StoredInspection } from '../../../schools/school-profile.service.js';
 import { gradedName, reportCardAreas } from '../../../schools/ofsted-grades.js';
-import type { ProfileSection, ProfileYear } from '../../../schools/profile.js';
+import type { ProfileSection } from '../../../schools/profile.js';
+import { yearNotes } from '../../../schools/school-figures.js';
 import type { SchoolProfile } from '../../../schools/school-profile.service.js';
 import { downloadFileName, type DataCell, type DataTable } from '../../tables/data-table.js';
 import { schoolFigureCell } from '../../tables/school-cells.js';
@@ -40,7 +41,7 @@ function sectionTable(p: SchoolProfile, section: ProfileSection): DataTable {
       schoolFigureCell(r.figure, y.school, y.notPublished),
       schoolFigureCell(r.figure, y.la),
       schoolFigureCell(r.figure, y.england),
-      textCell(notes(y, r.figure)),
+      textCell(yearNotes(y, r.figure).join('. ')),
     ]),
   );
   const threeYear = section.rows.flatMap((r) =>
@@ -75,17 +76,6 @@ function sectionTable(p: SchoolProfile, section: ProfileSection): DataTable {
       'Suppressed figures carry the code the DfE published (SUPP, NE, ...).',
     ],
   };
-}
-
-function notes(y: ProfileYear, figure: { decimals: number }): string {
-  const parts: string[] = [];
-  if (y.interval)
-    parts.push(
-      `95% confidence interval ${formatNumber(y.interval.lower, figure.decimals)} to ${formatNumber(y.interval.upper, figure.decimals)}`,
-    );
-  if (y.smallCohort) parts.push(`Small cohort (${y.cohort} pupils): read with care`);
-  if (y.fromUrn) parts.push(`As URN ${y.fromUrn}`);
-  return parts.join('. ');
 }
 
 function inspectionsTable(p: SchoolProfile): DataTable {
