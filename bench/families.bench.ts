@@ -37,7 +37,7 @@ const variables = variablesForPhase('Secondary', ['fsm6', 'eal', 'sen-support'])
 
 /** What `loadFamily` reads, for the whole phase at once, then every family: Lantern's figure. */
 async function lanternFamilies(db: Database) {
-  const years = await latestFigureYears(db, variables, '2018/19');
+  const years = await latestFigureYears(db, variables, 2018);
   const schools = await schoolsOfPhase(db, 'Secondary');
   const figures = await figuresOfPhase(db, 'Secondary', years);
   const read = performance.now();

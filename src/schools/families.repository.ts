@@ -1,4 +1,5 @@
 import type { Queryable } from '../core/db.js';
+import { academicYear } from './academic-year.js';
 
 /** A stored column of one publication (a family variable or outcome). */
 export interface FigureKey {
@@ -12,28 +13,30 @@ export interface FigureYear extends FigureKey {
 }
 
 /**
- * For each column, its newest year with at least one published value (or `yearLabel` itself,
- * when it has one then); a column with none is left out. Labels are "2018/19", so their text
- * order is their year order and each lookup is one backward scan of the measure index.
+ * For each column, its newest year with at least one published value (or `year` itself, when
+ * it has one then); a column with none is left out. Each lookup is one backward scan of the
+ * measure index (measure id, year).
  */
 export async function latestFigureYears(
   db: Queryable,
   keys: readonly FigureKey[],
-  yearLabel?: string,
+  year?: number,
 ): Promise<FigureYear[]> {
   if (keys.length === 0) return [];
   const params: unknown[] = [keys.map((k) => k.publication), keys.map((k) => k.code)];
-  if (yearLabel !== undefined) params.push(yearLabel);
-  return db.query<FigureYear>(
-    `select k.publication, k.code, y.year_label as "yearLabel", y.year_number as "yearNumber"
+  if (year !== undefined) params.push(year);
+  const rows = await db.query<Omit<FigureYear, 'yearLabel'>>(
+    `select m.publication, m.code, y.year_number as "yearNumber"
        from unnest($1::text[], $2::text[]) as k(publication, code)
+       join school_measure m on m.publication = k.publication and m.code = k.code
        cross join lateral (
-         select o.year_label, o.year_number from school_observation o
-          where o.publication = k.publication and o.code = k.code and o.value is not null
-            ${yearLabel !== undefined ? 'and o.year_label = $3' : ''}
-          order by o.year_label desc limit 1) y`,
+         select o.year_number from school_observation o
+          where o.measure_id = m.id and o.value is not null
+            ${year !== undefined ? 'and o.year_number = $3' : ''}
+          order by o.year_number desc limit 1) y`,
     params,
   );
+  return rows.map((r) => ({ ...r, yearLabel: academicYear(r.yearNumber).label }));
 }
 
 /** A school of the phase as the register holds it: what a family row shows and the pool needs. */
@@ -76,17 +79,17 @@ export async function figuresOfPhase(
   if (columns.length === 0) return [];
   const rows = await db.query<{ urn: number; i: number; value: number | null }>(
     `select o.urn, k.i::int as i, o.value
-       from unnest($2::text[], $3::text[], $4::text[]) with ordinality
-            as k(publication, code, year_label, i)
-       join school_observation o
-         on o.publication = k.publication and o.code = k.code and o.year_label = k.year_label
+       from unnest($2::text[], $3::text[], $4::int[]) with ordinality
+            as k(publication, code, year_number, i)
+       join school_measure m on m.publication = k.publication and m.code = k.code
+       join school_observation o on o.measure_id = m.id and o.year_number = k.year_number
        join school s on s.urn = o.urn
       where s.phase = $1`,
     [
       phase,
       columns.map((c) => c.publication),
       columns.map((c) => c.code),
-      columns.map((c) => c.yearLabel),
+      columns.map((c) => c.yearNumber),
     ],
   );
   return rows.map((r) => {
@@ -103,16 +106,16 @@ export async function figuresOfSchoolsInYear(
 ): Promise<PhaseFigure[]> {
   if (columns.length === 0 || urns.length === 0) return [];
   return db.query<PhaseFigure>(
-    `select o.urn, o.publication, o.code, o.value, o.marker
-       from unnest($2::text[], $3::text[], $4::text[]) as k(publication, code, year_label)
-       join school_observation o
-         on o.publication = k.publication and o.code = k.code and o.year_label = k.year_label
+    `select o.urn, m.publication, m.code, o.value, o.marker
+       from unnest($2::text[], $3::text[], $4::int[]) as k(publication, code, year_number)
+       join school_measure m on m.publication = k.publication and m.code = k.code
+       join school_observation o on o.measure_id = m.id and o.year_number = k.year_number
       where o.urn = any($1::int[])`,
     [
       urns,
       columns.map((c) => c.publication),
       columns.map((c) => c.code),
-      columns.map((c) => c.yearLabel),
+      columns.map((c) => c.yearNumber),
     ],
   );
 }

@@ -35,6 +35,7 @@ import {
   type PhaseSchool,
 } from './families.repository.js';
 import { findSchool } from './schools.repository.js';
+import { parseAcademicYear } from './academic-year.js';
 
 export interface FamilyOptions {
   /** How many similar schools (default 20, 1 to 50). */
@@ -157,6 +158,17 @@ function ownFigures(school: PhaseSchool, candidates: Candidate[], used: UsedVari
 type UsedVariable = { variable: FamilyVariable; year: FigureYear };
 
 /** A school's family of similar schools, or null when the register has no school with the URN. */
+/** The year asked for (--year 2018/19) as its first year; a year that is none is refused. */
+function chosenYear(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const year = parseAcademicYear(text);
+  if (!year)
+    throw lanternError('LANTERN_USAGE', `"${text}" is not an academic year.`, {
+      hint: 'Give the year as 2018/19.',
+    });
+  return year.first;
+}
+
 export async function loadFamily(
   db: Queryable,
   urn: number,
@@ -175,7 +187,7 @@ export async function loadFamily(
   const variables = variablesForPhase(phase, options.variables);
   const outcome = outcomeForPhase(phase, options.outcome);
   const keys: FigureKey[] = [...variables, ...(outcome ? [outcome.figure] : [])];
-  const found = await latestFigureYears(db, keys, options.year);
+  const found = await latestFigureYears(db, keys, chosenYear(options.year));
   const years = new Map(found.map((y) => [yearKey(y), y]));
   const notes: string[] = [];
   const used = usableVariables(variables, years, options, notes);

@@ -45,16 +45,17 @@ export async function saveSchoolMeasures(
 
 const batchRows = 50_000;
 
-/** The columns after each table's key, in the order writeRows fills them. */
-const figureColumns = [
-  'code',
-  'year_label',
-  'year_number',
-  'value',
-  'marker',
-  'text_value',
-  'release_id',
-];
+/** A figure's columns after its row's key, in the order writeRows fills them. */
+const figureColumns = ['value', 'marker', 'text_value', 'release_id'];
+
+/** The id of each column of a publication (saveSchoolMeasures has recorded them all). */
+async function measureIds(tx: Queryable, publication: string): Promise<Map<string, number>> {
+  const rows = await tx.query<{ code: string; id: number }>(
+    'select code, id from school_measure where publication = $1',
+    [publication],
+  );
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
 
 /**
  * Replaces the figures of these schools for one publication and year: a school the file lists
@@ -70,17 +71,24 @@ export async function replaceSchoolFigures(
 ): Promise<number> {
   const urns = rows.map((r) => r.key);
   const gone = await tx.query<{ n: number }>(
-    `with gone as (delete from school_observation where publication = $1 and year_label = $2
-       and urn = any($3::int[]) returning 1) select count(*)::int as n from gone`,
-    [publication, year.label, urns],
+    `with gone as (delete from school_observation o using school_measure m
+       where m.id = o.measure_id and m.publication = $1 and o.year_number = $2
+         and o.urn = any($3::int[]) returning 1) select count(*)::int as n from gone`,
+    [publication, year.first, urns],
   );
+  const ids = await measureIds(tx, publication);
+  const idOf = (code: string) => {
+    const id = ids.get(code);
+    // A programming error, not bad input: every importer records its columns first.
+    if (id === undefined) throw new Error(`${publication} ${code}: saveSchoolMeasures first`);
+    return id;
+  };
   await writeRows(
     tx,
     'school_observation',
-    ['urn', 'publication', ...figureColumns],
+    ['urn', 'measure_id', 'year_number', ...figureColumns],
     rows,
-    (key) => [key, publication],
-    year,
+    (urn, f) => [urn, idOf(f.code), year.first],
     releaseId,
   );
   return gone[0]?.n ?? 0;
@@ -105,10 +113,9 @@ export async function replaceAreaFigures(
   await writeRows(
     tx,
     'school_area_observation',
-    ['area_code', 'row_kind', 'publication', ...figureColumns],
+    ['area_code', 'row_kind', 'publication', 'code', 'year_label', 'year_number', ...figureColumns],
     rows,
-    (k) => [k.areaCode, k.rowKind, publication],
-    year,
+    (k, f) => [k.areaCode, k.rowKind, publication, f.code, year.label, year.first],
     releaseId,
   );
 }
@@ -119,8 +126,7 @@ async function writeRows<K>(
   table: string,
   columns: string[],
   rows: FiguresOf<K>[],
-  keyCells: (key: K) => unknown[],
-  year: { label: string; first: number },
+  keyCells: (key: K, figure: StoredFigure) => unknown[],
   releaseId: number,
 ): Promise<void> {
   const width = columns.length;
@@ -132,9 +138,8 @@ async function writeRows<K>(
     buffer = columns.map(() => []);
   };
   for (const r of rows) {
-    const key = keyCells(r.key);
     for (const f of r.figures) {
-      const cells = [...key, f.code, year.label, year.first, f.value, f.marker, f.text, releaseId];
+      const cells = [...keyCells(r.key, f), f.value, f.marker, f.text, releaseId];
       for (let c = 0; c < width; c++) buffer[c]!.push(cells[c]);
     }
     if (buffer[0]!.length >= batchRows) await flush();
@@ -145,6 +150,7 @@ async function writeRows<K>(
 const sqlTypes: Record<string, string> = {
   urn: 'int',
   area_code: 'int',
+  measure_id: 'int',
   year_number: 'int',
   value: 'float8',
   release_id: 'int',

@@ -20,8 +20,8 @@ export async function schoolsForOfstedMeasures(db: Queryable): Promise<SchoolFor
   const rows = await db.query<Row>(
     `with open_school as (
        select s.urn, s.la_code, coalesce(s.pupils, (
-         select o.value from school_observation o
-          where o.urn = s.urn and o.publication = 'census' and o.code = 'NOR' and o.value is not null
+         select o.value from school_observation o join school_measure m on m.id = o.measure_id
+          where o.urn = s.urn and m.publication = 'census' and m.code = 'NOR' and o.value is not null
           order by o.year_number desc limit 1))::int as pupils
          from school s where s.la_code is not null and coalesce(s.status, '') <> 'Closed'),
      latest as (

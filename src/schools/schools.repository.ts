@@ -1,4 +1,5 @@
 import type { Queryable } from '../core/db.js';
+import { academicYear } from './academic-year.js';
 
 /** A school as the register holds it. */
 export interface SchoolRecord {
@@ -55,16 +56,27 @@ export interface SchoolFigureRow {
   text: string | null;
 }
 
-const figureColumns = `publication, code, year_label as "yearLabel", year_number as "yearNumber",
-  value, marker, text_value as text`;
+const areaFigureColumns = `publication, code, year_label as "yearLabel", year_number as "yearNumber",
+  value, marker`;
+
+/** A school figure row as stored: the year's label is made from its first year (academicYear). */
+const storedFigure = `o.urn, m.publication, m.code, o.year_number as "yearNumber", o.value, o.marker,
+  o.text_value as text`;
+
+type StoredFigureRow = Omit<SchoolFigureRow, 'yearLabel'>;
+
+const withYearLabel = (rows: StoredFigureRow[]): SchoolFigureRow[] =>
+  rows.map((r) => ({ ...r, yearLabel: academicYear(r.yearNumber).label }));
 
 /** Every figure of these schools (a school and its predecessors), oldest year first. */
 export async function figuresOfSchools(db: Queryable, urns: number[]): Promise<SchoolFigureRow[]> {
-  return db.query<SchoolFigureRow>(
-    `select urn, ${figureColumns} from school_observation where urn = any($1::int[])
-      order by year_number, publication, code, urn`,
+  const rows = await db.query<StoredFigureRow>(
+    `select ${storedFigure} from school_observation o join school_measure m on m.id = o.measure_id
+      where o.urn = any($1::int[])
+      order by o.year_number, m.publication, m.code, o.urn`,
     [urns],
   );
+  return withYearLabel(rows);
 }
 
 /** One figure for many schools (the LA list's columns, a family's outcome), every year. */
@@ -74,12 +86,14 @@ export async function figureForSchools(
   codes: string[],
   urns: number[] | null,
 ): Promise<SchoolFigureRow[]> {
-  return db.query<SchoolFigureRow>(
-    `select urn, ${figureColumns} from school_observation
-      where publication = $1 and code = any($2::text[]) ${urns ? 'and urn = any($3::int[])' : ''}
-      order by year_number`,
+  const rows = await db.query<StoredFigureRow>(
+    `select ${storedFigure} from school_observation o join school_measure m on m.id = o.measure_id
+      where m.publication = $1 and m.code = any($2::text[])
+        ${urns ? 'and o.urn = any($3::int[])' : ''}
+      order by o.year_number`,
     urns ? [publication, codes, urns] : [publication, codes],
   );
+  return withYearLabel(rows);
 }
 
 /** A stored LA or England row's figure: what a school is compared with. */
@@ -101,7 +115,7 @@ export async function areaFigures(
   publications: string[],
 ): Promise<AreaFigureRow[]> {
   return db.query<AreaFigureRow>(
-    `select area_code as "areaCode", row_kind as "rowKind", ${figureColumns.replace(', text_value as text', '')}
+    `select area_code as "areaCode", row_kind as "rowKind", ${areaFigureColumns}
        from school_area_observation
       where area_code = any($1::int[]) and publication = any($2::text[])
       order by year_number`,

@@ -76,8 +76,9 @@ describeEachDatabase('demo schools', (db) => {
   it("gives a demo primary school a profile against its LA's and England's figures", async () => {
     const [urn] = await db().query<{ urn: number }>(
       `select s.urn from school s join school_observation o on o.urn = s.urn
-        where s.la_code = 850 and s.phase = 'Primary' and o.publication = 'ks2'
-          and o.code = 'PTRWM_EXP' and o.year_label = '2023/24' and o.value is not null
+          join school_measure m on m.id = o.measure_id
+        where s.la_code = 850 and s.phase = 'Primary' and m.publication = 'ks2'
+          and m.code = 'PTRWM_EXP' and o.year_number = 2023 and o.value is not null
         order by s.urn limit 1`,
     );
     const profile = (await loadSchoolProfile(db(), urn!.urn))!;

@@ -15,26 +15,34 @@ export async function freshPglite(): Promise<Database> {
 
 let counter = 0;
 
-/** A fresh database on the test PostgreSQL server, dropped again by `close()`. */
-export async function freshPostgres(serverUrl: string): Promise<Database> {
+/** A new, empty database on the test PostgreSQL server: its URL, and how to drop it. */
+export async function createPostgresDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const { default: pg } = await import('pg');
   const name = `lantern_test_${process.pid}_${++counter}_${Date.now() % 100000}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+  await admin(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = await openMigratedDatabase({ databaseUrl: url.toString() });
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name}`) };
+}
+
+/** A fresh database on the test PostgreSQL server, dropped again by `close()`. */
+export async function freshPostgres(serverUrl: string): Promise<Database> {
+  const created = await createPostgresDatabase(serverUrl);
+  const db = await openMigratedDatabase({ databaseUrl: created.url });
   await ensureAreas(db);
   const close = db.close.bind(db);
   return Object.assign(db, {
     async close() {
       await close();
-      const a = new pg.Client({ connectionString: serverUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name}`);
-      await a.end();
+      await created.drop();
     },
   });
 }

@@ -1,14 +1,8 @@
 import { lanternError } from '../../core/errors.js';
 
-/** An academic year as Lantern stores a school's figure: '2018/19', first year 2018. */
-export interface AcademicYear {
-  label: string;
-  first: number;
-}
+import { academicYear, parseAcademicYear, type AcademicYear } from '../../schools/academic-year.js';
 
-export function academicYear(first: number): AcademicYear {
-  return { label: `${first}/${String((first + 1) % 100).padStart(2, '0')}`, first };
-}
+export { academicYear, parseAcademicYear, type AcademicYear };
 
 /**
  * The academic year a performance-table file is for, from its folder or file name, since the
@@ -30,15 +24,6 @@ export function yearFromPath(filePath: string): AcademicYear | null {
   const lone = /(?:^|\D)(20\d\d)(?!\d)/.exec(parts[0] ?? '');
   if (lone) return academicYear(Number(lone[1]) - 1);
   return null;
-}
-
-/** '2018/19', '2018-19', '2018-2019' or '201819' as an academic year; null when it is none. */
-export function parseAcademicYear(text: string): AcademicYear | null {
-  const m = /^\s*(20\d\d)\s*[-/]?\s*(20\d\d|\d\d)\s*$/.exec(text);
-  if (!m) return null;
-  const first = Number(m[1]);
-  const second = Number(m[2]!.length === 2 ? `${m[1]!.slice(0, 2)}${m[2]}` : m[2]);
-  return second === first + 1 ? academicYear(first) : null;
 }
 
 export function yearNotFoundError(file: string) {

@@ -11,6 +11,7 @@ import { importEesSchools } from '../../../src/sources/ees-schools/ees-schools.i
 import { describeEachDatabase } from '../../support/db.js';
 import { realData } from '../../support/real-data.js';
 import { storeFingerprint } from '../store-fingerprint.js';
+import { count, schoolFigures } from '../school-figures.js';
 
 const folder = realData('ees_ks4_2024_25');
 const fileName = '202425_information_about_schools_provisional.csv';
@@ -76,15 +77,10 @@ async function figures(db: Database, urn: number) {
     marker: string | null;
     text: string | null;
   }>(
-    `select code, value, marker, text_value as text from school_observation
-      where urn = $1 and publication = $2 and year_label = $3 order by code`,
-    [urn, publication, year],
+    `select code, value, marker, text_value as text from ${schoolFigures}
+      where urn = $1 and publication = $2 and year_number = $3 order by code`,
+    [urn, publication, 2024],
   );
-}
-
-async function count(db: Database, sql: string, params: unknown[] = []): Promise<number> {
-  const [row] = await db.query<{ n: number }>(`select (${sql})::int as n`, params);
-  return row!.n;
 }
 
 describeEachDatabase('EES school-level file: information about schools 2024/25', (db) => {
@@ -158,7 +154,7 @@ describeEachDatabase('EES school-level file: information about schools 2024/25',
         assert.equal(
           await count(
             db(),
-            `select count(*) from school_observation where publication = $1 and code = $2
+            `select count(*) from ${schoolFigures} where publication = $1 and code = $2
                and marker = 'z' and value is null and text_value is null`,
             [publication, code],
           ),
@@ -171,14 +167,14 @@ describeEachDatabase('EES school-level file: information about schools 2024/25',
       assert.equal(
         await count(
           db(),
-          "select count(*) from school_observation where code = 'attainment8_diffn' and marker = 'c'",
+          `select count(*) from ${schoolFigures} where code = 'attainment8_diffn' and marker = 'c'`,
         ),
         suppressed,
       );
       assert.equal(
         await count(
           db(),
-          'select count(*) from school_observation where marker is not null and value is not null',
+          `select count(*) from ${schoolFigures} where marker is not null and value is not null`,
         ),
         0,
       );
@@ -189,11 +185,11 @@ describeEachDatabase('EES school-level file: information about schools 2024/25',
     'imports the file again, replacing its figures rather than doubling them',
     { skip: folder.skip },
     async () => {
-      const before = await count(db(), 'select count(*) from school_observation');
+      const before = await count(db(), `select count(*) from ${schoolFigures}`);
       const s = await importEesSchools(db(), csvPath);
       assert.equal(s.files[0]!.replaced, before);
       assert.equal(s.schoolsAdded, 0);
-      assert.equal(await count(db(), 'select count(*) from school_observation'), before);
+      assert.equal(await count(db(), `select count(*) from ${schoolFigures}`), before);
     },
   );
 

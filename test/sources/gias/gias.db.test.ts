@@ -5,7 +5,6 @@ import path from 'node:path';
 import { after, it } from 'node:test';
 import { importGiasCommand } from '../../../src/cli/import-gias.js';
 import type { Database } from '../../../src/core/db.js';
-import { LanternError } from '../../../src/core/errors.js';
 import {
   listSchoolLinks,
   listSchoolLinksAround,
@@ -15,7 +14,7 @@ import { importGias } from '../../../src/sources/gias/gias.import.js';
 import { testCliContext } from '../../support/cli.js';
 import { describeEachDatabase } from '../../support/db.js';
 import { realData } from '../../support/real-data.js';
-import { storeFingerprint } from '../store-fingerprint.js';
+import { refusedWithoutChange } from '../school-figures.js';
 
 const extract = realData('gias_hampshire_surrey/20220420_gias.csv');
 const linksFile = realData('gias_links_2022/school-links.csv');
@@ -51,16 +50,8 @@ function damagedExtract(): string {
   return lines.join('\r\n');
 }
 
-async function refused(db: Database, target: string): Promise<LanternError> {
-  const before = await storeFingerprint(db);
-  const error = await importGias(db, target).then(
-    () => assert.fail(`importing ${target} should have been refused`),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof LanternError, String(error));
-  assert.deepEqual(await storeFingerprint(db), before, 'nothing written');
-  return error;
-}
+const refused = (db: Database, target: string) =>
+  refusedWithoutChange(db, () => importGias(db, target), target);
 
 async function count(db: Database, sql: string): Promise<number> {
   const [row] = await db.query<{ n: number }>(`select (${sql})::int as n`);

@@ -5,11 +5,15 @@ import path from 'node:path';
 import { after, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Database } from '../../../src/core/db.js';
-import { LanternError } from '../../../src/core/errors.js';
 import { importPerformanceTables } from '../../../src/sources/performance-tables/performance-tables.import.js';
 import { describeEachDatabase } from '../../support/db.js';
 import { realData } from '../../support/real-data.js';
-import { storeFingerprint } from '../store-fingerprint.js';
+import { count, refusedWithoutChange, schoolFigures, storedFigure } from '../school-figures.js';
+
+const refused = (db: Database, target: string) =>
+  refusedWithoutChange(db, () => importPerformanceTables(db, target), target);
+const figure = (db: Database, urn: number, code: string) =>
+  storedFigure(db, urn, 'ks4-institutions', code, '2022/23');
 
 const folder = realData('perf_tables_ks4_underlying_2022_23');
 const fileName = 'england_ks4underlying_1.xlsx';
@@ -20,24 +24,6 @@ const pupils = 'Pupils at end-KS4';
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-ks4-workbook-'));
 after(() => fs.rmSync(temp, { recursive: true, force: true }));
 
-async function figure(db: Database, urn: number, code: string) {
-  const [row] = await db.query<{
-    value: number | null;
-    marker: string | null;
-    text: string | null;
-  }>(
-    `select value, marker, text_value as text from school_observation
-      where urn = $1 and publication = 'ks4-institutions' and code = $2 and year_label = '2022/23'`,
-    [urn, code],
-  );
-  return row ?? null;
-}
-
-async function count(db: Database, sql: string, params: unknown[] = []): Promise<number> {
-  const [row] = await db.query<{ n: number }>(`select (${sql})::int as n`, params);
-  return row!.n;
-}
-
 /** The Institution_Details sheet as ExcelJS reads it, independently of the importer. */
 async function institutionRows(): Promise<ExcelJS.Row[]> {
   const workbook = new ExcelJS.Workbook();
@@ -47,17 +33,6 @@ async function institutionRows(): Promise<ExcelJS.Row[]> {
     if (n > 1) rows.push(row);
   });
   return rows;
-}
-
-async function refused(db: Database, target: string): Promise<LanternError> {
-  const before = await storeFingerprint(db);
-  const error = await importPerformanceTables(db, target).then(
-    () => assert.fail(`importing ${target} should have been refused`),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof LanternError, String(error));
-  assert.deepEqual(await storeFingerprint(db), before, 'nothing written');
-  return error;
 }
 
 describeEachDatabase('Performance tables: the KS4 institution workbook, 2022/23', (db) => {
@@ -120,7 +95,7 @@ describeEachDatabase('Performance tables: the KS4 institution workbook, 2022/23'
       text: null,
     });
     const markers = await db().query<{ marker: string; n: number }>(
-      `select marker, count(*)::int as n from school_observation
+      `select marker, count(*)::int as n from ${schoolFigures}
         where publication = 'ks4-institutions' and marker is not null group by 1 order by 1`,
     );
     assert.deepEqual(markers, [
@@ -130,7 +105,7 @@ describeEachDatabase('Performance tables: the KS4 institution workbook, 2022/23'
     assert.equal(
       await count(
         db(),
-        "select count(*) from school_observation where publication = 'ks4-institutions' and code = $1",
+        `select count(*) from ${schoolFigures} where publication = 'ks4-institutions' and code = $1`,
         [ebacc],
       ),
       4750,

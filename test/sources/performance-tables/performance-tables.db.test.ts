@@ -4,11 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, it } from 'node:test';
 import type { Database } from '../../../src/core/db.js';
-import { LanternError } from '../../../src/core/errors.js';
 import { importPerformanceTables } from '../../../src/sources/performance-tables/performance-tables.import.js';
 import { describeEachDatabase } from '../../support/db.js';
 import { realData } from '../../support/real-data.js';
-import { storeFingerprint } from '../store-fingerprint.js';
+import { count, refusedWithoutChange, schoolFigures, storedFigure } from '../school-figures.js';
+
+const refused = (db: Database, target: string) =>
+  refusedWithoutChange(db, () => importPerformanceTables(db, target), target);
+const figure = storedFigure;
 
 const ks2 = realData('ks2_la_hampshire_surrey');
 const england = realData('perf_tables_england_2018_19');
@@ -16,24 +19,6 @@ const northYorkshire = realData('perf_tables_north_yorkshire_815');
 
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'lantern-performance-'));
 after(() => fs.rmSync(temp, { recursive: true, force: true }));
-
-async function figure(db: Database, urn: number, publication: string, code: string, year: string) {
-  const [row] = await db.query<{
-    value: number | null;
-    marker: string | null;
-    text: string | null;
-  }>(
-    `select value, marker, text_value as text from school_observation
-      where urn = $1 and publication = $2 and code = $3 and year_label = $4`,
-    [urn, publication, code, year],
-  );
-  return row ?? null;
-}
-
-async function count(db: Database, sql: string, params: unknown[] = []): Promise<number> {
-  const [row] = await db.query<{ n: number }>(`select (${sql})::int as n`, params);
-  return row!.n;
-}
 
 /** A copy of the 2018-2019 KS2 folder, with `edit` applied to the data file and the meta file. */
 function ks2Copy(
@@ -48,17 +33,6 @@ function ks2Copy(
   fs.writeFileSync(path.join(dir, '850_ks2final.csv'), edit.data ? edit.data(data) : data);
   fs.writeFileSync(path.join(dir, 'ks2_meta.csv'), edit.meta ? edit.meta(meta) : meta);
   return dir;
-}
-
-async function refused(db: Database, target: string): Promise<LanternError> {
-  const before = await storeFingerprint(db);
-  const error = await importPerformanceTables(db, target).then(
-    () => assert.fail(`importing ${target} should have been refused`),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof LanternError, String(error));
-  assert.deepEqual(await storeFingerprint(db), before, 'nothing written');
-  return error;
 }
 
 describeEachDatabase('Performance tables: KS2 for Hampshire and Surrey, three years', (db) => {
@@ -114,7 +88,7 @@ describeEachDatabase('Performance tables: KS2 for Hampshire and Surrey, three ye
       assert.equal(
         await count(
           db(),
-          'select count(*) from school_observation where marker is not null and value = 0',
+          `select count(*) from ${schoolFigures} where marker is not null and value = 0`,
         ),
         0,
       );
@@ -150,16 +124,16 @@ describeEachDatabase('Performance tables: KS2 for Hampshire and Surrey, three ye
   );
 
   it('imports a file again without doubling anything', { skip: ks2.skip }, async () => {
-    const before = await count(db(), 'select count(*) from school_observation');
+    const before = await count(db(), `select count(*) from ${schoolFigures}`);
     const hampshire2018 = await count(
       db(),
-      `select count(*) from school_observation o join school s using (urn)
-        where s.la_code = 850 and o.year_label = '2018/19'`,
+      `select count(*) from ${schoolFigures} join school s using (urn)
+        where s.la_code = 850 and f.year_number = 2018`,
     );
     const file = path.join(ks2.path, '2018-2019', '850_ks2final.csv');
     const s = await importPerformanceTables(db(), file);
     assert.equal(s.files[0]!.replaced, hampshire2018);
-    assert.equal(await count(db(), 'select count(*) from school_observation'), before);
+    assert.equal(await count(db(), `select count(*) from ${schoolFigures}`), before);
   });
 
   it(
