@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Lantern's performance figures, each measured in the same run against a
  * reference (DuckDB doing the same work, or a fixed target). Needs ../shared/data/lait (and
- * perf_tables_england_2018_19 for the families).
+ * the school files for the families and the school figures).
  * Writes bench/results.json and prints a table. docs/performance.md records the figures.
  */
 import { spawnSync } from 'node:child_process';
@@ -31,6 +31,7 @@ import { webLoad } from './web-load.js';
 import { webSoak } from './web-soak.js';
 import { benchBoardReport } from './board-report.js';
 import { benchFamilies } from './families.bench.js';
+import { benchSchools } from './schools.bench.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const laitDir = process.env.LANTERN_SHARED_DATA
@@ -218,6 +219,8 @@ async function main(): Promise<void> {
     results.push(cli, ...benchBoardReport(root, dataDir, cli.value));
     // 7. Families of similar schools (bench/families.bench.ts), on its own store of school data.
     results.push(...(await benchFamilies(work, log)));
+    // 8. Schools (bench/schools.bench.ts): the England import, the store's size, the profile page.
+    results.push(...(await benchSchools(work, log)));
   } else if (!dataDir) {
     dataDir = await importOnce(path.join(work, 'store-0'), log);
     buildApp();

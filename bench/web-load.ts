@@ -101,12 +101,18 @@ const hammer = (url: string, headers: Record<string, string>) =>
 
 const kb = (bytes: number) => round(bytes / 1024);
 
-interface Sizes {
+export interface Sizes {
   bytes: number;
   gzipBytes: number;
 }
 
-function loadResult(path: string, encoding: string, f: LoadFigures, size: Sizes, rssMb: number) {
+export function loadResult(
+  path: string,
+  encoding: string,
+  f: LoadFigures,
+  size: Sizes,
+  rssMb: number,
+) {
   const failures = f.errors + f.non2xx;
   const sent = encoding === 'gzip' ? size.gzipBytes : size.bytes;
   return {

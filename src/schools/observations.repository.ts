@@ -1,5 +1,6 @@
 import type { Queryable } from '../core/db.js';
 import { columnsToCopyCsv } from '../store/copy-csv.js';
+import { restoreRowTriggers, skipRowTriggers } from '../store/row-triggers.js';
 
 /** One stored cell: a figure, a marker beside a null, or text (ADR 0015). */
 export interface StoredFigure {
@@ -83,6 +84,7 @@ export async function replaceSchoolFigures(
     if (id === undefined) throw new Error(`${publication} ${code}: saveSchoolMeasures first`);
     return id;
   };
+  const skipped = await skipRowTriggers(tx);
   await writeRows(
     tx,
     'school_observation',
@@ -91,7 +93,28 @@ export async function replaceSchoolFigures(
     (urn, f) => [urn, idOf(f.code), year.first],
     releaseId,
   );
+  if (skipped) {
+    await restoreRowTriggers(tx);
+    await checkFigureReferences(tx, urns, year.first, releaseId);
+  }
   return gone[0]?.n ?? 0;
+}
+
+/** What the skipped foreign-key triggers would have checked, for the figures just written. */
+async function checkFigureReferences(
+  tx: Queryable,
+  urns: number[],
+  year: number,
+  releaseId: number,
+): Promise<void> {
+  const [row] = await tx.query<{ n: number }>(
+    `select count(*)::int as n from school_observation o
+      where o.urn = any($1::int[]) and o.year_number = $2 and o.release_id = $3
+        and (not exists (select 1 from school_measure m where m.id = o.measure_id)
+             or not exists (select 1 from release r where r.id = o.release_id))`,
+    [urns, year, releaseId],
+  );
+  if (row && row.n > 0) throw new Error(`${row.n} school figures refer to an unknown measure`);
 }
 
 /** The same for the LA and England rows of a file, keyed by area and row kind. */

@@ -11,6 +11,7 @@ import {
   areaFigures,
   figuresOfSchools,
   findSchool,
+  type AreaFigureRow,
   type SchoolFigureRow,
   type SchoolRecord,
 } from './schools.repository.js';
@@ -35,24 +36,57 @@ export interface SchoolProfile {
   figures: SchoolFigureRow[];
 }
 
+/**
+ * What a profile reads besides the school's own rows: the same for every school of an LA, so the
+ * web app keeps them per data version (web/services/schools.service.ts). Without that, 2,500
+ * rows of LA and England figures were read again for every profile (docs/performance.md).
+ */
+export interface ProfileContext {
+  areas(): Promise<Area[]>;
+  /** Every stored LA or England row of one area, every publication, oldest year first. */
+  areaFigures(areaCode: number): Promise<AreaFigureRow[]>;
+}
+
+/** The context read straight from the store (the CLI, tests). */
+export function storeContext(db: Queryable): ProfileContext {
+  return {
+    areas: () => listAreas(db),
+    areaFigures: (areaCode) => areaFigures(db, [areaCode]),
+  };
+}
+
+/** The LA's and England's rows of the publications the school has figures in, oldest first. */
+async function comparisonRows(
+  context: ProfileContext,
+  laCode: number | null,
+  figures: SchoolFigureRow[],
+): Promise<AreaFigureRow[]> {
+  const publications = new Set(figures.map((f) => f.publication));
+  const codes = laCode === null ? [englandCode] : [laCode, englandCode];
+  const rows = (await Promise.all(codes.map((c) => context.areaFigures(c)))).flat();
+  return rows
+    .filter((r) => publications.has(r.publication))
+    .sort((a, b) => a.yearNumber - b.yearNumber);
+}
+
 /** A school's profile, or null when Lantern holds nothing about the URN. */
-export async function loadSchoolProfile(db: Queryable, urn: number): Promise<SchoolProfile | null> {
+export async function loadSchoolProfile(
+  db: Queryable,
+  urn: number,
+  context: ProfileContext = storeContext(db),
+): Promise<SchoolProfile | null> {
   const school = await findSchool(db, urn);
   const links = await listSchoolLinksAround(db, urn, { follow: continuesSeries });
   const before = predecessors(urn, links);
   const lineage = [urn, ...before.map((p) => p.urn)];
   const figures = await figuresOfSchools(db, lineage);
-  if (!school && figures.length === 0 && (await schoolInspections(db, urn)).length === 0)
-    return null;
+  const inspections = (await Promise.all(lineage.map((u) => schoolInspections(db, u))))
+    .flat()
+    .sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''));
+  if (!school && figures.length === 0 && inspections.length === 0) return null;
   const record = school ?? unnamedSchool(urn);
-  const areas = await listAreas(db);
-  const la = areas.find((a) => a.code === record.laCode) ?? null;
-  const publications = [...new Set(figures.map((f) => f.publication))];
-  const comparisons = await areaFigures(
-    db,
-    record.laCode === null ? [englandCode] : [record.laCode, englandCode],
-    publications,
-  );
+  const la = (await context.areas()).find((a) => a.code === record.laCode) ?? null;
+  const comparisons = await comparisonRows(context, record.laCode, figures);
   const lineageFigures = new LineageFigures(figures, lineage);
   const sections = profileSections(urn, record, lineageFigures, comparisons);
   const gaps = gapRows(
@@ -64,9 +98,6 @@ export async function loadSchoolProfile(db: Queryable, urn: number): Promise<Sch
     new ComparisonFigures(comparisons),
     record.phase,
   );
-  const inspections = (await Promise.all(lineage.map((u) => schoolInspections(db, u))))
-    .flat()
-    .sort((a, b) => (b.startDate ?? '').localeCompare(a.startDate ?? ''));
   return {
     school: record,
     la,

@@ -108,18 +108,18 @@ export interface AreaFigureRow {
   marker: string | null;
 }
 
-/** The LA's and England's rows for these publications, every year. */
+/** The LA's and England's rows for these publications (every publication: none given), every year. */
 export async function areaFigures(
   db: Queryable,
   areaCodes: number[],
-  publications: string[],
+  publications?: string[],
 ): Promise<AreaFigureRow[]> {
   return db.query<AreaFigureRow>(
     `select area_code as "areaCode", row_kind as "rowKind", ${areaFigureColumns}
        from school_area_observation
-      where area_code = any($1::int[]) and publication = any($2::text[])
+      where area_code = any($1::int[]) ${publications ? 'and publication = any($2::text[])' : ''}
       order by year_number`,
-    [areaCodes, publications],
+    publications ? [areaCodes, publications] : [areaCodes],
   );
 }
 

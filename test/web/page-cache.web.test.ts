@@ -57,6 +57,26 @@ it('sends a cached page gzipped to a client that accepts gzip', async () => {
   assert.equal(gunzipSync(res.rawPayload).toString(), '<p>render 1</p>');
 });
 
+it('keeps a page asked for with gzip compressed only, and plain once a client refuses gzip', async () => {
+  const server = await app({ v: 1 });
+  const page = `<p>${'a school profile '.repeat(200)}</p>`;
+  server.get('/school/:urn', { config: publicAnswer }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(page),
+  );
+  const gzip = { 'accept-encoding': 'gzip' };
+  const first = await server.inject({ url: '/school/100000', headers: gzip });
+  assert.equal(gunzipSync(first.rawPayload).toString(), page);
+  const compressedOnly = server.lanternPageCacheBytes();
+  assert.ok(compressedOnly < page.length / 4, `${compressedOnly} bytes kept for the gzip alone`);
+  const plain = await server.inject('/school/100000');
+  assert.equal(plain.headers['x-lantern-cache'], 'hit');
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.equal(plain.body, page);
+  assert.equal(server.lanternPageCacheBytes(), compressedOnly + Buffer.byteLength(page));
+  const again = await server.inject({ url: '/school/100000', headers: gzip });
+  assert.equal(gunzipSync(again.rawPayload).toString(), page);
+});
+
 it('sends gzip only to clients that accept it', () => {
   assert.equal(acceptsGzip('gzip, deflate, br'), true);
   assert.equal(acceptsGzip('br;q=1.0, gzip;q=0.8'), true);

@@ -1,24 +1,10 @@
 import type { Queryable } from '../../core/db.js';
+import { restoreRowTriggers, skipRowTriggers } from '../../store/row-triggers.js';
 import { AreaSets } from '../shared/removals.js';
 import type { ObservationColumns } from './bds.js';
 
 /** Rows per insert statement: big enough to be fast, small enough for the server's message size. */
 const batchSize = 100_000;
-
-/**
- * Per-row foreign-key checks are three-quarters of the cost of inserting 640k rows (about 15 s of
- * 20 s on PGlite). When the connection may (a superuser: always on PGlite), the inserts run with
- * `session_replication_role = replica`, which skips those per-row triggers for this transaction only,
- * and one set-based query then checks every new row's measure and area, as the triggers would have.
- */
-async function skipRowTriggers(tx: Queryable): Promise<boolean> {
-  const [role] = await tx.query<{ rolsuper: boolean }>(
-    'select rolsuper from pg_roles where rolname = current_user',
-  );
-  if (!role?.rolsuper) return false;
-  await tx.query('set local session_replication_role = replica');
-  return true;
-}
 
 async function checkReferences(tx: Queryable, releaseId: number): Promise<void> {
   const [row] = await tx.query<{ n: number }>(
@@ -116,7 +102,7 @@ export async function replaceObservations(
     }
   }
   if (skipped) {
-    await tx.query('set local session_replication_role = origin');
+    await restoreRowTriggers(tx);
     await checkReferences(tx, releaseId);
   }
 }

@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { LRUCache } from 'lru-cache';
@@ -39,7 +39,12 @@ export interface PageCacheOptions {
 interface Entry {
   version: number;
   type: string;
-  body: Buffer;
+  /**
+   * The answer as made: kept when it has no gzip (XLSX), or once a client that refuses gzip has
+   * asked for it. Browsers all take gzip, so most pages are kept compressed only: a school
+   * profile is ~36 KB of HTML and ~4 KB gzipped, and 11,500 of them must not fill the budget.
+   */
+  body: Buffer | undefined;
   /** The page's title, for hooks that need it without reading the HTML (recently viewed). */
   title: string | undefined;
   /** Compressed once when cached (the full scorecard is ~197 KB of HTML, ~24 KB gzipped); none for XLSX. */
@@ -84,7 +89,8 @@ function pageStore(maxBytes: number) {
   let current: number | undefined;
   const pages = new LRUCache<string, Entry>({
     maxSize: maxBytes,
-    sizeCalculation: (e, key) => e.body.length + (e.gzip?.length ?? 0) + 2 * key.length + 200,
+    sizeCalculation: (e, key) =>
+      (e.body?.length ?? 0) + (e.gzip?.length ?? 0) + 2 * key.length + 200,
   });
   return {
     get(key: string, version: number): Entry | undefined {
@@ -136,24 +142,34 @@ function keepAnswer(store: ReturnType<typeof pageStore>) {
     const type = String(reply.getHeader('content-type') ?? '');
     if (!cacheableType.test(type) && !downloadType.test(type)) return payload;
     const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
-    const gzip = compressedType.test(type) ? undefined : gzipSync(body);
+    // Copied: gzipSync's answer is a view of zlib's 16 KB-or-larger output chunk, so a 4 KB page
+    // kept as it is held ~24 KB (72 MB for 3,000 school profiles counted as 10 MB).
+    const gzip = compressedType.test(type) ? undefined : Buffer.from(gzipSync(body));
+    const sendsGzip = gzip !== undefined && acceptsGzip(request.headers['accept-encoding']);
     const disposition = reply.getHeader('content-disposition');
     store.set(key, {
       version,
       type,
-      body,
+      body: sendsGzip ? undefined : body,
       title: request.lanternPageTitle,
       gzip,
       disposition: typeof disposition === 'string' ? disposition : undefined,
     });
     reply.header('vary', 'Accept-Encoding');
     // Compressed once here, so @fastify/compress (app.ts) leaves it alone.
-    if (gzip && acceptsGzip(request.headers['accept-encoding'])) {
+    if (sendsGzip) {
       reply.header('content-encoding', 'gzip');
       return gzip;
     }
     return payload;
   };
+}
+
+/** A page kept compressed only, asked for by a client that refuses gzip: kept plain from now on. */
+function plainBody(store: ReturnType<typeof pageStore>, key: string, hit: Entry): Buffer {
+  const body = gunzipSync(hit.gzip!);
+  store.set(key, { ...hit, body });
+  return body;
 }
 
 export const pageCache = fp<PageCacheOptions>(
@@ -192,7 +208,7 @@ export const pageCache = fp<PageCacheOptions>(
       if (hit.gzip && acceptsGzip(request.headers['accept-encoding'])) {
         return reply.header('content-encoding', 'gzip').send(hit.gzip);
       }
-      return reply.send(hit.body);
+      return reply.send(hit.body ?? plainBody(store, key, hit));
     });
     app.addHook('onSend', keepAnswer(store));
     // However the first request ends (answered, failed, client gone), the waiting ones go on.

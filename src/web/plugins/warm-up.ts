@@ -76,12 +76,12 @@ async function warm(
       await new Promise((resolve) => setImmediate(resolve));
       if (!(await options.current())) return;
       const started = performance.now();
-      const res = await app
-        .inject({ method: 'GET', url: path, headers: { [warmUpHeader]: '1' } })
-        .catch((err: unknown) => {
-          app.log.warn({ err, path }, 'warm-up: could not make the page');
-          return { statusCode: 0 };
-        });
+      // As a browser asks (gzip), so the page cache keeps the page compressed only.
+      const headers = { [warmUpHeader]: '1', 'accept-encoding': 'gzip' };
+      const res = await app.inject({ method: 'GET', url: path, headers }).catch((err: unknown) => {
+        app.log.warn({ err, path }, 'warm-up: could not make the page');
+        return { statusCode: 0 };
+      });
       options.onWarmed?.(path, res.statusCode, performance.now() - started);
     }
   };

@@ -80,7 +80,7 @@ export function createServices(
     /** The strategy tracker: restricted, read under row security, every read audited. */
     strategies: createStrategiesService(db, cache),
     /** School profiles and LA school lists (published data, like the LA pages). */
-    schools: createSchoolsService(db, cache),
+    schools: createSchoolsService(db, cache, find.areas),
   };
 }
 
