@@ -148,13 +148,23 @@ export function formatGap(
   return d.unit === 'percent' ? points(text) : text;
 }
 
-/** "4 points narrower than England's" / "wider" / "the same as England's", by the gap's size. */
+/**
+ * "4 points narrower than England's" / "wider" / "the same as England's", by the gap's size; when
+ * one gap favours disadvantaged pupils and the other does not, says so instead.
+ */
 export function versusEnglandWords(
   d: GapDefinition,
   gap: number | null,
   englandGap: number | null,
 ): string {
   if (gap === null || englandGap === null) return '–';
+  // Disadvantaged pupils ahead where England's are behind (or the other way): "narrower" or
+  // "wider" would read as a gap to close when there is none.
+  const [own, england] = [gap, englandGap].map((g) =>
+    Math.sign(roundHalfAwayFromZero(g, d.decimals)),
+  );
+  if (own === 1 && england === -1) return 'Disadvantaged pupils ahead; in England, behind';
+  if (own === -1 && england === 1) return 'Disadvantaged pupils behind; in England, ahead';
   const trend = gapTrend(englandGap, gap, d.decimals);
   if (trend === 'no change') return "The same as England's";
   const size = Math.abs(

@@ -37,5 +37,12 @@ describe('disadvantage gaps', () => {
     assert.equal(versusEnglandWords(rwm, -3, -20), "17 points narrower than England's");
     assert.equal(versusEnglandWords(rwm, -19, -20), "1 point narrower than England's");
     assert.equal(versusEnglandWords(rwm, -20, -20), "The same as England's");
+    // Disadvantaged pupils ahead in the school: not a wider gap (Abbotswood Junior, 2018/19).
+    assert.equal(
+      versusEnglandWords(progress, 1.3, -0.9),
+      'Disadvantaged pupils ahead; in England, behind',
+    );
+    assert.equal(versusEnglandWords(rwm, -5, 2), 'Disadvantaged pupils behind; in England, ahead');
+    assert.equal(versusEnglandWords(progress, 0.04, -0.9), "0.9 narrower than England's");
   });
 });
