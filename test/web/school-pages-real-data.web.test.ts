@@ -45,6 +45,20 @@ describe('school pages on the real Hampshire and Surrey files', { skip }, () => 
     await db?.close();
   });
 
+  it('names the school files it is made from in "About this data", not a bigger LA file', async () => {
+    await db.query(
+      `insert into release (source, description, file_name, checksum_sha256, row_count)
+       values ('lait', 'LAIT benchmarking data', 'bds_long_0.parquet', 'x', 640900)`,
+    );
+    for (const path of ['/school/147701', '/school/147701/family', '/la/850/schools']) {
+      const res = await app.inject(path);
+      const about = text(res.body.slice(res.body.indexOf('data-source-heading')));
+      assert.match(about, /850_ks2final\.csv/, path);
+      assert.match(about, /Data release .*GIAS/, path);
+      assert.doesNotMatch(about, /bds_long_0\.parquet/, path);
+    }
+  });
+
   it("shows a converted academy's results under its old URN, against Hampshire and England", async () => {
     const res = await app.inject('/school/147701');
     assert.equal(res.statusCode, 200);

@@ -81,7 +81,21 @@ export interface FrameOptions {
   tables?: DataTable[];
   /** Classes on every table, e.g. 'govuk-table--small-text-until-tablet'. */
   tableClasses?: string;
+  /**
+   * The kinds of file the page's figures come from (the school pages: schoolReleaseSources):
+   * every release of those is named, instead of the biggest file imported.
+   */
+  releaseSources?: readonly Release['source'][];
 }
+
+/** What the school pages are made from: the school files, or the synthetic demo. */
+export const schoolReleaseSources: readonly Release['source'][] = [
+  'performance-tables',
+  'gias',
+  'ofsted',
+  'ees-schools',
+  'demo',
+];
 
 /** One table's view for the page at `url` (the request URL: downloads reproduce the view). */
 export function tableView(
@@ -97,6 +111,16 @@ export function tableView(
     xlsx: { href: links.xlsx, text: `Download '${table.caption}' as XLSX (Excel)` },
     ...(options.compact ? { compact: true } : {}),
   };
+}
+
+/** One row per release, newest first: "KS2 2018/19 (850_ks2final.csv), imported 7 December 2026". */
+function releaseListRows(releases: Release[]): PageFrame['dataSource'] {
+  return [...releases]
+    .sort((a, b) => b.id - a.id)
+    .map((r) => ({
+      key: { text: 'Data release' },
+      value: { text: `${r.description} (${r.fileName}), imported ${formatDate(r.importedAt)}` },
+    }));
 }
 
 function releaseRows(release: Release | undefined): PageFrame['dataSource'] {
@@ -124,7 +148,10 @@ export async function pageFrame(
   const release =
     status.releases.find((r) => r.id === releaseId) ??
     [...status.releases].sort((a, b) => b.rowCount - a.rowCount || b.id - a.id)[0];
-  const dataSource = releaseRows(release);
+  const sources = options.releaseSources;
+  const dataSource = sources
+    ? releaseListRows(status.releases.filter((r) => sources.includes(r.source)))
+    : releaseRows(release);
   if (options.measure?.source)
     dataSource.push({ key: { text: 'Published by' }, value: { text: options.measure.source } });
   if (options.yearLabel)

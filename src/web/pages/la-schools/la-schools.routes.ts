@@ -2,7 +2,12 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { columnKey, filterSchools, type ListFilters } from '../../../schools/la-schools.js';
 import type { LaSchoolsList } from '../../../schools/la-schools.service.js';
 import { outcomeChoices } from '../../../schools/ofsted-outcome.js';
-import { pageFrame, sendRequestedTable, tableView } from '../../layouts/page-frame.js';
+import {
+  pageFrame,
+  schoolReleaseSources,
+  sendRequestedTable,
+  tableView,
+} from '../../layouts/page-frame.js';
 import { isLaCode } from '../../params.js';
 import { openStatistics } from '../../plugins/access.js';
 import type { Page } from '../../render.js';
@@ -236,6 +241,7 @@ export function laSchoolsPage(page: Page): FastifyPluginAsync {
             { text: 'Local authorities', href: '/' },
             { text: la.name, href: `/la/${la.code}` },
           ],
+          releaseSources: schoolReleaseSources,
         });
         return page.render(reply, 'pages/la-schools/la-schools.njk', {
           frame,

@@ -3,7 +3,7 @@ import { LanternError } from '../../../core/errors.js';
 import { familyOutcomes } from '../../../schools/families-outcomes.js';
 import type { PoolKind } from '../../../schools/families-pool.js';
 import { defaultVariableIds, familySize, familyVariables } from '../../../schools/families.js';
-import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
+import { pageFrame, schoolReleaseSources, sendRequestedTable } from '../../layouts/page-frame.js';
 import { openStatistics } from '../../plugins/access.js';
 import type { Page } from '../../render.js';
 import { downloadQuery, key, keys, routeSchema } from '../../route-schemas.js';
@@ -157,6 +157,7 @@ export function schoolFamilyPage(page: Page): FastifyPluginAsync {
           ],
           tables: table ? [table] : [],
           tableClasses: 'govuk-table--small-text-until-tablet',
+          releaseSources: schoolReleaseSources,
         });
         const learnFrom = family
           ? family.members.filter((m) => family.toLearnFrom.includes(m.urn))

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { formatDate } from '../../../core/format.js';
-import { pageFrame, sendRequestedTable } from '../../layouts/page-frame.js';
+import { pageFrame, schoolReleaseSources, sendRequestedTable } from '../../layouts/page-frame.js';
 import { openStatistics } from '../../plugins/access.js';
 import type { Page } from '../../render.js';
 import { downloadQuery, key, routeSchema } from '../../route-schemas.js';
@@ -47,6 +47,7 @@ export function schoolPage(page: Page): FastifyPluginAsync {
         ],
         tables,
         tableClasses: 'govuk-table--small-text-until-tablet',
+        releaseSources: schoolReleaseSources,
       });
       return page.render(reply, 'pages/school/school.njk', {
         frame,
