@@ -100,10 +100,13 @@ export async function schoolsCommand(
 }
 
 const registerHeader = ['urn', 'name', 'la_code', 'phase', 'type', 'trust', 'status'];
+/** The latest Ofsted outcome as the web list shows it (ofsted-outcome.ts), and when it was. */
+const ofstedHeader = ['ofsted', 'ofsted_outcome', 'ofsted_inspected_on'];
 
 function listCsv(list: LaSchoolsList): string {
   const header = [
     ...registerHeader,
+    ...ofstedHeader,
     ...list.columns.flatMap((c) => [
       `${c.figure.code} ${c.yearLabel}`,
       `${c.figure.code} ${c.yearLabel} marker`,
@@ -117,6 +120,9 @@ function listCsv(list: LaSchoolsList): string {
     l.school.schoolType,
     l.school.trust,
     l.school.status,
+    l.ofsted.key,
+    l.ofsted.short,
+    l.inspectedOn,
     ...list.columns.flatMap((c) => {
       const r = l.figures[columnKey(c.figure)];
       return [r?.value ?? null, r?.marker ?? null];
@@ -141,6 +147,7 @@ function listJson(list: LaSchoolsList) {
       type: l.school.schoolType,
       trust: l.school.trust,
       status: l.school.status,
+      ofsted: { key: l.ofsted.key, outcome: l.ofsted.short, inspectedOn: l.inspectedOn },
       measures: list.columns.map((c) => {
         const r = l.figures[columnKey(c.figure)];
         return {
@@ -159,6 +166,7 @@ function listTable(list: LaSchoolsList): string {
     { header: 'URN' },
     { header: 'School' },
     { header: 'Phase' },
+    { header: 'Latest Ofsted' },
     ...list.columns.map((c) => ({
       header: `${c.figure.short} ${c.yearLabel}`,
       align: 'right' as const,
@@ -168,6 +176,7 @@ function listTable(list: LaSchoolsList): string {
     String(l.school.urn),
     l.school.name,
     l.school.phase ?? '',
+    l.ofsted.short,
     ...list.columns.map((c) =>
       formatSchoolFigure(c.figure, l.figures[columnKey(c.figure)] ?? null),
     ),
