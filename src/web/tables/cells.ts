@@ -50,6 +50,14 @@ export function linkCell(text: string, href: string, options: { chosen?: boolean
   return { raw: text, html: renderMacro('tables/cells.njk', 'link', { text, href, ...options }) };
 }
 
+/**
+ * A row's label that the row above already shows (a figure's second year): read out by a screen
+ * reader, not shown again, so a narrow screen gets one line a year; the download carries it.
+ */
+export function repeatedLabelCell(text: string): DataCell {
+  return { raw: text, html: renderMacro('tables/cells.njk', 'hidden', { text }) };
+}
+
 /** Text in bold with words after it ("South West (this region)"); the download carries the text. */
 export function strongCell(text: string, after: string): DataCell {
   return { raw: text, html: renderMacro('tables/cells.njk', 'strong', { text, after }) };

@@ -8,7 +8,7 @@ import { yearNotes } from '../../../schools/school-figures.js';
 import type { SchoolProfile } from '../../../schools/school-profile.service.js';
 import { downloadFileName, type DataCell, type DataTable } from '../../tables/data-table.js';
 import { schoolFigureCell } from '../../tables/school-cells.js';
-import { textCell } from '../../tables/cells.js';
+import { repeatedLabelCell, textCell } from '../../tables/cells.js';
 import { gapsTable } from '../../tables/gap-table.js';
 
 export interface SchoolView {
@@ -35,8 +35,8 @@ export function schoolView(p: SchoolProfile): SchoolView {
 function sectionTable(p: SchoolProfile, section: ProfileSection): DataTable {
   const laName = p.la?.name ?? 'LA';
   const rows: DataCell[][] = section.rows.flatMap((r) =>
-    r.years.map((y) => [
-      textCell(r.figure.label),
+    r.years.map((y, i) => [
+      i === 0 ? textCell(r.figure.label) : repeatedLabelCell(r.figure.label),
       textCell(y.yearLabel),
       schoolFigureCell(r.figure, y.school, y.notPublished),
       schoolFigureCell(r.figure, y.la),
