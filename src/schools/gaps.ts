@@ -86,7 +86,14 @@ export interface GapRow {
   trend: GapTrend | null;
 }
 
-export type GapTrend = 'narrower' | 'wider' | 'no change';
+export type GapTrend =
+  | 'narrower'
+  | 'wider'
+  | 'no change'
+  | 'now ahead'
+  | 'now behind'
+  | 'further ahead'
+  | 'less far ahead';
 
 /** A gap from two published figures; none when either is suppressed or missing. */
 export function gapOf(disadvantaged: Reading | null, others: Reading | null): number | null {
@@ -94,10 +101,16 @@ export function gapOf(disadvantaged: Reading | null, others: Reading | null): nu
   return disadvantaged.value - others.value;
 }
 
-/** Narrower when the gap's size (either way round) shrank, at the precision published. */
+/**
+ * Narrower when the gap's size shrank, at the precision published. Where disadvantaged pupils are
+ * ahead, "wider" would read as a gap to close, so it says "now ahead", "further ahead" and so on.
+ */
 export function gapTrend(previous: number, latest: number, decimals: number): GapTrend {
-  const a = Math.abs(roundHalfAwayFromZero(previous, decimals));
-  const b = Math.abs(roundHalfAwayFromZero(latest, decimals));
+  const [before, now] = [previous, latest].map((g) => roundHalfAwayFromZero(g, decimals));
+  const [a, b] = [Math.abs(before!), Math.abs(now!)];
+  if (now! > 0 && before! <= 0) return 'now ahead';
+  if (now! < 0 && before! > 0) return 'now behind';
+  if (now! > 0) return b > a ? 'further ahead' : b < a ? 'less far ahead' : 'no change';
   return b < a ? 'narrower' : b > a ? 'wider' : 'no change';
 }
 
@@ -165,12 +178,11 @@ export function versusEnglandWords(
   );
   if (own === 1 && england === -1) return 'Disadvantaged pupils ahead; in England, behind';
   if (own === -1 && england === 1) return 'Disadvantaged pupils behind; in England, ahead';
-  const trend = gapTrend(englandGap, gap, d.decimals);
-  if (trend === 'no change') return "The same as England's";
-  const size = Math.abs(
-    Math.abs(roundHalfAwayFromZero(gap, d.decimals)) -
-      Math.abs(roundHalfAwayFromZero(englandGap, d.decimals)),
-  );
+  const a = Math.abs(roundHalfAwayFromZero(englandGap, d.decimals));
+  const b = Math.abs(roundHalfAwayFromZero(gap, d.decimals));
+  if (a === b) return "The same as England's";
+  const trend = b < a ? 'narrower' : 'wider';
+  const size = Math.abs(b - a);
   const number = formatNumber(size, d.decimals);
   const amount = d.unit === 'percent' ? points(number) : number;
   return `${amount} ${trend} than England's`;

@@ -18,11 +18,23 @@ describe('disadvantage gaps', () => {
     assert.equal(gapOf(null, { value: 76, marker: null }), null);
   });
 
-  it('calls a gap narrower when its size shrank either way round, at the published precision', () => {
+  it('calls a gap narrower when its size shrank, at the published precision', () => {
     assert.equal(gapTrend(-29, -3, 0), 'narrower');
-    assert.equal(gapTrend(-3, 4, 0), 'wider');
-    assert.equal(gapTrend(-3, 3, 0), 'no change');
+    assert.equal(gapTrend(-3, -8, 0), 'wider');
     assert.equal(gapTrend(-1.04, -1.01, 1), 'no change');
+    assert.equal(gapTrend(3, 0.4, 0), 'narrower');
+  });
+
+  it('says when disadvantaged pupils are ahead rather than calling it a wider gap', () => {
+    assert.equal(gapTrend(-3, 4, 0), 'now ahead');
+    assert.equal(gapTrend(-3, 3, 0), 'now ahead');
+    assert.equal(gapTrend(0, 2, 0), 'now ahead');
+    assert.equal(gapTrend(2, -1, 0), 'now behind');
+    assert.equal(gapTrend(1.2, 2.5, 1), 'further ahead');
+    assert.equal(gapTrend(2.5, 1.2, 1), 'less far ahead');
+    assert.equal(gapTrend(2.04, 1.96, 1), 'no change');
+    // Rounded as published first: 0.04 is a gap of 0.0, not disadvantaged pupils ahead.
+    assert.equal(gapTrend(-0.5, 0.04, 1), 'narrower');
   });
 
   it('writes percentage gaps in points and progress gaps signed', () => {

@@ -1,13 +1,23 @@
 /** The disadvantage-gap table, the same on a school's profile and on its LA's schools page. */
-import { formatGap, gapTrend, versusEnglandWords, type GapRow } from '../../schools/gaps.js';
+import {
+  formatGap,
+  gapTrend,
+  versusEnglandWords,
+  type GapRow,
+  type GapTrend,
+} from '../../schools/gaps.js';
 import { downloadFileName, type DataTable } from './data-table.js';
 import { textCell } from './cells.js';
 import { schoolFigureCell } from './school-cells.js';
 
-const trendWords = {
+const trendWords: Record<GapTrend, string> = {
   narrower: 'Narrower than the year before',
   wider: 'Wider than the year before',
   'no change': 'The same as the year before',
+  'now ahead': 'Disadvantaged pupils now ahead',
+  'now behind': 'Disadvantaged pupils now behind',
+  'further ahead': 'Disadvantaged pupils further ahead than the year before',
+  'less far ahead': 'Disadvantaged pupils less far ahead than the year before',
 };
 
 export function gapsTable(
