@@ -45,21 +45,29 @@ describe('school pages on the real Hampshire and Surrey files', { skip }, () => 
     await db?.close();
   });
 
-  it("shows a figure's name once for its years, but every row of the download names it", async () => {
-    const html = (await app.inject('/school/115851')).body;
-    const label = 'Reading, writing and maths: expected standard';
-    const shown = html.match(new RegExp(`<th[^>]*>${label}</th>`, 'g')) ?? [];
-    const hidden =
-      html.match(new RegExp(`<span class="govuk-visually-hidden">${label}</span>`, 'g')) ?? [];
-    assert.equal(shown.length, 1, 'shown on its first year');
-    assert.equal(hidden.length, 2, 'read out on its other two years (2016/17 to 2018/19)');
-    const download = csvRows((await app.inject('/school/115851?download=csv&table=ks2')).body);
-    assert.equal(download.filter((r) => r.Figure === label).length, 3);
-    assert.ok(
-      download.every((r) => r.Figure),
-      'no row without its figure',
-    );
-  });
+  // Each of the profile's tables (a section's and the gaps) shows a figure's name on its first
+  // year and reads it out on the other two (2016/17 to 2018/19); every download row names it.
+  for (const [table, label] of [
+    ['ks2', 'Reading, writing and maths: expected standard'],
+    ['gaps', 'KS2 reading, writing and maths: expected standard'],
+  ] as const) {
+    it(`shows a figure's name once for its years in the ${table} table, and in every download row`, async () => {
+      const html = (await app.inject('/school/115851')).body;
+      const shown = html.match(new RegExp(`<th[^>]*>${label}</th>`, 'g')) ?? [];
+      const hidden =
+        html.match(new RegExp(`<span class="govuk-visually-hidden">${label}</span>`, 'g')) ?? [];
+      assert.equal(shown.length, 1, 'shown on its first year');
+      assert.equal(hidden.length, 2, 'read out on its other two years');
+      const download = csvRows(
+        (await app.inject(`/school/115851?download=csv&table=${table}`)).body,
+      );
+      assert.equal(download.filter((r) => r.Figure === label).length, 3);
+      assert.ok(
+        download.every((r) => r.Figure),
+        'no row without its figure',
+      );
+    });
+  }
 
   it('names the school files it is made from in "About this data", not a bigger LA file', async () => {
     await db.query(

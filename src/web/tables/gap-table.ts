@@ -7,7 +7,7 @@ import {
   type GapTrend,
 } from '../../schools/gaps.js';
 import { downloadFileName, type DataTable } from './data-table.js';
-import { textCell } from './cells.js';
+import { repeatedLabelCell, textCell } from './cells.js';
 import { schoolFigureCell } from './school-cells.js';
 
 const trendWords: Record<GapTrend, string> = {
@@ -49,7 +49,8 @@ export function gapsTable(
           .at(-1);
         const trend = before && y.gap !== null ? gapTrend(before.gap!, y.gap, d.decimals) : null;
         return [
-          textCell(d.label),
+          // The figure's name once for its years, as the profile's tables show it.
+          i === 0 ? textCell(d.label) : repeatedLabelCell(d.label),
           textCell(y.yearLabel),
           schoolFigureCell(figure, y.disadvantaged),
           schoolFigureCell(figure, y.others),
