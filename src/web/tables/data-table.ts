@@ -25,7 +25,7 @@ export interface DataColumn {
   header: string;
   /** Right-aligned on the page, a number cell in XLSX. */
   numeric?: boolean;
-  /** Visually hidden header text, e.g. for an icon column. */
+  /** Classes of its header cell: visually hidden text for an icon column, a minimum width. */
   classes?: string;
 }
 

@@ -36,8 +36,8 @@ export function gapsTable(
       { header: 'Other pupils', numeric: true },
       { header: 'Gap', numeric: true },
       { header: "England's gap", numeric: true },
-      { header: 'Against England' },
-      { header: 'Trend' },
+      { header: 'Against England', classes: 'lantern-table__words' },
+      { header: 'Trend', classes: 'lantern-table__words' },
     ],
     rows: gaps.flatMap((g) => {
       const d = g.definition;

@@ -67,7 +67,7 @@ function sectionTable(p: SchoolProfile, section: ProfileSection): DataTable {
       { header: 'School', numeric: true },
       { header: laName, numeric: true },
       { header: 'England', numeric: true },
-      { header: 'Notes' },
+      { header: 'Notes', classes: 'lantern-table__words' },
     ],
     rows: [...rows, ...threeYear],
     fileName: downloadFileName(`lantern-school-${p.school.urn}-${section.group}`),
