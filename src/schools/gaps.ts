@@ -77,6 +77,8 @@ export interface GapYear {
   englandGap: number | null;
   /** The gap minus England's: positive when disadvantaged pupils here are less far behind. */
   versusEngland: number | null;
+  /** This year's gap against the last earlier year with one; none for the first. */
+  trend: GapTrend | null;
 }
 
 export interface GapRow {
@@ -106,11 +108,18 @@ export function gapOf(disadvantaged: Reading | null, others: Reading | null): nu
  * ahead, "wider" would read as a gap to close, so it says "now ahead", "further ahead" and so on.
  */
 export function gapTrend(previous: number, latest: number, decimals: number): GapTrend {
-  const [before, now] = [previous, latest].map((g) => roundHalfAwayFromZero(g, decimals));
-  const [a, b] = [Math.abs(before!), Math.abs(now!)];
-  if (now! > 0 && before! <= 0) return 'now ahead';
-  if (now! < 0 && before! > 0) return 'now behind';
-  if (now! > 0) return b > a ? 'further ahead' : b < a ? 'less far ahead' : 'no change';
+  const before = roundHalfAwayFromZero(previous, decimals);
+  const now = roundHalfAwayFromZero(latest, decimals);
+  if (now > 0 && before <= 0) return 'now ahead';
+  if (now < 0 && before > 0) return 'now behind';
+  const bySize = sizeAgainst(before, now);
+  if (now <= 0 || bySize === 'no change') return bySize;
+  return bySize === 'wider' ? 'further ahead' : 'less far ahead';
+}
+
+/** Whether a gap's size (either way round) is narrower than another's; both already rounded. */
+function sizeAgainst(other: number, gap: number): 'narrower' | 'wider' | 'no change' {
+  const [a, b] = [Math.abs(other), Math.abs(gap)];
   return b < a ? 'narrower' : b > a ? 'wider' : 'no change';
 }
 
@@ -124,6 +133,7 @@ export function gapRows(
   phase: string | null,
 ): GapRow[] {
   return gapDefinitions.flatMap((d) => {
+    let before: number | null = null;
     const rows: GapYear[] = years(d.publication).map((y) => {
       const disadvantaged = own(d.publication, d.disadvantaged, y.label);
       const others = own(d.publication, d.others, y.label);
@@ -133,6 +143,8 @@ export function gapRows(
       };
       const gap = gapOf(disadvantaged, others);
       const englandGap = gapOf(e(d.disadvantaged), e(d.others));
+      const trend = before !== null && gap !== null ? gapTrend(before, gap, d.decimals) : null;
+      if (gap !== null) before = gap;
       return {
         yearLabel: y.label,
         yearNumber: y.number,
@@ -141,12 +153,11 @@ export function gapRows(
         gap,
         englandGap,
         versusEngland: gap !== null && englandGap !== null ? gap - englandGap : null,
+        trend,
       };
     });
     if (!rows.some((r) => r.disadvantaged || r.others)) return [];
-    const withGap = rows.filter((r) => r.gap !== null);
-    const trend =
-      withGap.length >= 2 ? gapTrend(withGap.at(-2)!.gap!, withGap.at(-1)!.gap!, d.decimals) : null;
+    const trend = rows.findLast((r) => r.gap !== null)?.trend ?? null;
     return [{ definition: d, years: rows, trend }];
   });
 }
@@ -171,18 +182,15 @@ export function versusEnglandWords(
   englandGap: number | null,
 ): string {
   if (gap === null || englandGap === null) return '–';
+  const own = roundHalfAwayFromZero(gap, d.decimals);
+  const england = roundHalfAwayFromZero(englandGap, d.decimals);
   // Disadvantaged pupils ahead where England's are behind (or the other way): "narrower" or
   // "wider" would read as a gap to close when there is none.
-  const [own, england] = [gap, englandGap].map((g) =>
-    Math.sign(roundHalfAwayFromZero(g, d.decimals)),
-  );
-  if (own === 1 && england === -1) return 'Disadvantaged pupils ahead; in England, behind';
-  if (own === -1 && england === 1) return 'Disadvantaged pupils behind; in England, ahead';
-  const a = Math.abs(roundHalfAwayFromZero(englandGap, d.decimals));
-  const b = Math.abs(roundHalfAwayFromZero(gap, d.decimals));
-  if (a === b) return "The same as England's";
-  const trend = b < a ? 'narrower' : 'wider';
-  const size = Math.abs(b - a);
+  if (own > 0 && england < 0) return 'Disadvantaged pupils ahead; in England, behind';
+  if (own < 0 && england > 0) return 'Disadvantaged pupils behind; in England, ahead';
+  const trend = sizeAgainst(england, own);
+  if (trend === 'no change') return "The same as England's";
+  const size = Math.abs(Math.abs(own) - Math.abs(england));
   const number = formatNumber(size, d.decimals);
   const amount = d.unit === 'percent' ? points(number) : number;
   return `${amount} ${trend} than England's`;

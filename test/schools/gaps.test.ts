@@ -4,9 +4,11 @@ import {
   formatGap,
   gapDefinitions,
   gapOf,
+  gapRows,
   gapTrend,
   versusEnglandWords,
 } from '../../src/schools/gaps.js';
+import { ComparisonFigures } from '../../src/schools/comparison.js';
 
 const rwm = gapDefinitions.find((d) => d.id === 'ks2-rwm-expected')!;
 const progress = gapDefinitions.find((d) => d.id === 'ks2-reading-progress')!;
@@ -35,6 +37,37 @@ describe('disadvantage gaps', () => {
     assert.equal(gapTrend(2.04, 1.96, 1), 'no change');
     // Rounded as published first: 0.04 is a gap of 0.0, not disadvantaged pupils ahead.
     assert.equal(gapTrend(-0.5, 0.04, 1), 'narrower');
+  });
+
+  it("gives each year's trend against the last earlier year with a gap, and the row the latest's", () => {
+    // KS2 RWM expected: disadvantaged and others by year; 2017/18's disadvantaged figure is
+    // suppressed, so 2018/19 is compared with 2016/17.
+    const published: Record<string, [number | null, number]> = {
+      '2015/16': [40, 70], // gap -30
+      '2016/17': [50, 70], // gap -20: narrower
+      '2017/18': [null, 72], // suppressed: no gap, no trend
+      '2018/19': [75, 70], // gap +5 against -20: now ahead
+    };
+    const own = (_p: string, code: string, year: string) => {
+      const pair = published[year];
+      if (!pair) return null;
+      const value = code === rwm.disadvantaged ? pair[0] : code === rwm.others ? pair[1] : null;
+      if (value === null && code === rwm.disadvantaged) return { value: null, marker: 'SUPP' };
+      return value === null ? null : { value, marker: null };
+    };
+    const years = Object.keys(published).map((label, i) => ({ label, number: 2015 + i }));
+    const [row] = gapRows(own, () => years, new ComparisonFigures([]), 'Primary');
+    assert.equal(row?.definition.id, rwm.id);
+    assert.deepEqual(
+      row?.years.map((y) => [y.yearLabel, y.gap, y.trend]),
+      [
+        ['2015/16', -30, null],
+        ['2016/17', -20, 'narrower'],
+        ['2017/18', null, null],
+        ['2018/19', 5, 'now ahead'],
+      ],
+    );
+    assert.equal(row?.trend, 'now ahead');
   });
 
   it('writes percentage gaps in points and progress gaps signed', () => {

@@ -1,11 +1,5 @@
 /** The disadvantage-gap table, the same on a school's profile and on its LA's schools page. */
-import {
-  formatGap,
-  gapTrend,
-  versusEnglandWords,
-  type GapRow,
-  type GapTrend,
-} from '../../schools/gaps.js';
+import { formatGap, versusEnglandWords, type GapRow, type GapTrend } from '../../schools/gaps.js';
 import { downloadFileName, type DataTable } from './data-table.js';
 import { repeatedLabelCell, textCell } from './cells.js';
 import { schoolFigureCell } from './school-cells.js';
@@ -43,11 +37,6 @@ export function gapsTable(
       const d = g.definition;
       const figure = { unit: d.unit, decimals: d.decimals };
       return g.years.map((y, i) => {
-        const before = g.years
-          .slice(0, i)
-          .filter((p) => p.gap !== null)
-          .at(-1);
-        const trend = before && y.gap !== null ? gapTrend(before.gap!, y.gap, d.decimals) : null;
         return [
           // The figure's name once for its years, as the profile's tables show it.
           i === 0 ? textCell(d.label) : repeatedLabelCell(d.label),
@@ -57,7 +46,7 @@ export function gapsTable(
           { raw: y.gap, text: formatGap(d, y.gap), classes: 'lantern-nowrap' },
           { raw: y.englandGap, text: formatGap(d, y.englandGap), classes: 'lantern-nowrap' },
           textCell(versusEnglandWords(d, y.gap, y.englandGap)),
-          textCell(trend ? trendWords[trend] : ''),
+          textCell(y.trend ? trendWords[y.trend] : ''),
         ];
       });
     }),
